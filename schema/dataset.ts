@@ -1,0 +1,454 @@
+/**
+ * The dataset format: what a curated dataset file in `seed/data/*.json` holds.
+ *
+ * This zod schema is the single definition. TypeScript types are inferred from it and
+ * `schema/dataset.schema.json` is generated from it (`npm run schema:json`) for editors.
+ * Checks that need the whole dataset (references between ids, quotes against source texts)
+ * live in `seed/validate.ts`.
+ */
+import { z } from 'zod';
+
+export const FORMAT_VERSION = 1;
+
+/** Stable ids are `kind:slug`, e.g. `actor:sdf`, `place:baghouz`, `event:baghouz-captured`. */
+const idOf = (prefix: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}:[a-z0-9]+(?:-[a-z0-9]+)*$`),
+      `must look like "${prefix}:some-slug" (lowercase letters, digits and single hyphens)`,
+    );
+
+export const ActorId = idOf('actor');
+export const PlaceId = idOf('place');
+export const EventId = idOf('event');
+export const AgreementId = idOf('agreement');
+export const SourceId = idOf('source');
+export const AnyEntityId = z
+  .string()
+  .regex(
+    /^(actor|place|event|agreement):[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be the id of an actor, place, event or agreement',
+  );
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const ArabicText = text(500).regex(/[\u0600-\u06FF]/, 'must contain Arabic script');
+
+/** Ordered from strongest to weakest; `minCertainty` filters keep this order. */
+export const CERTAINTIES = ['confirmed', 'reported', 'claimed', 'alleged', 'disputed'] as const;
+export const Certainty = z.enum(CERTAINTIES);
+
+export const Citation = z
+  .strictObject({
+    source: SourceId.describe('Id of the source document the quote comes from.'),
+    quote: text(2000).describe(
+      'Verbatim span of the source text, in its original language. Compared after whitespace normalisation.',
+    ),
+    start: z
+      .int()
+      .nonnegative()
+      .describe(
+        'Offset of the first character of the quote in the source text (UTF-16 code units, as JavaScript indexes strings).',
+      ),
+    end: z.int().positive().describe('Offset just past the last character of the quote (exclusive).'),
+    translation: text(2000).describe('English translation of the quote.'),
+    attributedTo: ActorId.describe(
+      'Who asserts this: the outlet itself, unnamed "local sources", or an actor whose statement is reported.',
+    ),
+    certainty: Certainty.describe(
+      'confirmed: established (e.g. also stated by the opposing side); reported: the outlet reports it as fact; claimed: a party says it about itself or its enemy; alleged: unnamed or unverifiable sources; disputed: contradicted by another source.',
+    ),
+    note: text(1000).optional().describe('Why this certainty or attribution, or what the quote leaves implicit.'),
+  })
+  .refine((c) => c.end > c.start, {
+    message: 'end must be greater than start',
+    path: ['end'],
+  })
+  .meta({ id: 'Citation' });
+
+const Citations = z.array(Citation).min(1, 'needs at least one citation');
+
+export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
+export const DatePrecision = z.enum(DATE_PRECISIONS);
+
+const DATE_PATTERN: Record<z.infer<typeof DatePrecision>, RegExp> = {
+  year: /^\d{4}$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  day: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+};
+
+function isRealCalendarDay(iso: string): boolean {
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso);
+}
+
+/**
+ * A date or interval kept at the precision the source gives. A single day has `start` only;
+ * "the past two months" is a month-precision interval flagged approximate.
+ */
+export const DateSpec = z
+  .strictObject({
+    start: z
+      .string()
+      .optional()
+      .describe(
+        'ISO date at the given precision: 2014, 2019-03 or 2019-03-23. Omit only when the source gives no lower bound.',
+      ),
+    end: z.string().optional().describe('Inclusive end of the interval at the same precision; omit for a single date.'),
+    precision: DatePrecision,
+    approximate: z.boolean().default(false).describe('True when the bounds are an honest estimate, not stated dates.'),
+    expression: text(300)
+      .optional()
+      .describe('The time expression as the source words it, e.g. "خلال الأيام الماضية".'),
+    inferred: text(500)
+      .optional()
+      .describe('What part of this date is not in the source and how it was inferred (e.g. the year from context).'),
+  })
+  .superRefine((d, ctx) => {
+    for (const key of ['start', 'end'] as const) {
+      const value = d[key];
+      if (value === undefined) continue;
+      if (!DATE_PATTERN[d.precision].test(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `"${value}" is not a ${d.precision}-precision ISO date`,
+        });
+      } else if (d.precision === 'day' && !isRealCalendarDay(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `"${value}" is not a real calendar day`,
+        });
+      }
+    }
+    if (d.start === undefined && d.end === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['start'],
+        message: 'a date needs a start, an end, or both',
+      });
+    }
+    if (d.start !== undefined && d.end !== undefined && d.end < d.start) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: `end "${d.end}" is before start "${d.start}"`,
+      });
+    }
+  })
+  .meta({ id: 'DateSpec' });
+
+const EntityBase = {
+  name: text(300).describe('English name, neutral wording.'),
+  nameAr: ArabicText.optional().describe('Arabic name as the source writes it.'),
+  aliases: z.array(text(300)).default([]).describe('Other names and spellings, in either script.'),
+  description: text(2000).optional().describe("Neutral English description in the dataset's own voice."),
+  citations: Citations,
+};
+
+export const ACTOR_KINDS = [
+  'armed_group',
+  'state',
+  'military',
+  'coalition',
+  'person',
+  'media',
+  'unnamed_sources',
+  'civilians',
+  'organization',
+] as const;
+
+export const Actor = z
+  .strictObject({
+    id: ActorId,
+    kind: z.enum(ACTOR_KINDS),
+    ...EntityBase,
+  })
+  .meta({ id: 'Actor' });
+
+export const PLACE_KINDS = [
+  'country',
+  'governorate',
+  'district',
+  'city',
+  'town',
+  'village',
+  'area',
+  'countryside',
+  'desert',
+  'river',
+  'oil_field',
+  'camp',
+  'border',
+] as const;
+
+export const Coordinates = z
+  .strictObject({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    origin: z
+      .enum(['source', 'gazetteer'])
+      .describe('"gazetteer" when the coordinates are not in the source document.'),
+    gazetteer: text(200).optional().describe('Which gazetteer, when origin is "gazetteer".'),
+    approximate: z.boolean().default(false).describe('True for a representative point of an area.'),
+  })
+  .meta({ id: 'Coordinates' });
+
+export const Place = z
+  .strictObject({
+    id: PlaceId,
+    kind: z.enum(PLACE_KINDS),
+    partOf: PlaceId.optional().describe(
+      'The place that contains this one (village → district → governorate → country).',
+    ),
+    partOfOrigin: z
+      .enum(['source', 'gazetteer'])
+      .default('source')
+      .describe('"gazetteer" when the containment is general knowledge, not stated in the source.'),
+    coordinates: Coordinates.optional(),
+    ...EntityBase,
+  })
+  .meta({ id: 'Place' });
+
+export const Figure = z
+  .strictObject({
+    measure: z
+      .string()
+      .regex(/^[a-z]+(?:_[a-z]+)*$/, 'must be a snake_case measure name')
+      .describe('What is counted, e.g. area_controlled, fighters_killed, people_displaced.'),
+    value: z.number().nonnegative().optional().describe('The figure when the source gives one number.'),
+    min: z.number().nonnegative().optional(),
+    max: z.number().nonnegative().optional(),
+    unit: z.enum(['people', 'km2', 'tonnes', 'times', 'years', 'items']),
+    approximate: z.boolean().default(false).describe('True for "about", "more than", "hundreds", "thousands".'),
+    label: text(300).describe('English wording of the figure, e.g. "more than 40 tonnes".'),
+    citations: Citations,
+  })
+  .superRefine((f, ctx) => {
+    if (f.value === undefined && f.min === undefined && f.max === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a figure needs a value, or a min and/or max',
+      });
+    }
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `max ${f.max} is below min ${f.min}`,
+      });
+    }
+  })
+  .meta({ id: 'Figure' });
+
+export const EVENT_TYPES = [
+  'announcement',
+  'press_conference',
+  'battle',
+  'territory_captured',
+  'territory_lost',
+  'airstrike',
+  'airdrop_raid',
+  'shelling',
+  'detention',
+  'displacement',
+  'surrender',
+  'relocation',
+  'declaration',
+  'weapons_use',
+  'attack',
+  'campaign',
+  'publication',
+  'other',
+] as const;
+
+export const Participant = z
+  .strictObject({
+    actor: ActorId,
+    role: z
+      .string()
+      .regex(/^[a-z]+(?:_[a-z]+)*$/, 'must be a snake_case role')
+      .describe('e.g. announcer, attacker, defender, target, victim, captor, detainee, attendee, speaker, displaced.'),
+    citations: z
+      .array(Citation)
+      .optional()
+      .describe("Citations for this actor's part in the event; when omitted the event's citations apply."),
+  })
+  .meta({ id: 'Participant' });
+
+export const EventPlace = z
+  .strictObject({
+    place: PlaceId,
+    role: z.enum(['location', 'origin', 'destination', 'target']).default('location'),
+    citations: z.array(Citation).optional().describe("When omitted the event's citations apply."),
+  })
+  .meta({ id: 'EventPlace' });
+
+export const Event = z
+  .strictObject({
+    id: EventId,
+    type: z.enum(EVENT_TYPES),
+    date: DateSpec,
+    participants: z.array(Participant).default([]),
+    places: z.array(EventPlace).default([]),
+    figures: z.array(Figure).default([]),
+    partOf: EventId.optional().describe('A larger event (campaign, battle) this one belongs to.'),
+    ...EntityBase,
+  })
+  .meta({ id: 'Event' });
+
+export const AGREEMENT_STATUSES = [
+  'proposed',
+  'reported',
+  'in_effect',
+  'implemented',
+  'rejected',
+  'collapsed',
+] as const;
+export const TERM_TYPES = [
+  'relocation',
+  'non_return',
+  'handover',
+  'evacuation',
+  'ceasefire',
+  'surrender',
+  'other',
+] as const;
+
+export const Term = z
+  .strictObject({
+    type: z.enum(TERM_TYPES),
+    description: text(1000).describe('Neutral English statement of the term.'),
+    places: z
+      .array(
+        z.strictObject({
+          place: PlaceId,
+          role: z.enum(['origin', 'destination', 'scope']),
+        }),
+      )
+      .default([]),
+    figures: z.array(Figure).default([]),
+    citations: Citations,
+  })
+  .meta({ id: 'Term' });
+
+export const Agreement = z
+  .strictObject({
+    id: AgreementId,
+    date: DateSpec.optional(),
+    status: z.enum(AGREEMENT_STATUSES),
+    parties: z
+      .array(
+        z.strictObject({
+          actor: ActorId,
+          side: z
+            .string()
+            .min(1)
+            .max(40)
+            .optional()
+            .describe('Parties on the same side share a label, e.g. "a" and "b".'),
+          role: z.enum(['party', 'guarantor', 'mediator', 'beneficiary']).default('party'),
+          citations: z.array(Citation).optional(),
+        }),
+      )
+      .min(2, 'an agreement needs at least two parties'),
+    terms: z.array(Term).default([]),
+    rejectedBy: z
+      .array(z.strictObject({ actor: ActorId, citations: Citations }))
+      .default([])
+      .describe('Actors who rejected the agreement, each with the source saying so.'),
+    places: z
+      .array(
+        z.strictObject({
+          place: PlaceId,
+          citations: z.array(Citation).optional(),
+        }),
+      )
+      .default([]),
+    figures: z.array(Figure).default([]),
+    ...EntityBase,
+  })
+  .meta({ id: 'Agreement' });
+
+/** Relationship types a dataset may use between entities; the loader uses only these. */
+export const RELATIONSHIP_TYPES = [
+  'LEADS',
+  'MEMBER_OF',
+  'BACKED_BY',
+  'ENVOY_OF',
+  'SPLIT_FROM',
+  'FOUGHT',
+  'CONTROLS',
+  'ALLIED_WITH',
+  'CAUSED',
+  'FOLLOWED',
+  'ACCUSED',
+] as const;
+
+export const Relationship = z
+  .strictObject({
+    type: z.enum(RELATIONSHIP_TYPES),
+    from: AnyEntityId,
+    to: AnyEntityId,
+    date: DateSpec.optional().describe('When the relationship held, at the precision the source gives.'),
+    label: text(300).optional().describe('Short English label when the type alone is too coarse.'),
+    citations: Citations,
+  })
+  .refine((r) => r.from !== r.to, {
+    message: 'a relationship cannot point at its own start',
+    path: ['to'],
+  })
+  .meta({ id: 'Relationship' });
+
+export const Source = z
+  .strictObject({
+    id: SourceId,
+    title: text(500),
+    titleAr: ArabicText.optional(),
+    outlet: text(200),
+    outletAr: ArabicText.optional(),
+    publisher: ActorId.optional().describe(
+      'The actor standing for the outlet, so its own assertions can be attributed.',
+    ),
+    author: text(200).optional(),
+    authorAr: ArabicText.optional(),
+    section: text(200).optional(),
+    language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as "ar"'),
+    published: DateSpec,
+    file: z
+      .string()
+      .regex(/^[A-Za-z0-9._/-]+$/, 'must be a relative path of plain characters')
+      .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must stay inside the dataset folder')
+      .describe('Path of the source text (UTF-8), relative to the dataset file.'),
+  })
+  .meta({ id: 'Source' });
+
+export const Dataset = z.strictObject({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(FORMAT_VERSION),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug'),
+  title: text(300),
+  description: text(5000).optional(),
+  sources: z.array(Source).min(1, 'needs at least one source'),
+  actors: z.array(Actor).default([]),
+  places: z.array(Place).default([]),
+  events: z.array(Event).default([]),
+  agreements: z.array(Agreement).default([]),
+  relationships: z.array(Relationship).default([]),
+});
+
+export type Certainty = z.infer<typeof Certainty>;
+export type Citation = z.infer<typeof Citation>;
+export type DateSpec = z.infer<typeof DateSpec>;
+export type Actor = z.infer<typeof Actor>;
+export type Place = z.infer<typeof Place>;
+export type Figure = z.infer<typeof Figure>;
+export type Event = z.infer<typeof Event>;
+export type Term = z.infer<typeof Term>;
+export type Agreement = z.infer<typeof Agreement>;
+export type Relationship = z.infer<typeof Relationship>;
+export type Source = z.infer<typeof Source>;
+export type Dataset = z.infer<typeof Dataset>;
+/** The dataset as written by an author, before defaults are applied. */
+export type DatasetInput = z.input<typeof Dataset>;

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { earliestDay, firstDayOf, lastDayOf, latestDay } from './dates.ts';
+
+describe('bounding days of partial dates', () => {
+  it('widens a year or a month to its first and last day', () => {
+    expect([firstDayOf('2014'), lastDayOf('2014')]).toEqual(['2014-01-01', '2014-12-31']);
+    expect([firstDayOf('2019-03'), lastDayOf('2019-03')]).toEqual(['2019-03-01', '2019-03-31']);
+    expect(lastDayOf('2019-02')).toBe('2019-02-28');
+    expect(lastDayOf('2016-02')).toBe('2016-02-29');
+    expect(lastDayOf('2019-03-23')).toBe('2019-03-23');
+  });
+
+  it('uses the end of an interval and leaves an open start open', () => {
+    expect(latestDay({ start: '2019-01', end: '2019-03', precision: 'month', approximate: true })).toBe('2019-03-31');
+    expect(earliestDay({ end: '2014', precision: 'year', approximate: true })).toBeUndefined();
+    expect(latestDay({ start: '2019-03-23', precision: 'day', approximate: false })).toBe('2019-03-23');
+  });
+});

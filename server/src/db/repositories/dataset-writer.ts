@@ -1,0 +1,178 @@
+/**
+ * Writes a graph plan into Neo4j: constraints first, then every node and relationship in one
+ * write transaction of parameterised UNWIND batches that MERGE on ids, so a load is all or nothing
+ * and a second load of the same data changes nothing.
+ */
+import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
+import { type GraphPlan, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../../../../seed/graph.ts';
+import { toPlain } from '../plain.ts';
+
+export const BATCH_SIZE = 1000;
+
+/** Schema statements; each runs in its own transaction and is a no-op when already present. */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  'CREATE CONSTRAINT kg_id IF NOT EXISTS FOR (n:KG) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX event_earliest IF NOT EXISTS FOR (n:Event) ON (n.earliest)',
+  'CREATE INDEX event_latest IF NOT EXISTS FOR (n:Event) ON (n.latest)',
+  'CREATE INDEX agreement_earliest IF NOT EXISTS FOR (n:Agreement) ON (n.earliest)',
+  'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+];
+
+/** Labels that make a node one of the four searchable entity kinds. */
+const ENTITY_LABELS: ReadonlySet<NodeLabel> = new Set(['Actor', 'Place', 'Event', 'Agreement']);
+
+// Labels and relationship types come only from the fixed lists in seed/graph.ts; values are parameters.
+const MERGE_NODES = Object.fromEntries(
+  NODE_LABELS.map((label) => {
+    const labels = ENTITY_LABELS.has(label) ? `KG:Entity:${label}` : `KG:${label}`;
+    return [label, `UNWIND $rows AS row MERGE (n:${labels} {id: row.id}) SET n = row.props`];
+  }),
+) as Record<NodeLabel, string>;
+
+const MERGE_RELS = Object.fromEntries(
+  REL_TYPES.map((type) => [
+    type,
+    'UNWIND $rows AS row ' +
+      'MATCH (a:KG {id: row.from}) MATCH (b:KG {id: row.to}) ' +
+      'MERGE (a)-[r:' +
+      type +
+      ' {id: row.id}]->(b) SET r = row.props ' +
+      'RETURN count(r) AS written',
+  ]),
+) as Record<RelType, string>;
+
+const PRUNE_RELS =
+  'MATCH (:KG)-[r]->(:KG) WHERE any(d IN r.datasets WHERE d IN $datasets) AND NOT r.id IN $keep DELETE r';
+const DELETE_ALL_PRODUCT_NODES = 'MATCH (n:KG) DETACH DELETE n';
+const PRUNE_NODES =
+  'MATCH (n:KG) WHERE any(d IN n.datasets WHERE d IN $datasets) AND NOT n.id IN $keep DETACH DELETE n';
+
+export interface WriteProgress {
+  phase: 'nodes' | 'relationships' | 'prune';
+  done: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  batchSize?: number;
+  /** Delete all product data (KG nodes) inside the same transaction before writing. */
+  replaceAll?: boolean;
+  /** Called after each batch inside the transaction; throwing from it rolls the whole load back. */
+  onBatch?: (progress: WriteProgress) => void;
+}
+
+export interface WriteSummary {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+}
+
+function batches<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export async function ensureSchema(driver: Driver): Promise<void> {
+  for (const statement of SCHEMA_STATEMENTS) await driver.executeQuery(statement);
+}
+
+export class DanglingReferenceError extends Error {
+  readonly code = 'DANGLING_REFERENCE';
+}
+
+/** Writes the whole plan in one transaction and removes what earlier loads of the same datasets left behind. */
+export async function writeGraphPlan(
+  driver: Driver,
+  plan: GraphPlan,
+  options: WriteOptions = {},
+): Promise<WriteSummary> {
+  const size = options.batchSize ?? BATCH_SIZE;
+  const total =
+    NODE_LABELS.reduce((n, l) => n + plan.nodes[l].length, 0) + REL_TYPES.reduce((n, t) => n + plan.rels[t].length, 0);
+  const summary: WriteSummary = {
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    propertiesSet: 0,
+    nodesDeleted: 0,
+    relationshipsDeleted: 0,
+  };
+  const session = driver.session();
+  try {
+    await session.executeWrite(async (tx: ManagedTransaction) => {
+      Object.assign(summary, {
+        nodesCreated: 0,
+        relationshipsCreated: 0,
+        propertiesSet: 0,
+        nodesDeleted: 0,
+        relationshipsDeleted: 0,
+      });
+      let done = 0;
+      const count = (counters: ReturnType<QueryStatistics['updates']>) => {
+        summary.nodesCreated += counters.nodesCreated;
+        summary.relationshipsCreated += counters.relationshipsCreated;
+        summary.propertiesSet += counters.propertiesSet;
+        summary.nodesDeleted += counters.nodesDeleted;
+        summary.relationshipsDeleted += counters.relationshipsDeleted;
+      };
+      if (options.replaceAll) count((await tx.run(DELETE_ALL_PRODUCT_NODES)).summary.counters.updates());
+      for (const label of NODE_LABELS) {
+        for (const rows of batches(plan.nodes[label], size)) {
+          const result = await tx.run(MERGE_NODES[label], { rows });
+          count(result.summary.counters.updates());
+          done += rows.length;
+          options.onBatch?.({ phase: 'nodes', done, total });
+        }
+      }
+      for (const type of REL_TYPES) {
+        for (const rows of batches(plan.rels[type], size)) {
+          const result = await tx.run(MERGE_RELS[type], { rows });
+          const written = toPlain(result.records[0]?.get('written'));
+          if (written !== rows.length)
+            throw new DanglingReferenceError(
+              `${type}: ${rows.length - Number(written)} relationship(s) point at missing nodes`,
+            );
+          count(result.summary.counters.updates());
+          done += rows.length;
+          options.onBatch?.({ phase: 'relationships', done, total });
+        }
+      }
+      const keepRels = REL_TYPES.flatMap((t) => plan.rels[t].map((r) => r.id));
+      const keepNodes = NODE_LABELS.flatMap((l) => plan.nodes[l].map((n) => n.id));
+      count((await tx.run(PRUNE_RELS, { datasets: plan.datasetIds, keep: keepRels })).summary.counters.updates());
+      count((await tx.run(PRUNE_NODES, { datasets: plan.datasetIds, keep: keepNodes })).summary.counters.updates());
+      options.onBatch?.({ phase: 'prune', done, total });
+    });
+  } finally {
+    await session.close();
+  }
+  return summary;
+}
+
+/** Removes only this product's data: every node labelled KG and its relationships. */
+export async function resetProductData(driver: Driver): Promise<number> {
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = driver.session();
+  try {
+    const result = await session.run('MATCH (n:KG) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    return result.summary.counters.updates().nodesDeleted;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Node counts per product label. */
+export async function countByLabel(driver: Driver): Promise<Record<NodeLabel, number>> {
+  const { records } = await driver.executeQuery(
+    'UNWIND $labels AS label CALL (label) { MATCH (n:KG) WHERE label IN labels(n) RETURN count(n) AS c } RETURN label, c',
+    { labels: [...NODE_LABELS] },
+  );
+  return Object.fromEntries(records.map((r) => [r.get('label'), toPlain(r.get('c'))])) as Record<NodeLabel, number>;
+}
+
+export async function countProductNodes(driver: Driver): Promise<number> {
+  const { records } = await driver.executeQuery('MATCH (n:KG) RETURN count(n) AS c');
+  return Number(toPlain(records[0]?.get('c')));
+}
