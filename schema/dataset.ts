@@ -419,7 +419,7 @@ export const Source = z
     file: z
       .string()
       .regex(/^[A-Za-z0-9._/-]+$/, 'must be a relative path of plain characters')
-      .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must stay inside the dataset folder')
+      .refine((p) => !p.startsWith('/'), 'must be relative to the dataset file, not absolute')
       .describe('Path of the source text (UTF-8), relative to the dataset file.'),
   })
   .meta({ id: 'Source' });

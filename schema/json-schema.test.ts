@@ -9,7 +9,9 @@ describe('the published JSON Schema', () => {
 
   it('names the shared parts so editors can show them', () => {
     const schema = JSON.parse(datasetJsonSchema());
-    expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(['Citation', 'DateSpec', 'Actor', 'Event', 'Agreement']));
+    expect(Object.keys(schema.$defs)).toEqual(
+      expect.arrayContaining(['Citation', 'DateSpec', 'Actor', 'Event', 'Agreement']),
+    );
     expect(schema.$defs.Citation.required).toEqual(
       expect.arrayContaining(['source', 'quote', 'start', 'end', 'translation', 'attributedTo', 'certainty']),
     );

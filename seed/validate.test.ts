@@ -147,10 +147,10 @@ const cases: Array<[string, (d: Json) => string | undefined, string, RegExp]> = 
   ],
   ['missing source file', (d) => set(d, ['sources', 0, 'file'], 'nowhere.txt'), '$.sources[0].file', /cannot be read/],
   [
-    'path escaping the dataset folder',
-    (d) => set(d, ['sources', 0, 'file'], '../etc/passwd'),
+    'absolute source path',
+    (d) => set(d, ['sources', 0, 'file'], '/etc/passwd'),
     '$.sources[0].file',
-    /inside the dataset folder/,
+    /relative to the dataset file, not absolute/,
   ],
   ['oversized string', (d) => set(d, ['actors', 0, 'description'], 'x'.repeat(3000)), '$.actors[0].description', /./],
   [
