@@ -1,0 +1,68 @@
+/**
+ * Vitest globalSetup: provides a real Neo4j to the tests.
+ *
+ * - `NEO4J_TEST_URI` set: use that external server (credentials from
+ *   `NEO4J_TEST_USER` / `NEO4J_TEST_PASSWORD`), start nothing.
+ * - otherwise: start a separate test instance with its own data in
+ *   `<repo>/.neo4j-test` (`NEO4J_TEST_HOME_DIR`) on port 7697
+ *   (`NEO4J_TEST_BOLT_PORT`), so tests never touch the developer's `.neo4j`.
+ *   It shares the jar folder `.neo4j/lib` with the dev instance. It is
+ *   stopped in teardown only if this setup started it.
+ *
+ * Tests read the connection with `inject('neo4jUri')`, `inject('neo4jUser')`
+ * and `inject('neo4jPassword')`.
+ */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { DEFAULT_LOCAL_PASSWORD, REPO_ROOT, resolveNeo4jConfig, startNeo4j, stopNeo4j } from '../neo4j/launcher.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    neo4jUser: string;
+    neo4jPassword: string;
+  }
+}
+
+const log = (line: string): void => {
+  console.log(`[neo4j-test] ${line}`);
+};
+
+/**
+ * Starts (or reuses) the test Neo4j and provides its coordinates.
+ *
+ * @param project the vitest project this setup runs for
+ * @returns teardown that stops the instance if this setup started it
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const env = process.env;
+  const externalUri = env.NEO4J_TEST_URI?.trim();
+  if (externalUri) {
+    project.provide('neo4jUri', externalUri);
+    project.provide('neo4jUser', env.NEO4J_TEST_USER?.trim() || 'neo4j');
+    project.provide('neo4jPassword', env.NEO4J_TEST_PASSWORD ?? env.NEO4J_PASSWORD ?? DEFAULT_LOCAL_PASSWORD);
+    return async () => {};
+  }
+
+  const config = resolveNeo4jConfig({
+    ...env,
+    NEO4J_HOME_DIR: env.NEO4J_TEST_HOME_DIR?.trim() || path.join(REPO_ROOT, '.neo4j-test'),
+    NEO4J_BOLT_PORT: env.NEO4J_TEST_BOLT_PORT?.trim() || '7697',
+    NEO4J_PASSWORD: env.NEO4J_TEST_PASSWORD ?? env.NEO4J_PASSWORD,
+  });
+  const result = await startNeo4j(config, log);
+  log(
+    result.alreadyRunning
+      ? `reusing the test Neo4j already running at ${result.uri} (pid ${result.pid}); it will be left running`
+      : `test Neo4j ${result.version} is up at ${result.uri} (pid ${result.pid})`,
+  );
+  project.provide('neo4jUri', result.uri);
+  project.provide('neo4jUser', config.user);
+  project.provide('neo4jPassword', config.password);
+
+  return async () => {
+    if (result.alreadyRunning) return;
+    const stopped = await stopNeo4j(config, log);
+    if (stopped.wasRunning) log('test Neo4j stopped');
+  };
+}
