@@ -13,6 +13,7 @@ import {
   type Event,
   type Figure,
 } from '../schema/dataset.ts';
+import { searchTextFor } from '../server/src/search/normalize.ts';
 import { earliestDay, latestDay } from './dates.ts';
 import { relationshipKey } from './validate.ts';
 
@@ -179,7 +180,13 @@ function entityProps(e: {
   aliases: string[];
   description?: string | undefined;
 }) {
-  return { name: e.name, nameAr: e.nameAr ?? null, aliases: e.aliases, description: e.description ?? null };
+  return {
+    name: e.name,
+    nameAr: e.nameAr ?? null,
+    aliases: e.aliases,
+    description: e.description ?? null,
+    searchText: searchTextFor(e),
+  };
 }
 
 function addEvent(b: PlanBuilder, e: Event): void {
@@ -237,15 +244,21 @@ function addAgreement(b: PlanBuilder, a: Agreement): void {
     const provenance = b.provenance(t.citations);
     b.node('Term', termId, { kind: t.type, name: t.description, ...provenance });
     b.rel('HAS_TERM', `${a.id}>term>${termId}`, a.id, termId, provenance);
+    // Term places hang off the agreement itself, so destinations show in graph views and paths.
     for (const p of t.places)
-      b.rel('CONCERNS', `${termId}>${p.role}>${p.place}`, termId, p.place, { role: p.role, ...window, ...provenance });
+      b.rel('CONCERNS', `${termId}>${p.role}>${p.place}`, a.id, p.place, {
+        role: p.role,
+        termId,
+        ...window,
+        ...provenance,
+      });
     b.figures(termId, t.figures);
   }
   b.figures(a.id, a.figures);
 }
 
-/** Maps one validated dataset onto node and relationship rows. */
-export function planDataset(dataset: Dataset): GraphPlan {
+/** Maps one validated dataset onto node and relationship rows; source texts are stored on their Source nodes. */
+export function planDataset(dataset: Dataset, sourceTexts: ReadonlyMap<string, string> = new Map()): GraphPlan {
   const b = new PlanBuilder(dataset.id);
   for (const s of dataset.sources) {
     b.node('Source', s.id, {
@@ -259,6 +272,12 @@ export function planDataset(dataset: Dataset): GraphPlan {
       section: s.section ?? null,
       language: s.language,
       file: s.file,
+      text: sourceTexts.get(s.id) ?? null,
+      searchText: searchTextFor({
+        name: s.title,
+        nameAr: s.titleAr,
+        aliases: [s.outlet, s.outletAr, s.author, s.authorAr].filter((v) => v !== undefined),
+      }),
       ...dateProps(s.published),
     });
     if (s.publisher) b.rel('PUBLISHED_BY', `${s.id}>published-by>${s.publisher}`, s.id, s.publisher, {});
@@ -294,8 +313,10 @@ export function planDataset(dataset: Dataset): GraphPlan {
 }
 
 /** Combines several datasets' plans; validation has already made their ids unique. */
-export function planDatasets(datasets: Dataset[]): GraphPlan {
-  const plans = datasets.map(planDataset);
+export function planDatasets(
+  datasets: Array<{ dataset: Dataset; sourceTexts?: ReadonlyMap<string, string> }>,
+): GraphPlan {
+  const plans = datasets.map((d) => planDataset(d.dataset, d.sourceTexts));
   const nodes = Object.fromEntries(NODE_LABELS.map((l) => [l, plans.flatMap((p) => p.nodes[l])])) as GraphPlan['nodes'];
   const rels = Object.fromEntries(REL_TYPES.map((t) => [t, plans.flatMap((p) => p.rels[t])])) as GraphPlan['rels'];
   // A citation shared by two datasets is one node; keep the first row and list both datasets.

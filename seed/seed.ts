@@ -44,7 +44,7 @@ export async function seedFiles(
   options: SeedOptions = {},
 ): Promise<SeedResult> {
   const valid = await validateDatasetFiles(files);
-  const plan = planDatasets(valid.map((v) => v.dataset));
+  const plan = planDatasets(valid);
   const counts = Object.fromEntries(NODE_LABELS.map((l) => [l, plan.nodes[l].length])) as Record<NodeLabel, number>;
   const result: SeedResult = { plan, counts, rows: countRows(plan) };
   if (options.dryRun) return result;

@@ -16,6 +16,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX event_latest IF NOT EXISTS FOR (n:Event) ON (n.latest)',
   'CREATE INDEX agreement_earliest IF NOT EXISTS FOR (n:Agreement) ON (n.earliest)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+  // searchText holds tokens already normalised by server/src/search/normalize.ts; the whitespace analyzer keeps them as they are.
+  'CREATE FULLTEXT INDEX node_search IF NOT EXISTS FOR (n:Actor|Place|Event|Agreement|Source) ON EACH [n.searchText] ' +
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
 ];
 
 /** Labels that make a node one of the four searchable entity kinds. */
@@ -77,6 +80,8 @@ function batches<T>(rows: T[], size: number): T[][] {
 
 export async function ensureSchema(driver: Driver): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) await driver.executeQuery(statement);
+  // A new index is populated in the background; wait, so queries (full-text search) work as soon as a load returns.
+  await driver.executeQuery('CALL db.awaitIndexes(300)');
 }
 
 export class DanglingReferenceError extends Error {
