@@ -1,42 +1,59 @@
 /**
  * `npm start`: brings up the database (a local Neo4j unless NEO4J_URI points elsewhere), seeds it when
- * it holds no product data, and says where everything is.
+ * it holds no product data, then serves GraphQL on PORT until SIGTERM/SIGINT.
  */
+import { createServer } from 'node:http';
 import { resolveNeo4jConfig, startNeo4j } from '../../neo4j/launcher.ts';
 import { seedIfEmpty } from '../../seed/seed-if-empty.ts';
+import { createApp } from './app.ts';
+import { configFromEnv } from './config.ts';
 import { connectionFromEnv, createDriver } from './db/driver.ts';
 import { countByLabel } from './db/repositories/dataset-writer.ts';
+import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const config = configFromEnv();
+  const logger = createLogger(config);
   const external = process.env.NEO4J_URI !== undefined;
   if (!external) {
-    const local = await startNeo4j(resolveNeo4jConfig(), (line) => console.log(line));
-    console.log(
-      `${local.alreadyRunning ? 'Using the running' : 'Started a local'} Neo4j ${local.version} at ${local.uri} (pid ${local.pid}).`,
+    const local = await startNeo4j(resolveNeo4jConfig(), (line) => logger.info(line));
+    logger.info(
+      `${local.alreadyRunning ? 'Using the running' : 'Started a local'} Neo4j ${local.version} at ${local.uri} (pid ${local.pid}); stop it with "npm run db:stop".`,
     );
   }
   const connection = connectionFromEnv();
   const driver = createDriver(connection);
-  try {
-    await driver.verifyConnectivity();
-    const outcome = await seedIfEmpty(driver);
-    if (outcome.seeded)
-      console.log(`The database was empty: loaded ${outcome.result.rows.nodes} nodes from seed/data/.`);
-    const counts = await countByLabel(driver);
-    console.log(
-      `Neo4j at ${connection.uri} holds ${Object.entries(counts)
-        .map(([label, n]) => `${n} ${label}`)
-        .join(', ')}. Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-    );
-    if (!external) console.log('Neo4j keeps running in the background; stop it with "npm run db:stop".');
-  } finally {
-    await driver.close();
-  }
+  await driver.verifyConnectivity();
+  const outcome = await seedIfEmpty(driver);
+  if (outcome.seeded) logger.info(`The database was empty: loaded ${outcome.result.rows.nodes} nodes from seed/data/.`);
+  logger.info({ counts: await countByLabel(driver) }, `Neo4j at ${connection.uri}`);
+
+  const app = createApp({ driver, config, logger });
+  const server = createServer(app);
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  logger.info(
+    `GraphQL at http://localhost:${config.port}/graphql (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+
+  const shutdown = (signal: string) => {
+    logger.info(`${signal}: closing`);
+    server.close(() => {
+      driver.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
   const e = error as Error & { code?: string };
   console.error(`npm start failed${e.code ? ` (${e.code})` : ''}: ${e.message}`);
-  process.exitCode = 1;
+  process.exit(1);
 });

@@ -1,0 +1,266 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
+import { seededDriver } from '../../test/seeded-database.ts';
+import { createApp } from './app.ts';
+import { testConfig } from './config.ts';
+
+let driver: Driver;
+let app: ReturnType<typeof createApp>;
+let sessionsOpened = 0;
+
+beforeAll(async () => {
+  driver = await seededDriver();
+  // Count sessions to see how many round trips an operation costs.
+  const openSession = driver.session.bind(driver);
+  driver.session = ((...args: Parameters<Driver['session']>) => {
+    sessionsOpened += 1;
+    return openSession(...args);
+  }) as Driver['session'];
+  app = createApp({ driver, config: testConfig({ logLevel: 'error' }) });
+});
+afterAll(() => driver.close());
+
+interface GraphQLResponse<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: response shapes are checked by the assertions
+type Json = Record<string, any>;
+
+async function query<T = Json>(source: string, variables: Record<string, unknown> = {}) {
+  const response = await app.fetch('http://app/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: source, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+async function data<T = Json>(source: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await query<T>(source, variables);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data as T;
+}
+
+const PATH = /* GraphQL */ `
+  fragment P on Path { length nodes { id kind } edges { id type source target citations { quote certainty attributedTo } } }`;
+
+describe('nodes and citations', () => {
+  it('returns an actor with its verbatim citations, source and who asserts them', async () => {
+    const { node } = await data(`{ node(id: "actor:mazloum-kobani") {
+      id kind name nameAr ... on Actor { actorKind affiliations { type direction actor { id } } }
+      citations { quote start end translation attributedTo certainty source { id outlet text } } } }`);
+    expect(node).toMatchObject({
+      id: 'actor:mazloum-kobani',
+      kind: 'ACTOR',
+      actorKind: 'person',
+      nameAr: 'مظلوم كوباني',
+    });
+    expect(node.affiliations).toContainEqual({ type: 'LEADS', direction: 'OUTGOING', actor: { id: 'actor:sdf' } });
+    for (const c of node.citations)
+      expect(c.source.text.slice(c.start, c.end).replace(/\s+/g, ' ')).toBe(c.quote.replace(/\s+/g, ' '));
+    expect(node.citations.map((c: { certainty: string }) => c.certainty)).toContain('CLAIMED');
+  });
+
+  it('answers null for an unknown id, and NOT_FOUND where an id must exist', async () => {
+    expect((await data('{ node(id: "actor:nobody") { id } }')).node).toBeNull();
+    for (const q of [
+      '{ neighborhood(id: "actor:nobody") { nodes { id } } }',
+      '{ shortestPath(from: "actor:nobody", to: "actor:sdf") { length } }',
+      '{ events(actorId: "actor:nobody") { id } }',
+    ]) {
+      const result = await query(q);
+      expect(result.errors?.[0]?.extensions?.code, q).toBe('NOT_FOUND');
+    }
+  });
+
+  it('describes an agreement with its parties, terms, figures and who rejected it', async () => {
+    const { node } = await data(`{ node(id: "agreement:baghouz-final-agreement") { ... on Agreement {
+      status certainty parties { actor { id } side } rejectedBy { actor { id } citations { attributedTo } }
+      terms { type description places { role place { id } } figures { label min value } } } } }`);
+    expect(node.parties.map((p: { actor: { id: string } }) => p.actor.id)).toEqual(
+      expect.arrayContaining(['actor:sdf', 'actor:isis']),
+    );
+    expect(node.rejectedBy[0].actor.id).toBe('actor:isis-baghouz-holdouts');
+    expect(node.certainty).toBe('ALLEGED');
+    const relocation = node.terms.find((t: { type: string }) => t.type === 'relocation');
+    expect(relocation.places.map((p: { place: { id: string } }) => p.place.id)).toEqual(
+      expect.arrayContaining(['place:anbar-desert', 'place:tanf-desert']),
+    );
+  });
+
+  it('gives a place its parent chain and children', async () => {
+    const { node } = await data(
+      `{ node(id: "place:baghouz") { ... on Place { parent { id parent { id } } children { id } coordinates { origin } } } }`,
+    );
+    expect(node.parent.id).toBe('place:abu-kamal');
+    expect(node.coordinates?.origin).toBe('gazetteer');
+  });
+});
+
+describe('search', () => {
+  it('an Arabic and an English query for the same actor find the same node first', async () => {
+    const ar = await data('{ search(text: "قسد") { node { id } exact } }');
+    const en = await data('{ search(text: "SDF") { node { id } exact } }');
+    expect(ar.search[0].node.id).toBe('actor:sdf');
+    expect(en.search[0].node.id).toBe('actor:sdf');
+  });
+
+  it('filters by kind', async () => {
+    const { search } = await data('{ search(text: "Baghouz", kinds: [EVENT]) { node { id kind } } }');
+    expect(search.length).toBeGreaterThan(0);
+    for (const hit of search) expect(hit.node.kind).toBe('EVENT');
+  });
+});
+
+describe('timeline', () => {
+  it('lists events chronologically: 2014 before 2019', async () => {
+    const { events } = await data('{ events(limit: 500) { id start end date { earliest latest } } }');
+    const firstOf = (year: string) => events.findIndex((e: { start: string | null }) => e.start?.startsWith(year));
+    expect(firstOf('2014')).toBeGreaterThanOrEqual(0);
+    expect(firstOf('2014')).toBeLessThan(firstOf('2019'));
+    const keys = events.map((e: { date: { earliest: string | null } }) => e.date.earliest ?? '');
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('a year-only event overlaps any window that touches its year', async () => {
+    const { events } = await data('{ events(from: "2014-12-31", to: "2015-01-01") { id precision } }');
+    expect(events.map((e: { id: string }) => e.id)).toContain('event:caliphate-declared');
+    const { events: later } = await data('{ events(from: "2019-03-23", to: "2019-03-23") { id } }');
+    expect(later.map((e: { id: string }) => e.id)).not.toContain('event:caliphate-declared');
+    expect(later.map((e: { id: string }) => e.id)).toContain('event:baghouz-press-conference');
+  });
+
+  it("filters by actor and by place, including the place's sub-places", async () => {
+    const { events } = await data('{ events(actorId: "actor:william-roebuck") { id } }');
+    expect(events.map((e: { id: string }) => e.id)).toEqual(['event:baghouz-press-conference']);
+    const { events: inDeirEzZor } = await data('{ events(placeId: "place:deir-ez-zor-governorate") { id } }');
+    expect(inDeirEzZor.map((e: { id: string }) => e.id)).toContain('event:baghouz-capture-announcement');
+  });
+
+  it('lists the agreements an actor is party to', async () => {
+    const { agreements } = await data('{ agreements(actorId: "actor:international-coalition") { id } }');
+    expect(agreements.map((a: { id: string }) => a.id).sort()).toEqual([
+      'agreement:baghouz-final-agreement',
+      'agreement:raqqa-relocation-deal',
+    ]);
+  });
+});
+
+describe('neighbourhoods', () => {
+  it('expands a node with edges that carry citations, within the limit', async () => {
+    const { neighborhood } = await data(`{ neighborhood(id: "actor:sdf", depth: 2, limit: 40) {
+      nodes { id kind } edges { id type source target label citations { quote } } } }`);
+    expect(neighborhood.nodes).toHaveLength(40);
+    const ids = new Set(neighborhood.nodes.map((n: { id: string }) => n.id));
+    expect(ids.has('actor:sdf')).toBe(true);
+    for (const e of neighborhood.edges) {
+      expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+      expect(e.citations.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('minCertainty CONFIRMED drops allegations and claims; attributedTo keeps one voice', async () => {
+    const all = await data('{ neighborhood(id: "actor:sdf") { edges { certainty attributedTo } } }');
+    expect(all.neighborhood.edges.some((e: { certainty: string }) => e.certainty === 'ALLEGED')).toBe(true);
+    const reported = await data('{ neighborhood(id: "actor:sdf", minCertainty: REPORTED) { edges { certainty } } }');
+    for (const e of reported.neighborhood.edges) expect(['CONFIRMED', 'REPORTED']).toContain(e.certainty);
+    const confirmed = await data(
+      '{ neighborhood(id: "actor:sdf", minCertainty: CONFIRMED) { nodes { id } edges { id } } }',
+    );
+    expect(confirmed.neighborhood.edges).toEqual([]);
+    const sdfVoice = await data(
+      '{ neighborhood(id: "actor:sdf", attributedTo: ["actor:sdf"]) { edges { attributedTo } } }',
+    );
+    expect(sdfVoice.neighborhood.edges.length).toBeGreaterThan(0);
+    for (const e of sdfVoice.neighborhood.edges) expect(e.attributedTo).toContain('actor:sdf');
+  });
+
+  it('a time window keeps only what overlaps it', async () => {
+    const { neighborhood } = await data(
+      '{ neighborhood(id: "actor:isis", from: "2014", to: "2014") { nodes { id kind ... on Event { date { earliest latest } } } } }',
+    );
+    for (const n of neighborhood.nodes.filter((x: { kind: string }) => x.kind === 'EVENT'))
+      expect(n.date.earliest === null || n.date.earliest <= '2014-12-31').toBe(true);
+    expect(neighborhood.nodes.map((n: { id: string }) => n.id)).not.toContain('event:baghouz-capture-announcement');
+  });
+});
+
+describe('paths between actors', () => {
+  it("the shortest path from the SDF's commander to the US envoy goes through the 23 March press conference", async () => {
+    const { shortestPath } = await data(
+      `{ shortestPath(from: "actor:mazloum-kobani", to: "actor:william-roebuck") { ...P } } ${PATH}`,
+    );
+    expect(shortestPath.length).toBe(2);
+    expect(shortestPath.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'actor:mazloum-kobani',
+      'event:baghouz-press-conference',
+      'actor:william-roebuck',
+    ]);
+    for (const e of shortestPath.edges) expect(e.citations.length).toBeGreaterThan(0);
+  });
+
+  it('a path from the SDF to ISIS passes through an agreement', async () => {
+    const { paths } = await data(`{ paths(from: "actor:sdf", to: "actor:isis", k: 5) { ...P } } ${PATH}`);
+    expect(paths.length).toBeGreaterThan(1);
+    expect(paths.some((p: { nodes: Array<{ kind: string }> }) => p.nodes.some((n) => n.kind === 'AGREEMENT'))).toBe(
+      true,
+    );
+    const lengths = paths.map((p: { length: number }) => p.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+  });
+
+  it('asOf a date before an agreement excludes paths through it', async () => {
+    const through = (paths: Array<{ nodes: Array<{ id: string }> }>, id: string) =>
+      paths.some((p) => p.nodes.some((n) => n.id === id));
+    const now = await data(`{ paths(from: "actor:sdf", to: "actor:isis", k: 10, maxLength: 2) { ...P } } ${PATH}`);
+    expect(through(now.paths, 'agreement:baghouz-final-agreement')).toBe(true);
+    const before = await data(
+      `{ paths(from: "actor:sdf", to: "actor:isis", k: 10, maxLength: 2, asOf: "2018") { ...P } } ${PATH}`,
+    );
+    expect(through(before.paths, 'agreement:baghouz-final-agreement')).toBe(false);
+    expect(through(before.paths, 'agreement:pocket-exit-agreement')).toBe(false);
+  });
+
+  it('minCertainty CONFIRMED finds no path here: nothing in this article is better than reported', async () => {
+    const { shortestPath } = await data(
+      `{ shortestPath(from: "actor:sdf", to: "actor:isis", minCertainty: CONFIRMED) { ...P } } ${PATH}`,
+    );
+    expect(shortestPath).toBeNull();
+    const { shortestPath: reported } = await data(
+      `{ shortestPath(from: "actor:sdf", to: "actor:isis", minCertainty: REPORTED) { ...P } } ${PATH}`,
+    );
+    for (const e of reported.edges)
+      expect(e.citations.some((c: { certainty: string }) => ['CONFIRMED', 'REPORTED'].includes(c.certainty))).toBe(
+        true,
+      );
+  });
+});
+
+describe('stats and batching', () => {
+  it('counts what the seed wrote', async () => {
+    const { stats } = await data('{ stats { actors places events agreements sources citations relationships } }');
+    const planned = await seedFiles(undefined, await datasetFilesIn(), { dryRun: true });
+    expect(stats).toMatchObject({
+      actors: planned.counts.Actor,
+      places: planned.counts.Place,
+      events: planned.counts.Event,
+      agreements: planned.counts.Agreement,
+      sources: planned.counts.Source,
+      citations: planned.counts.Citation,
+    });
+    expect(stats.relationships).toBeGreaterThan(100);
+  });
+
+  it('fetches nested fields of a list in one round trip per level, not one per item', async () => {
+    sessionsOpened = 0;
+    const { events } = await data(
+      '{ events(limit: 500) { id participants { role actor { name affiliations { type } } citations { quote } } places { place { name } } } }',
+    );
+    expect(events.length).toBeGreaterThan(20);
+    // events, participants, actors, affiliations, citations, places, place nodes: about seven levels.
+    expect(sessionsOpened).toBeLessThanOrEqual(10);
+  });
+});

@@ -1,0 +1,144 @@
+import neo4j from 'neo4j-driver';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp, OPERATION_LIMITS } from './app.ts';
+import { testConfig } from './config.ts';
+
+// A real driver pointed at a port where nothing listens: everything here is decided before the
+// database is asked, except the outage case, which shows what a client sees when it is down.
+const driver = neo4j.driver('bolt://127.0.0.1:9', neo4j.auth.basic('neo4j', 'x'), {
+  connectionTimeout: 1000,
+  connectionAcquisitionTimeout: 2000,
+  maxTransactionRetryTime: 0,
+});
+const app = createApp({ driver, config: testConfig({ development: false }) });
+afterAll(() => driver.close());
+
+async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const response = await app.fetch('http://app/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    },
+  };
+}
+
+const codeOf = (body: { errors?: Array<{ extensions?: { code?: string } }> }) => body.errors?.[0]?.extensions?.code;
+
+describe('argument bounds', () => {
+  it.each([
+    [
+      'neighborhood depth above 3',
+      '{ neighborhood(id: "actor:sdf", depth: 4) { nodes { id } } }',
+      /depth must be an integer from 1 to 3/,
+    ],
+    [
+      'neighborhood limit above 500',
+      '{ neighborhood(id: "actor:sdf", limit: 501) { nodes { id } } }',
+      /limit must be an integer from 1 to 500/,
+    ],
+    ['paths k above 10', '{ paths(from: "a", to: "b", k: 11) { length } }', /k must be an integer from 1 to 10/],
+    [
+      'maxLength above 8',
+      '{ shortestPath(from: "a", to: "b", maxLength: 9) { length } }',
+      /maxLength must be an integer from 1 to 8/,
+    ],
+    ['zero limit', '{ events(limit: 0) { id } }', /limit must be an integer from 1 to 500/],
+    ['search limit above 100', '{ search(text: "x", limit: 101) { score } }', /limit must be an integer from 1 to 100/],
+    ['a malformed date', '{ events(from: "March 2019") { id } }', /from must be an ISO date/],
+    ['an impossible day', '{ events(to: "2019-02-30") { id } }', /to must be an ISO date/],
+    ['a reversed window', '{ events(from: "2019", to: "2014") { id } }', /from must not be after to/],
+    ['an oversized search text', `{ search(text: "${'x'.repeat(201)}") { score } }`, /at most 200 characters/],
+  ])('%s is refused with BAD_USER_INPUT', async (_name, query, message) => {
+    const { body } = await post(query);
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toMatch(message);
+    expect(body.errors).toHaveLength(1);
+  });
+});
+
+describe('operation limits', () => {
+  it('refuses an operation deeper than the limit', async () => {
+    let selection = 'id';
+    for (let i = 0; i <= OPERATION_LIMITS.maxDepth; i++) selection = `parent { ${selection} }`;
+    const { body } = await post(`{ node(id: "x") { ... on Place { ${selection} } } }`);
+    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: __typename`).join(' ');
+    const { body } = await post(`{ ${aliases} }`);
+    expect(body.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('refuses too many tokens', async () => {
+    const fields = Array.from({ length: OPERATION_LIMITS.maxTokens }, () => '__typename').join(' ');
+    const { body } = await post(`{ ${fields} }`);
+    expect(body.errors?.[0]?.message).toMatch(/token/i);
+  });
+
+  it('refuses too many directives', async () => {
+    const directives = Array.from({ length: OPERATION_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ');
+    const { body } = await post(`{ __typename ${directives} }`);
+    expect(body.errors?.[0]?.message).toMatch(/directive/i);
+  });
+
+  it('does not suggest field names in production', async () => {
+    const { body } = await post('{ nod(id: "x") { id } }');
+    expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('HTTP behaviour', () => {
+  it('refuses a GET without the CSRF header, accepts it with one', async () => {
+    const url = `http://app/graphql?query=${encodeURIComponent('{ __typename }')}`;
+    const bare = await app.fetch(url, { method: 'GET' });
+    expect(bare.status).toBe(403);
+    const withHeader = await app.fetch(url, { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } });
+    expect(await withHeader.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await app.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(testConfig().maxBodyBytes + 1) },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('does not batch operations', async () => {
+    const response = await app.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('has no GraphiQL in production', async () => {
+    const response = await app.fetch('http://app/graphql', { headers: { accept: 'text/html' } });
+    expect(await response.text()).not.toMatch(/graphiql/i);
+  });
+
+  it('/health answers while the database is down, /ready says not ready', async () => {
+    expect((await app.fetch('http://app/health')).status).toBe(200);
+    const ready = await app.fetch('http://app/ready');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable', database: false });
+  });
+
+  it('a query needing the database fails with a masked DATABASE_UNAVAILABLE', async () => {
+    const started = Date.now();
+    const { body } = await post('{ stats { actors } }');
+    expect(codeOf(body)).toBe('DATABASE_UNAVAILABLE');
+    expect(body.errors?.[0]?.message).toBe('The database is unavailable. Try again shortly.');
+    expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack|Neo4jError/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,106 @@
+/** Plain shapes the repositories return; resolvers map them onto the GraphQL types. */
+import type { Plain } from './plain.ts';
+
+export const NODE_KINDS = ['ACTOR', 'PLACE', 'EVENT', 'AGREEMENT', 'SOURCE'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** A node of one of the five public kinds, with all its stored properties (see schema/model.md). */
+export interface NodeRecord {
+  id: string;
+  kind: NodeKind;
+  props: Record<string, Plain>;
+}
+
+/** A relationship between two public nodes, with all its stored properties. */
+export interface EdgeRecord {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  props: Record<string, Plain>;
+}
+
+/** Relationship types that connect public nodes in graph views and paths (never the citation plumbing). */
+export const GRAPH_REL_TYPES = [
+  'PARTICIPATED_IN',
+  'OCCURRED_IN',
+  'PART_OF',
+  'PARTY_TO',
+  'REJECTED',
+  'CONCERNS',
+  'LEADS',
+  'MEMBER_OF',
+  'BACKED_BY',
+  'ENVOY_OF',
+  'SPLIT_FROM',
+  'FOUGHT',
+  'CONTROLS',
+  'ALLIED_WITH',
+  'CAUSED',
+  'FOLLOWED',
+  'ACCUSED',
+] as const;
+
+const PUBLIC_LABELS = "['Actor', 'Place', 'Event', 'Agreement', 'Source']";
+
+/** Cypher map projecting the node bound to `v` as a NodeRecord. Constant text: `v` is always a literal variable name. */
+export const nodeProjection = (v: string): string =>
+  `{id: ${v}.id, kind: toUpper([l IN labels(${v}) WHERE l IN ${PUBLIC_LABELS}][0]), props: properties(${v})}`;
+
+/** Cypher map projecting the relationship bound to `v` as an EdgeRecord. */
+export const edgeProjection = (v: string): string =>
+  `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id, props: properties(${v})}`;
+
+/** A stored citation's properties (see schema/model.md). */
+export interface CitationRecord {
+  id: string;
+  sourceId: string;
+  quote: string;
+  start: number | null;
+  end: number | null;
+  translation: string | null;
+  attributedTo: string | null;
+  certainty: string;
+  certaintyRank: number;
+  note: string | null;
+}
+
+/** A node that is not one of the public kinds (a term or a figure). */
+export interface PartRecord {
+  id: string;
+  props: Record<string, Plain>;
+}
+
+/** A relationship seen from one of its ends, with the node at the other end. */
+export interface RelatedRecord {
+  edge: EdgeRecord;
+  other: NodeRecord | PartRecord;
+}
+
+export interface AffiliationRecord {
+  edge: EdgeRecord;
+  direction: 'OUTGOING' | 'INCOMING';
+  otherId: string;
+}
+
+export interface SubgraphRecord {
+  nodes: NodeRecord[];
+  edges: EdgeRecord[];
+}
+
+export interface DateRangeRecord {
+  start: string | null;
+  end: string | null;
+  precision: 'YEAR' | 'MONTH' | 'DAY';
+  approximate: boolean;
+  expression: string | null;
+  inferred: string | null;
+  earliest: string | null;
+  latest: string | null;
+}
+
+export interface SearchHitRecord {
+  node: NodeRecord;
+  score: number;
+  exact: boolean;
+}

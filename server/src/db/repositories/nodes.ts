@@ -1,0 +1,150 @@
+/** Lookups by id, batched: what the per-request loaders call, one query per level of a GraphQL result. */
+import type { Driver } from 'neo4j-driver';
+import { readRows } from '../query.ts';
+import {
+  type CitationRecord,
+  type EdgeRecord,
+  type NodeKind,
+  type NodeRecord,
+  nodeProjection,
+  type PartRecord,
+  type RelatedRecord,
+} from '../records.ts';
+
+/** Relationship types that resolvers follow from a node, besides the graph types. */
+export const RELATED_TYPES = [
+  'PARTICIPATED_IN',
+  'OCCURRED_IN',
+  'PART_OF',
+  'PARTY_TO',
+  'REJECTED',
+  'CONCERNS',
+  'HAS_TERM',
+  'HAS_FIGURE',
+  'LEADS',
+  'MEMBER_OF',
+  'BACKED_BY',
+  'ENVOY_OF',
+  'SPLIT_FROM',
+  'FOUGHT',
+  'CONTROLS',
+  'ALLIED_WITH',
+  'CAUSED',
+  'FOLLOWED',
+  'ACCUSED',
+] as const;
+export type RelatedType = (typeof RELATED_TYPES)[number];
+export type Direction = 'OUT' | 'IN';
+export type RelatedKey = `${RelatedType}:${Direction}` | 'AFFILIATION:BOTH';
+
+const EDGE = '{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}';
+const OTHER = `CASE WHEN m:Entity OR m:Source THEN ${nodeProjection('m')} ELSE {id: m.id, props: properties(m)} END`;
+
+// One query text per (type, direction); types come from the fixed list above.
+const RELATED_QUERIES = new Map<string, string>(
+  RELATED_TYPES.flatMap((type) => [
+    [
+      `${type}:OUT`,
+      `UNWIND $ids AS key MATCH (n:KG {id: key})-[r:${type}]->(m:KG) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
+    ],
+    [
+      `${type}:IN`,
+      `UNWIND $ids AS key MATCH (n:KG {id: key})<-[r:${type}]-(m:KG) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
+    ],
+  ]),
+);
+
+/** Actor–actor relationship types shown as an actor's affiliations. */
+export const AFFILIATION_TYPES = [
+  'LEADS',
+  'MEMBER_OF',
+  'BACKED_BY',
+  'ENVOY_OF',
+  'SPLIT_FROM',
+  'FOUGHT',
+  'ALLIED_WITH',
+  'ACCUSED',
+];
+RELATED_QUERIES.set(
+  'AFFILIATION:BOTH',
+  `UNWIND $ids AS key MATCH (n:Actor {id: key})-[r:${AFFILIATION_TYPES.join('|')}]-(m:Actor) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
+);
+
+const NODES_BY_ID = `UNWIND $ids AS key MATCH (n:KG {id: key}) WHERE n:Entity OR n:Source RETURN ${nodeProjection('n')} AS node`;
+const CITATIONS_BY_ID = 'UNWIND $ids AS key MATCH (c:Citation {id: key}) RETURN properties(c) AS citation';
+const SOURCE_TEXT = 'MATCH (s:Source {id: $id}) RETURN s.text AS text';
+
+/** Public nodes by id, in the order asked, null where none exists. */
+export async function nodesByIds(driver: Driver, ids: readonly string[]): Promise<Array<NodeRecord | null>> {
+  const rows = await readRows<{ node: NodeRecord }>(driver, NODES_BY_ID, { ids: [...new Set(ids)] });
+  const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function citationsByIds(driver: Driver, ids: readonly string[]): Promise<Array<CitationRecord | null>> {
+  const rows = await readRows<{ citation: CitationRecord }>(driver, CITATIONS_BY_ID, { ids: [...new Set(ids)] });
+  const byId = new Map(rows.map((r) => [r.citation.id, r.citation]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** For each node id, its relationships of one type in one direction (or its affiliations), with the node at the other end. */
+export async function relatedByIds(
+  driver: Driver,
+  key: RelatedKey,
+  ids: readonly string[],
+): Promise<RelatedRecord[][]> {
+  const query = RELATED_QUERIES.get(key);
+  if (!query) throw new Error(`no query for ${key}`);
+  const rows = await readRows<{ key: string; edge: EdgeRecord; other: NodeRecord | PartRecord }>(driver, query, {
+    ids: [...new Set(ids)],
+  });
+  const byKey = new Map<string, RelatedRecord[]>();
+  for (const row of rows) {
+    const list = byKey.get(row.key) ?? [];
+    list.push({ edge: row.edge, other: row.other });
+    byKey.set(row.key, list);
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a.edge.id.localeCompare(b.edge.id));
+  return ids.map((id) => byKey.get(id) ?? []);
+}
+
+export async function sourceText(driver: Driver, id: string): Promise<string | null> {
+  const [row] = await readRows<{ text: string | null }>(driver, SOURCE_TEXT, { id });
+  return row?.text ?? null;
+}
+
+const KIND_LABELS: Record<NodeKind, string> = {
+  ACTOR: 'Actor',
+  PLACE: 'Place',
+  EVENT: 'Event',
+  AGREEMENT: 'Agreement',
+  SOURCE: 'Source',
+};
+
+const STATS = `
+  UNWIND $labels AS label
+  CALL (label) { MATCH (n:KG) WHERE label IN labels(n) RETURN count(n) AS count }
+  RETURN label, count`;
+const REL_COUNT = 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS count';
+
+export interface StatsRecord {
+  byKind: Array<{ kind: NodeKind; count: number }>;
+  citations: number;
+  relationships: number;
+}
+
+/** Counts per public kind, citations, and relationships between public nodes. */
+export async function graphStats(driver: Driver): Promise<StatsRecord> {
+  const labels = [...Object.values(KIND_LABELS), 'Citation'];
+  const counts = await readRows<{ label: string; count: number }>(driver, STATS, { labels });
+  const [rels] = await readRows<{ count: number }>(driver, REL_COUNT);
+  const countOf = (label: string) => counts.find((c) => c.label === label)?.count ?? 0;
+  return {
+    byKind: (Object.entries(KIND_LABELS) as Array<[NodeKind, string]>).map(([kind, label]) => ({
+      kind,
+      count: countOf(label),
+    })),
+    citations: countOf('Citation'),
+    relationships: rels?.count ?? 0,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Typed errors with codes. Anything else thrown in a resolver is masked by Yoga as "Unexpected error.".
+ * Driver errors are mapped in one place, {@link fromDriverError}.
+ */
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT';
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, argument?: string) {
+    super('BAD_USER_INPUT', message, argument ? { argument } : {});
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(kind: string, id: string) {
+    super('NOT_FOUND', `No ${kind} with id "${id}".`, { id });
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super('DATABASE_UNAVAILABLE', 'The database is unavailable. Try again shortly.');
+  }
+}
+
+export class QueryTimeoutError extends AppError {
+  constructor() {
+    super('QUERY_TIMEOUT', 'The query took too long and was stopped. Narrow it (smaller depth, limit or time window).');
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** Turns a neo4j-driver failure into a typed error; returns anything else unchanged. */
+export function fromDriverError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code) || error.retriable) return new DatabaseUnavailableError();
+    if (error.code.includes('TransactionTimedOut') || error.code.includes('Transaction.TransactionTimedOut'))
+      return new QueryTimeoutError();
+  }
+  if (error instanceof Error && /connect|ECONNREFUSED|acquisition timed out/i.test(error.message))
+    return new DatabaseUnavailableError();
+  return error;
+}

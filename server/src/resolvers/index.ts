@@ -1,0 +1,431 @@
+/**
+ * Resolvers: argument checks, then repositories for top-level fields and per-request loaders for
+ * nested ones, so a list's nested fields cost one query per level. No Cypher here.
+ */
+import {
+  boundedInt,
+  checkId,
+  checkList,
+  checkText,
+  checkWindow,
+  LIMITS,
+  maxRankFor,
+  windowEnd,
+  windowStart,
+} from '../args.ts';
+import type { Context } from '../context.ts';
+import type { Plain } from '../db/plain.ts';
+import type {
+  AffiliationRecord,
+  CitationRecord,
+  DateRangeRecord,
+  EdgeRecord,
+  NodeKind,
+  NodeRecord,
+  PartRecord,
+  RelatedRecord,
+} from '../db/records.ts';
+import { findNeighborhood } from '../db/repositories/neighborhood.ts';
+import { graphStats, type RelatedKey, sourceText } from '../db/repositories/nodes.ts';
+import { findPaths } from '../db/repositories/paths.ts';
+import { searchNodes } from '../db/repositories/search.ts';
+import { findAgreements, findEvents, labelsOf } from '../db/repositories/timeline.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Certainty, DatePrecision, Kind, Resolvers } from '../generated/graphql.ts';
+
+type Props = Record<string, Plain>;
+
+const str = (props: Props, key: string): string | null => {
+  const value = props[key];
+  return typeof value === 'string' ? value : null;
+};
+const num = (props: Props, key: string): number | null => {
+  const value = props[key];
+  return typeof value === 'number' ? value : null;
+};
+const strings = (props: Props, key: string): string[] => {
+  const value = props[key];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+};
+const certaintyOf = (props: Props): Certainty | null => (str(props, 'certainty')?.toUpperCase() as Certainty) ?? null;
+
+/** The date fields stored on a node or relationship, or null when it has none. */
+function dateRange(props: Props): DateRangeRecord | null {
+  const precision = str(props, 'datePrecision');
+  if (!precision) return null;
+  return {
+    start: str(props, 'dateStart'),
+    end: str(props, 'dateEnd'),
+    precision: precision.toUpperCase() as DatePrecision,
+    approximate: props.dateApproximate === true,
+    expression: str(props, 'dateExpression'),
+    inferred: str(props, 'dateInferred'),
+    earliest: str(props, 'earliest'),
+    latest: str(props, 'latest'),
+  };
+}
+
+/** For a node stored without a date, which a valid dataset never has. */
+const UNKNOWN_DATE: DateRangeRecord = {
+  start: null,
+  end: null,
+  precision: 'YEAR',
+  approximate: true,
+  expression: null,
+  inferred: null,
+  earliest: null,
+  latest: null,
+};
+
+async function citationsOf(props: Props, ctx: Context): Promise<CitationRecord[]> {
+  const loaded = await ctx.loaders.citation.loadMany(strings(props, 'citationIds'));
+  return loaded.filter((c): c is CitationRecord => c !== null && !(c instanceof Error));
+}
+
+async function related(ctx: Context, key: RelatedKey, id: string): Promise<RelatedRecord[]> {
+  return ctx.loaders.related(key).load(id);
+}
+
+async function nodeOrThrow(ctx: Context, id: string): Promise<NodeRecord> {
+  const node = await ctx.loaders.node.load(id);
+  if (!node) throw new NotFoundError('node', id);
+  return node;
+}
+
+const isPublicNode = (other: NodeRecord | PartRecord): other is NodeRecord => 'kind' in other && other.kind !== null;
+
+const chronological = (a: NodeRecord, b: NodeRecord) =>
+  (str(a.props, 'earliest') ?? '').localeCompare(str(b.props, 'earliest') ?? '') ||
+  (str(a.props, 'latest') ?? '').localeCompare(str(b.props, 'latest') ?? '') ||
+  a.id.localeCompare(b.id);
+const byName = (a: NodeRecord, b: NodeRecord) => (str(a.props, 'name') ?? '').localeCompare(str(b.props, 'name') ?? '');
+
+async function otherNodes(ctx: Context, key: RelatedKey, id: string): Promise<NodeRecord[]> {
+  return (await related(ctx, key, id)).map((r) => r.other).filter(isPublicNode);
+}
+
+async function parts(ctx: Context, key: RelatedKey, id: string): Promise<PartRecord[]> {
+  return (await related(ctx, key, id)).map((r) => r.other).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const edgesOf = async (ctx: Context, key: RelatedKey, id: string): Promise<EdgeRecord[]> =>
+  (await related(ctx, key, id)).map((r) => r.edge);
+
+const TYPE_NAMES: Record<NodeKind, 'Actor' | 'Place' | 'Event' | 'Agreement' | 'Source'> = {
+  ACTOR: 'Actor',
+  PLACE: 'Place',
+  EVENT: 'Event',
+  AGREEMENT: 'Agreement',
+  SOURCE: 'Source',
+};
+
+/** Fields every Node type resolves the same way. */
+const nodeFields = {
+  id: (n: NodeRecord) => n.id,
+  kind: (n: NodeRecord) => n.kind as Kind,
+  name: (n: NodeRecord) => str(n.props, 'name') ?? n.id,
+  nameAr: (n: NodeRecord) => str(n.props, 'nameAr'),
+  aliases: (n: NodeRecord) => strings(n.props, 'aliases'),
+  description: (n: NodeRecord) => str(n.props, 'description'),
+  citations: (n: NodeRecord, _: unknown, ctx: Context) => citationsOf(n.props, ctx),
+  certainty: (n: NodeRecord) => certaintyOf(n.props),
+  attributedTo: (n: NodeRecord) => strings(n.props, 'attributedTo'),
+};
+
+const edgeFields = {
+  certainty: (e: EdgeRecord) => certaintyOf(e.props),
+  citations: (e: EdgeRecord, _: unknown, ctx: Context) => citationsOf(e.props, ctx),
+};
+
+function figureOrTermCitations(p: PartRecord, ctx: Context) {
+  return citationsOf(p.props, ctx);
+}
+
+export const resolvers: Resolvers = {
+  Node: {
+    __resolveType: (n) => TYPE_NAMES[n.kind],
+  },
+
+  Query: {
+    node: (_, { id }, ctx) => ctx.loaders.node.load(checkId(id, 'id')),
+
+    search: (_, { text, kinds, limit }, ctx) =>
+      searchNodes(ctx.driver, {
+        text: checkText(text, 'text'),
+        kinds: kinds ?? undefined,
+        limit: boundedInt(limit, 20, LIMITS.searchLimit, 'limit'),
+      }),
+
+    events: async (_, args, ctx) => {
+      const fromDay = windowStart(args.from, 'from');
+      const toDay = windowEnd(args.to, 'to');
+      checkWindow(fromDay, toDay);
+      const limit = boundedInt(args.limit, 100, LIMITS.eventsLimit, 'limit');
+      for (const [argument, id] of [
+        ['actorId', args.actorId],
+        ['placeId', args.placeId],
+      ] as const)
+        if (id && !(await labelsOf(ctx.driver, checkId(id, argument)))) throw new NotFoundError(argument, id);
+      return findEvents(ctx.driver, {
+        fromDay,
+        toDay,
+        actorId: args.actorId ?? null,
+        placeId: args.placeId ?? null,
+        limit,
+      });
+    },
+
+    agreements: async (_, { actorId }, ctx) => {
+      if (actorId && !(await labelsOf(ctx.driver, checkId(actorId, 'actorId'))))
+        throw new NotFoundError('actor', actorId);
+      return findAgreements(ctx.driver, actorId ?? null);
+    },
+
+    neighborhood: async (_, args, ctx) => {
+      const fromDay = windowStart(args.from, 'from');
+      const toDay = windowEnd(args.to, 'to');
+      checkWindow(fromDay, toDay);
+      const subgraph = await findNeighborhood(
+        ctx.driver,
+        checkId(args.id, 'id'),
+        boundedInt(args.depth, 1, LIMITS.depth, 'depth'),
+        boundedInt(args.limit, 200, LIMITS.neighborhoodLimit, 'limit'),
+        {
+          fromDay,
+          toDay,
+          voices: checkList(args.attributedTo, 'attributedTo'),
+          maxRank: maxRankFor(args.minCertainty),
+        },
+      );
+      if (!subgraph) throw new NotFoundError('node', args.id);
+      return subgraph;
+    },
+
+    shortestPath: async (_, args, ctx) => {
+      const [path] = await findPaths(ctx.driver, {
+        from: checkId(args.from, 'from'),
+        to: checkId(args.to, 'to'),
+        k: 1,
+        maxLength: boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength'),
+        ...pathFilters(args),
+      });
+      return path ?? null;
+    },
+
+    paths: (_, args, ctx) =>
+      findPaths(ctx.driver, {
+        from: checkId(args.from, 'from'),
+        to: checkId(args.to, 'to'),
+        k: boundedInt(args.k, 3, LIMITS.k, 'k'),
+        maxLength: boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength'),
+        ...pathFilters(args),
+      }),
+
+    stats: async (_, __, ctx) => {
+      const stats = await graphStats(ctx.driver);
+      const count = (kind: NodeKind) => stats.byKind.find((k) => k.kind === kind)?.count ?? 0;
+      return {
+        byKind: stats.byKind,
+        actors: count('ACTOR'),
+        places: count('PLACE'),
+        events: count('EVENT'),
+        agreements: count('AGREEMENT'),
+        sources: count('SOURCE'),
+        citations: stats.citations,
+        relationships: stats.relationships,
+      };
+    },
+  },
+
+  Citation: {
+    source: (c, _, ctx) => nodeOrThrow(ctx, c.sourceId),
+    certainty: (c) => c.certainty.toUpperCase() as Certainty,
+    attributedActor: async (c, _, ctx) => (c.attributedTo ? ctx.loaders.node.load(c.attributedTo) : null),
+  },
+
+  Edge: {
+    ...edgeFields,
+    label: (e) => str(e.props, 'role') ?? str(e.props, 'label'),
+    attributedTo: (e) => strings(e.props, 'attributedTo'),
+    earliest: (e) => str(e.props, 'earliest'),
+    latest: (e) => str(e.props, 'latest'),
+  },
+
+  Path: {
+    length: (p) => p.length,
+    nodes: (p) => p.nodes,
+    edges: (p) => p.edges,
+  },
+
+  Actor: {
+    ...nodeFields,
+    actorKind: (n) => str(n.props, 'kind') ?? 'unknown',
+    affiliations: async (n, _, ctx) =>
+      (await related(ctx, 'AFFILIATION:BOTH', n.id)).map(
+        (r): AffiliationRecord => ({
+          edge: r.edge,
+          direction: r.edge.source === n.id ? 'OUTGOING' : 'INCOMING',
+          otherId: r.other.id,
+        }),
+      ),
+    participations: async (n, _, ctx) => {
+      const list = await related(ctx, 'PARTICIPATED_IN:OUT', n.id);
+      return list
+        .filter((r) => isPublicNode(r.other))
+        .sort((a, b) => chronological(a.other as NodeRecord, b.other as NodeRecord))
+        .map((r) => r.edge);
+    },
+    agreements: (n, _, ctx) => edgesOf(ctx, 'PARTY_TO:OUT', n.id),
+  },
+
+  Affiliation: {
+    type: (a) => a.edge.type,
+    direction: (a) => a.direction,
+    actor: (a, _, ctx) => nodeOrThrow(ctx, a.otherId),
+    label: (a) => str(a.edge.props, 'label'),
+    date: (a) => dateRange(a.edge.props),
+    certainty: (a) => certaintyOf(a.edge.props),
+    citations: (a, _, ctx) => citationsOf(a.edge.props, ctx),
+  },
+
+  Participation: {
+    ...edgeFields,
+    event: (e, _, ctx) => nodeOrThrow(ctx, e.target),
+    actor: (e, _, ctx) => nodeOrThrow(ctx, e.source),
+    role: (e) => str(e.props, 'role') ?? 'participant',
+  },
+
+  Place: {
+    ...nodeFields,
+    placeKind: (n) => str(n.props, 'kind') ?? 'unknown',
+    parent: async (n, _, ctx) => (await otherNodes(ctx, 'PART_OF:OUT', n.id))[0] ?? null,
+    parentOrigin: async (n, _, ctx) => {
+      const [edge] = await edgesOf(ctx, 'PART_OF:OUT', n.id);
+      return edge ? str(edge.props, 'origin') : null;
+    },
+    children: async (n, _, ctx) => (await otherNodes(ctx, 'PART_OF:IN', n.id)).sort(byName),
+    coordinates: (n) => {
+      const lat = num(n.props, 'lat');
+      const lon = num(n.props, 'lon');
+      if (lat === null || lon === null) return null;
+      return {
+        lat,
+        lon,
+        origin: str(n.props, 'coordinatesOrigin') ?? 'unknown',
+        gazetteer: str(n.props, 'coordinatesGazetteer'),
+        approximate: n.props.coordinatesApproximate === true,
+      };
+    },
+    events: async (n, _, ctx) => (await otherNodes(ctx, 'OCCURRED_IN:IN', n.id)).sort(chronological),
+  },
+
+  EventPlace: {
+    place: (e, _, ctx) => nodeOrThrow(ctx, e.target),
+    role: (e) => str(e.props, 'role') ?? 'location',
+    citations: (e, _, ctx) => citationsOf(e.props, ctx),
+  },
+
+  Event: {
+    ...nodeFields,
+    eventType: (n) => str(n.props, 'kind') ?? 'other',
+    date: (n) => dateRange(n.props) ?? UNKNOWN_DATE,
+    start: (n) => str(n.props, 'dateStart'),
+    end: (n) => str(n.props, 'dateEnd'),
+    precision: (n) => (str(n.props, 'datePrecision')?.toUpperCase() ?? 'YEAR') as DatePrecision,
+    approximate: (n) => n.props.dateApproximate === true,
+    participants: (n, _, ctx) => edgesOf(ctx, 'PARTICIPATED_IN:IN', n.id),
+    places: (n, _, ctx) => edgesOf(ctx, 'OCCURRED_IN:OUT', n.id),
+    figures: (n, _, ctx) => parts(ctx, 'HAS_FIGURE:OUT', n.id),
+    partOf: async (n, _, ctx) => (await otherNodes(ctx, 'PART_OF:OUT', n.id))[0] ?? null,
+  },
+
+  Figure: {
+    id: (f) => f.id,
+    measure: (f) => str(f.props, 'measure') ?? 'unknown',
+    value: (f) => num(f.props, 'value'),
+    min: (f) => num(f.props, 'min'),
+    max: (f) => num(f.props, 'max'),
+    unit: (f) => str(f.props, 'unit') ?? '',
+    approximate: (f) => f.props.approximate === true,
+    label: (f) => str(f.props, 'name') ?? '',
+    citations: (f, _, ctx) => figureOrTermCitations(f, ctx),
+  },
+
+  Agreement: {
+    ...nodeFields,
+    date: (n) => dateRange(n.props),
+    status: (n) => str(n.props, 'status') ?? 'reported',
+    parties: (n, _, ctx) => edgesOf(ctx, 'PARTY_TO:IN', n.id),
+    terms: (n, _, ctx) => parts(ctx, 'HAS_TERM:OUT', n.id),
+    rejectedBy: (n, _, ctx) => edgesOf(ctx, 'REJECTED:IN', n.id),
+    places: async (n, _, ctx) =>
+      (await related(ctx, 'CONCERNS:OUT', n.id))
+        .filter((r) => r.edge.props.termId === null || r.edge.props.termId === undefined)
+        .map((r) => r.other)
+        .filter(isPublicNode),
+    figures: (n, _, ctx) => parts(ctx, 'HAS_FIGURE:OUT', n.id),
+  },
+
+  AgreementParty: {
+    agreement: (e, _, ctx) => nodeOrThrow(ctx, e.target),
+    actor: (e, _, ctx) => nodeOrThrow(ctx, e.source),
+    side: (e) => str(e.props, 'side'),
+    role: (e) => str(e.props, 'role') ?? 'party',
+    citations: (e, _, ctx) => citationsOf(e.props, ctx),
+  },
+
+  Rejection: {
+    actor: (e, _, ctx) => nodeOrThrow(ctx, e.source),
+    citations: (e, _, ctx) => citationsOf(e.props, ctx),
+  },
+
+  Term: {
+    id: (t) => t.id,
+    type: (t) => str(t.props, 'kind') ?? 'other',
+    description: (t) => str(t.props, 'name') ?? '',
+    places: async (t, _, ctx) => {
+      const agreementId = t.id.split('/term/')[0] ?? t.id;
+      return (await edgesOf(ctx, 'CONCERNS:OUT', agreementId)).filter((e) => e.props.termId === t.id);
+    },
+    figures: (t, _, ctx) => parts(ctx, 'HAS_FIGURE:OUT', t.id),
+    citations: (t, _, ctx) => figureOrTermCitations(t, ctx),
+  },
+
+  TermPlace: {
+    place: (e, _, ctx) => nodeOrThrow(ctx, e.target),
+    role: (e) => str(e.props, 'role') ?? 'scope',
+  },
+
+  Source: {
+    id: nodeFields.id,
+    kind: nodeFields.kind,
+    name: nodeFields.name,
+    nameAr: nodeFields.nameAr,
+    aliases: nodeFields.aliases,
+    citations: () => [],
+    outlet: (n) => str(n.props, 'outlet') ?? '',
+    outletAr: (n) => str(n.props, 'outletAr'),
+    author: (n) => str(n.props, 'author'),
+    authorAr: (n) => str(n.props, 'authorAr'),
+    section: (n) => str(n.props, 'section'),
+    language: (n) => str(n.props, 'language') ?? 'und',
+    published: (n) => dateRange(n.props) ?? UNKNOWN_DATE,
+    text: (n, _, ctx) => sourceText(ctx.driver, n.id),
+  },
+};
+
+function pathFilters(args: {
+  asOf?: string | null;
+  attributedTo?: readonly string[] | null;
+  minCertainty?: Certainty | null;
+}) {
+  const asOf = args.asOf ?? null;
+  if (asOf !== null) windowEnd(asOf, 'asOf');
+  const voices = checkList(args.attributedTo, 'attributedTo');
+  const rank = maxRankFor(args.minCertainty);
+  return {
+    ...(asOf !== null ? { asOf } : {}),
+    ...(voices !== null ? { attributedTo: voices } : {}),
+    ...(rank !== null ? { minCertaintyRank: rank } : {}),
+  };
+}
