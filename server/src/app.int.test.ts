@@ -150,6 +150,18 @@ describe('timeline', () => {
 });
 
 describe('neighbourhoods', () => {
+  it('gives an overview of the best-connected nodes, all of them when the limit allows', async () => {
+    const planned = await seedFiles(undefined, await datasetFilesIn(), { dryRun: true });
+    const entities = planned.counts.Actor + planned.counts.Place + planned.counts.Event + planned.counts.Agreement;
+    const { graph } = await data('{ graph(limit: 2000) { nodes { id } edges { source target } } }');
+    expect(graph.nodes).toHaveLength(entities);
+    const { graph: top } = await data('{ graph(limit: 10) { nodes { id } edges { source target } } }');
+    expect(top.nodes).toHaveLength(10);
+    expect(top.nodes.map((n: { id: string }) => n.id)).toContain('actor:isis');
+    const ids = new Set(top.nodes.map((n: { id: string }) => n.id));
+    for (const e of top.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+  });
+
   it('expands a node with edges that carry citations, within the limit', async () => {
     const { neighborhood } = await data(`{ neighborhood(id: "actor:sdf", depth: 2, limit: 40) {
       nodes { id kind } edges { id type source target label citations { quote } } } }`);

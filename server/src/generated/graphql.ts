@@ -268,6 +268,8 @@ export type Query = {
   agreements: Array<Agreement>;
   /** Events in chronological order; from/to (ISO dates at any precision) select by overlap with the event's span. limit ≤ 500. */
   events: Array<Event>;
+  /** An overview to start from: the best-connected nodes (at most limit ≤ 2000) and the relationships among them. */
+  graph: Subgraph;
   /** The nodes within depth (≤ 3) relationships of a node, at most limit (≤ 500) nodes, optionally as told by some voices or at a minimum certainty. */
   neighborhood: Subgraph;
   /** A node by id, or null. */
@@ -293,6 +295,15 @@ export type QueryEventsArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   placeId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryGraphArgs = {
+  attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  minCertainty?: InputMaybe<Certainty>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -739,6 +750,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'limit'>>;
+  graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'limit'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'k' | 'maxLength' | 'to'>>;

@@ -25,7 +25,7 @@ import type {
   PartRecord,
   RelatedRecord,
 } from '../db/records.ts';
-import { findNeighborhood } from '../db/repositories/neighborhood.ts';
+import { findNeighborhood, findOverview, type GraphFilter } from '../db/repositories/neighborhood.ts';
 import { graphStats, type RelatedKey, sourceText } from '../db/repositories/nodes.ts';
 import { findPaths } from '../db/repositories/paths.ts';
 import { searchNodes } from '../db/repositories/search.ts';
@@ -181,21 +181,16 @@ export const resolvers: Resolvers = {
       return findAgreements(ctx.driver, actorId ?? null);
     },
 
+    graph: (_, args, ctx) =>
+      findOverview(ctx.driver, boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit'), graphFilter(args)),
+
     neighborhood: async (_, args, ctx) => {
-      const fromDay = windowStart(args.from, 'from');
-      const toDay = windowEnd(args.to, 'to');
-      checkWindow(fromDay, toDay);
       const subgraph = await findNeighborhood(
         ctx.driver,
         checkId(args.id, 'id'),
         boundedInt(args.depth, 1, LIMITS.depth, 'depth'),
         boundedInt(args.limit, 200, LIMITS.neighborhoodLimit, 'limit'),
-        {
-          fromDay,
-          toDay,
-          voices: checkList(args.attributedTo, 'attributedTo'),
-          maxRank: maxRankFor(args.minCertainty),
-        },
+        graphFilter(args),
       );
       if (!subgraph) throw new NotFoundError('node', args.id);
       return subgraph;
@@ -413,6 +408,24 @@ export const resolvers: Resolvers = {
     text: (n, _, ctx) => sourceText(ctx.driver, n.id),
   },
 };
+
+/** The time window and perspective arguments shared by graph views. */
+function graphFilter(args: {
+  from?: string | null;
+  to?: string | null;
+  attributedTo?: readonly string[] | null;
+  minCertainty?: Certainty | null;
+}): GraphFilter {
+  const fromDay = windowStart(args.from, 'from');
+  const toDay = windowEnd(args.to, 'to');
+  checkWindow(fromDay, toDay);
+  return {
+    fromDay,
+    toDay,
+    voices: checkList(args.attributedTo, 'attributedTo'),
+    maxRank: maxRankFor(args.minCertainty),
+  };
+}
 
 function pathFilters(args: {
   asOf?: string | null;

@@ -39,6 +39,15 @@ const EXPAND = `
   LIMIT $room
   RETURN ${nodeProjection('m')} AS node`;
 
+// Best-connected first; degree counts only relationships that pass the filter.
+const OVERVIEW = `
+  MATCH (m:Entity)
+  WHERE ${NODE_FILTER}
+  WITH m, COUNT { (m)-[r:${TYPES}]-(:Entity) WHERE ${REL_FILTER} } AS degree
+  ORDER BY degree DESC, m.id
+  LIMIT $limit
+  RETURN ${nodeProjection('m')} AS node`;
+
 const EDGES_AMONG = `
   MATCH (a:Entity)-[r:${TYPES}]->(m:Entity)
   WHERE a.id IN $ids AND m.id IN $ids AND ${REL_FILTER}
@@ -76,5 +85,13 @@ export async function findNeighborhood(
     }
   }
   const edges = await readRows<{ edge: EdgeRecord }>(driver, EDGES_AMONG, { ...filter, ids: [...seen] });
+  return { nodes, edges: edges.map((e) => e.edge) };
+}
+
+/** The `limit` best-connected nodes under the filter, and every relationship among them that passes it. */
+export async function findOverview(driver: Driver, limit: number, filter: GraphFilter): Promise<SubgraphRecord> {
+  const rows = await readRows<{ node: NodeRecord }>(driver, OVERVIEW, { ...filter, limit: neo4j.int(limit) });
+  const nodes = rows.map((r) => r.node);
+  const edges = await readRows<{ edge: EdgeRecord }>(driver, EDGES_AMONG, { ...filter, ids: nodes.map((n) => n.id) });
   return { nodes, edges: edges.map((e) => e.edge) };
 }
