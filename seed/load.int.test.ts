@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,9 @@ import { graphDigest } from '../server/src/db/repositories/graph-digest.ts';
 import { datasetFilesIn, seedFiles } from './seed.ts';
 import { seedIfEmpty } from './seed-if-empty.ts';
 import { DatasetValidationError } from './validate.ts';
+
+const scratch = await mkdtemp(path.join(tmpdir(), 'seed-tests-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const MINIMAL = path.join(FIXTURES, 'minimal.json');
@@ -30,7 +33,7 @@ beforeEach(async () => {
 });
 
 async function brokenCopyOfMinimal(edit: (d: Record<string, unknown>) => void): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dataset-'));
+  const dir = await mkdtemp(path.join(scratch, 'dataset-'));
   await copyFile(path.join(FIXTURES, 'minimal-source.txt'), path.join(dir, 'minimal-source.txt'));
   const dataset = JSON.parse(await readFile(MINIMAL, 'utf8'));
   edit(dataset);

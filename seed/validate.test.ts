@@ -1,9 +1,12 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { datasetFilesIn } from './seed.ts';
 import { type DatasetProblem, DatasetValidationError, validateDatasetFiles } from './validate.ts';
+
+const scratch = await mkdtemp(path.join(tmpdir(), 'seed-tests-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -32,7 +35,7 @@ async function minimal(): Promise<Json> {
 
 /** Writes a dataset (or raw text) beside a copy of the fixture source text and validates it. */
 async function problemsOf(content: Json | string): Promise<DatasetProblem[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dataset-'));
+  const dir = await mkdtemp(path.join(scratch, 'dataset-'));
   await copyFile(path.join(FIXTURES, 'minimal-source.txt'), path.join(dir, 'minimal-source.txt'));
   const file = path.join(dir, 'broken.json');
   await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
@@ -205,7 +208,7 @@ describe('a broken dataset is refused with file, JSON path and reason', () => {
   });
 
   it('ids must be unique across files loaded together', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'dataset-'));
+    const dir = await mkdtemp(path.join(scratch, 'dataset-'));
     await copyFile(path.join(FIXTURES, 'minimal-source.txt'), path.join(dir, 'minimal-source.txt'));
     const d = await minimal();
     await writeFile(path.join(dir, 'a.json'), JSON.stringify(d));

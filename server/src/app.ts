@@ -13,6 +13,7 @@ import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { resolvers } from './resolvers/index.ts';
+import { webAssets } from './web-assets.ts';
 
 export const typeDefs = readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8');
 
@@ -31,6 +32,8 @@ export interface AppOptions {
   driver: Driver;
   config: AppConfig;
   logger?: Logger;
+  /** Folder of the built explorer to serve at `/`; none when omitted. */
+  webDist?: string;
 }
 
 /** Codes of the typed errors in errors.ts, whose messages are written for clients. */
@@ -91,7 +94,7 @@ function operationalRoutes(driver: Driver, config: AppConfig): Plugin {
   };
 }
 
-export function createApp({ driver, config, logger = createLogger(config) }: AppOptions) {
+export function createApp({ driver, config, logger = createLogger(config), webDist }: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -104,6 +107,7 @@ export function createApp({ driver, config, logger = createLogger(config) }: App
     context: () => ({ driver, config, loaders: createLoaders(driver) }),
     plugins: [
       operationalRoutes(driver, config),
+      ...(webDist ? [webAssets(webDist)] : []),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({
         maxDepth: { n: OPERATION_LIMITS.maxDepth },

@@ -10,6 +10,7 @@ import { configFromEnv } from './config.ts';
 import { connectionFromEnv, createDriver } from './db/driver.ts';
 import { countByLabel } from './db/repositories/dataset-writer.ts';
 import { createLogger } from './logger.ts';
+import { ensureWebBuild, WEB_DIST } from './web-assets.ts';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   if (outcome.seeded) logger.info(`The database was empty: loaded ${outcome.result.rows.nodes} nodes from seed/data/.`);
   logger.info({ counts: await countByLabel(driver) }, `Neo4j at ${connection.uri}`);
 
-  const app = createApp({ driver, config, logger });
+  await ensureWebBuild((line) => logger.info(line));
+  const app = createApp({ driver, config, logger, webDist: WEB_DIST });
   const server = createServer(app);
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     server.listen(config.port, config.host, resolve);
   });
   logger.info(
-    `GraphQL at http://localhost:${config.port}/graphql (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `Explorer at http://localhost:${config.port}/ and GraphQL at http://localhost:${config.port}/graphql (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 
   const shutdown = (signal: string) => {
