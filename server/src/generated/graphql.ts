@@ -161,7 +161,8 @@ export type Event = Node & {
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
   citations: Array<Citation>;
-  date: DateRange;
+  /** Always present for events; nullable only so it can share a selection with Agreement.date. */
+  date: Maybe<DateRange>;
   description: Maybe<Scalars['String']['output']>;
   end: Maybe<Scalars['String']['output']>;
   eventType: Scalars['String']['output'];
@@ -670,7 +671,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  date?: Resolver<ResolversTypes['DateRange'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['DateRange']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,0 +1,177 @@
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import type { ApiEdge, ApiNode, ApiSubgraph } from '../api.ts';
+import {
+  displayName,
+  type EdgeData,
+  edgePasses,
+  hiddenIds,
+  mergeSubgraphs,
+  NO_FILTER,
+  type NodeData,
+  nodePasses,
+  toElements,
+  voicesIn,
+} from './elements.ts';
+import { graphStyle } from './style.ts';
+
+const node = (id: string, kind: ApiNode['kind'], extra: Partial<ApiNode> = {}): ApiNode => ({
+  id,
+  kind,
+  name: id.split(':')[1] ?? id,
+  nameAr: null,
+  aliases: [],
+  certainty: 'REPORTED',
+  ...extra,
+});
+
+const edge = (id: string, source: string, target: string, extra: Partial<ApiEdge> = {}): ApiEdge => ({
+  id,
+  type: 'PARTICIPATED_IN',
+  source,
+  target,
+  label: 'announcer',
+  certainty: 'REPORTED',
+  attributedTo: ['actor:outlet'],
+  earliest: null,
+  latest: null,
+  citations: [],
+  ...extra,
+});
+
+const subgraph: ApiSubgraph = {
+  nodes: [
+    node('actor:sdf', 'ACTOR', { nameAr: 'قسد', actorKind: 'armed_group' }),
+    node('actor:isis', 'ACTOR', { nameAr: 'داعش' }),
+    node('event:caliphate', 'EVENT', {
+      date: {
+        start: '2014',
+        end: null,
+        precision: 'YEAR',
+        approximate: false,
+        earliest: '2014-01-01',
+        latest: '2014-12-31',
+      },
+    }),
+    node('event:capture', 'EVENT', {
+      certainty: 'CLAIMED',
+      date: {
+        start: '2019-03-23',
+        end: null,
+        precision: 'DAY',
+        approximate: false,
+        earliest: '2019-03-23',
+        latest: '2019-03-23',
+      },
+    }),
+    node('agreement:deal', 'AGREEMENT', {
+      certainty: 'ALLEGED',
+      date: {
+        start: null,
+        end: '2019-03',
+        precision: 'MONTH',
+        approximate: true,
+        earliest: null,
+        latest: '2019-03-31',
+      },
+    }),
+  ],
+  edges: [
+    edge('e1', 'actor:sdf', 'event:capture', {
+      certainty: 'CLAIMED',
+      attributedTo: ['actor:sdf'],
+      earliest: '2019-03-23',
+      latest: '2019-03-23',
+    }),
+    edge('e2', 'actor:isis', 'event:caliphate', { earliest: '2014-01-01', latest: '2014-12-31' }),
+    edge('e3', 'actor:sdf', 'agreement:deal', {
+      type: 'PARTY_TO',
+      label: 'party',
+      certainty: 'ALLEGED',
+      attributedTo: ['actor:local-sources'],
+      latest: '2019-03-31',
+    }),
+    edge('e4', 'actor:isis', 'actor:gone', { type: 'FOUGHT', label: null }),
+  ],
+};
+
+describe('API data → Cytoscape elements', () => {
+  const elements = toElements(subgraph, 'en');
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle(), elements });
+
+  it('makes a node per node and drops edges to nodes that are not loaded', () => {
+    expect(cy.nodes()).toHaveLength(5);
+    expect(
+      cy
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(['e1', 'e2', 'e3']);
+  });
+
+  it('expresses kind and certainty as classes the stylesheet uses', () => {
+    expect(cy.getElementById('actor:sdf').hasClass('actor')).toBe(true);
+    expect(cy.getElementById('agreement:deal').hasClass('certainty-alleged')).toBe(true);
+    expect(cy.getElementById('e1').hasClass('contested')).toBe(true);
+    expect(cy.getElementById('e2').hasClass('contested')).toBe(false);
+    expect(cy.getElementById('e3').style('line-style')).toBe('dotted');
+    expect(cy.getElementById('e1').style('line-style')).toBe('dashed');
+    expect(cy.getElementById('e2').style('line-style')).toBe('solid');
+    expect(cy.getElementById('event:capture').style('shape')).toBe('diamond');
+  });
+
+  it('labels by interface language, falling back to the other script', () => {
+    expect(toElements(subgraph, 'ar').find((e) => e.data.id === 'actor:sdf')?.data.label).toBe('قسد');
+    expect(toElements(subgraph, 'ar').find((e) => e.data.id === 'event:capture')?.data.label).toBe('capture');
+    expect(displayName({ name: 'Baghouz', nameAr: 'الباغوز' }, 'en')).toBe('Baghouz');
+    expect(cy.getElementById('e3').data('label')).toBe('party');
+    expect(cy.getElementById('e1').data('label')).toBe('announcer');
+  });
+
+  it('keeps hostile names as data: labels are plain text, never markup', () => {
+    const hostile = toElements(
+      { nodes: [node('actor:x', 'ACTOR', { name: '<img src=x onerror=alert(1)>' })], edges: [] },
+      'en',
+    );
+    expect(hostile[0]?.data.label).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('filters', () => {
+  const elements = toElements(subgraph, 'en');
+  const nodes = elements.filter((e) => e.group === 'nodes').map((e) => e.data as NodeData);
+  const edges = elements.filter((e) => e.group === 'edges').map((e) => e.data as EdgeData);
+
+  it('hides nothing without a filter', () => {
+    expect(hiddenIds(nodes, edges, NO_FILTER).size).toBe(0);
+  });
+
+  it('a window keeps what overlaps it: a year-only event spans its year, an open start may be any time before', () => {
+    const y2014 = { ...NO_FILTER, window: { from: '2014-06-01', to: '2014-06-30' } };
+    expect(nodePasses(nodes.find((n) => n.id === 'event:caliphate') as NodeData, y2014)).toBe(true);
+    expect(nodePasses(nodes.find((n) => n.id === 'event:capture') as NodeData, y2014)).toBe(false);
+    expect(nodePasses(nodes.find((n) => n.id === 'agreement:deal') as NodeData, y2014)).toBe(true);
+    const hidden = hiddenIds(nodes, edges, y2014);
+    expect(hidden.has('event:capture')).toBe(true);
+    expect(hidden.has('e1')).toBe(true);
+    expect(hidden.has('actor:isis')).toBe(false);
+  });
+
+  it('minCertainty and voices keep only what is certain enough, or asserted by the chosen voices', () => {
+    const e = (id: string) => edges.find((x) => x.id === id) as EdgeData;
+    expect(edgePasses(e('e1'), { ...NO_FILTER, minCertainty: 'REPORTED' })).toBe(false);
+    expect(edgePasses(e('e2'), { ...NO_FILTER, minCertainty: 'REPORTED' })).toBe(true);
+    expect(edgePasses(e('e3'), { ...NO_FILTER, minCertainty: 'CLAIMED' })).toBe(false);
+    expect(edgePasses(e('e1'), { ...NO_FILTER, voices: ['actor:sdf'] })).toBe(true);
+    expect(edgePasses(e('e2'), { ...NO_FILTER, voices: ['actor:sdf'] })).toBe(false);
+    const hidden = hiddenIds(nodes, edges, { ...NO_FILTER, voices: ['actor:sdf'] });
+    expect([...hidden].sort()).toEqual(['actor:isis', 'agreement:deal', 'e2', 'e3', 'event:caliphate']);
+  });
+
+  it('lists the voices present and merges subgraphs by id', () => {
+    expect(voicesIn(subgraph)).toEqual(['actor:local-sources', 'actor:outlet', 'actor:sdf']);
+    const merged = mergeSubgraphs(subgraph, { nodes: [node('actor:sdf', 'ACTOR', { name: 'SDF' })], edges: [] });
+    expect(merged.nodes).toHaveLength(5);
+    expect(merged.nodes.find((n) => n.id === 'actor:sdf')?.name).toBe('SDF');
+  });
+});

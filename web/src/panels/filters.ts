@@ -1,0 +1,92 @@
+/** Perspective and time filters: show what chosen voices assert, or facts at least this certain. */
+import { h, replaceChildren } from '../dom.ts';
+import type { Strings } from '../i18n.ts';
+import type { Certainty, TimeWindow } from '../types.ts';
+
+export interface FiltersOptions {
+  onVoices(voices: string[]): void;
+  onMinCertainty(certainty: Certainty | null): void;
+  onClearWindow(): void;
+}
+
+export interface FiltersView {
+  voices: Array<{ id: string; name: string }>;
+  selectedVoices: readonly string[];
+  minCertainty: Certainty | null;
+  window: TimeWindow | null;
+}
+
+const CERTAINTIES: Certainty[] = ['CONFIRMED', 'REPORTED', 'CLAIMED', 'ALLEGED', 'DISPUTED'];
+
+export class FiltersPanel {
+  private strings!: Strings;
+  private view: FiltersView = { voices: [], selectedVoices: [], minCertainty: null, window: null };
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: FiltersOptions,
+  ) {}
+
+  setLanguage(strings: Strings): void {
+    this.strings = strings;
+    this.render(this.view);
+  }
+
+  render(view: FiltersView): void {
+    this.view = view;
+    if (!this.strings) return;
+    const s = this.strings;
+    const certainty = h('select', { class: 'select', id: 'filter-certainty' });
+    certainty.append(h('option', { value: '' }, s.filtersAnyCertainty));
+    for (const c of CERTAINTIES)
+      certainty.append(h('option', { value: c, selected: view.minCertainty === c }, s.certainty[c]));
+    certainty.addEventListener('change', () =>
+      this.options.onMinCertainty((certainty.value || null) as Certainty | null),
+    );
+
+    const voices = view.voices.map((voice) => {
+      const box = h('input', {
+        type: 'checkbox',
+        value: voice.id,
+        id: `voice-${voice.id}`,
+        checked: view.selectedVoices.includes(voice.id),
+      });
+      box.addEventListener('change', () => {
+        const chosen = new Set(view.selectedVoices);
+        if (box.checked) chosen.add(voice.id);
+        else chosen.delete(voice.id);
+        this.options.onVoices([...chosen]);
+      });
+      return h('li', {}, h('label', { class: 'check', for: `voice-${voice.id}` }, box, ' ', voice.name));
+    });
+    const clearVoices = h('button', { type: 'button', class: 'link small' }, s.filtersAllVoices);
+    clearVoices.addEventListener('click', () => this.options.onVoices([]));
+    const clearWindow = h('button', { type: 'button', class: 'link small' }, s.clear);
+    clearWindow.addEventListener('click', () => this.options.onClearWindow());
+
+    replaceChildren(
+      this.container,
+      h(
+        'section',
+        { class: 'detail-section' },
+        h('h3', {}, s.filtersWindow),
+        view.window
+          ? h('p', { class: 'date-line' }, `${view.window.from} – ${view.window.to} `, clearWindow)
+          : h('p', { class: 'muted' }, s.filtersNoWindow),
+      ),
+      h(
+        'section',
+        { class: 'detail-section' },
+        h('h3', {}, h('label', { for: 'filter-certainty' }, s.filtersCertainty)),
+        certainty,
+      ),
+      h(
+        'section',
+        { class: 'detail-section' },
+        h('h3', {}, s.filtersVoices),
+        h('p', { class: 'muted small' }, s.filtersVoicesHint, ' ', view.selectedVoices.length > 0 ? clearVoices : null),
+        h('ul', { class: 'voice-list' }, voices),
+      ),
+    );
+  }
+}

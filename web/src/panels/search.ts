@@ -1,0 +1,168 @@
+/** One search box for both scripts: results grouped by kind, full keyboard use (↑ ↓ Enter Escape). */
+import { type ApiNode, type ApiSearchHit, search } from '../api.ts';
+import { bidi, h, replaceChildren } from '../dom.ts';
+import { displayName } from '../graph/elements.ts';
+import type { Strings } from '../i18n.ts';
+import type { Language } from '../types.ts';
+
+export interface SearchBoxOptions {
+  onChoose(node: ApiNode): void;
+  /** Runs the search; replaceable for a picker that wants only actors. */
+  kinds?: ReadonlyArray<ApiNode['kind']>;
+  placeholder?: (s: Strings) => string;
+}
+
+const KIND_ORDER: ReadonlyArray<ApiNode['kind']> = ['ACTOR', 'PLACE', 'EVENT', 'AGREEMENT', 'SOURCE'];
+let nextId = 0;
+
+/** A combobox: an input and a listbox of hits. */
+export class SearchBox {
+  readonly input: HTMLInputElement;
+  private readonly list: HTMLUListElement;
+  private readonly status: HTMLDivElement;
+  private hits: ApiSearchHit[] = [];
+  private active = -1;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private controller: AbortController | undefined;
+  private strings!: Strings;
+  private language: Language = 'en';
+
+  constructor(
+    container: HTMLElement,
+    private readonly options: SearchBoxOptions,
+  ) {
+    const listId = `search-list-${nextId++}`;
+    this.input = h('input', {
+      type: 'search',
+      class: 'search-input',
+      role: 'combobox',
+      'aria-expanded': 'false',
+      'aria-controls': listId,
+      'aria-autocomplete': 'list',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      dir: 'auto',
+    });
+    this.list = h('ul', { id: listId, class: 'search-results', role: 'listbox', hidden: true });
+    this.status = h('div', { class: 'search-status', 'aria-live': 'polite' });
+    replaceChildren(container, h('div', { class: 'search-box' }, this.input, this.list, this.status));
+    this.input.addEventListener('input', () => this.schedule());
+    this.input.addEventListener('keydown', (event) => this.onKey(event));
+    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    this.input.addEventListener('focus', () => {
+      if (this.hits.length > 0) this.open();
+    });
+  }
+
+  setLanguage(strings: Strings, language: Language): void {
+    this.strings = strings;
+    this.language = language;
+    this.input.placeholder = (this.options.placeholder ?? ((s) => s.searchPlaceholder))(strings);
+    this.input.setAttribute('aria-label', strings.searchLabel);
+    this.render();
+  }
+
+  setValue(text: string): void {
+    this.input.value = text;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), 180);
+  }
+
+  private async run(): Promise<void> {
+    const text = this.input.value.trim();
+    this.controller?.abort();
+    if (text.length === 0) {
+      this.hits = [];
+      this.status.textContent = '';
+      this.close();
+      return;
+    }
+    this.controller = new AbortController();
+    this.status.textContent = this.strings.searching;
+    try {
+      const hits = await search(text, this.controller.signal);
+      const kinds = this.options.kinds;
+      this.hits = kinds ? hits.filter((hit) => kinds.includes(hit.node.kind)) : hits;
+      this.hits = KIND_ORDER.flatMap((kind) => this.hits.filter((hit) => hit.node.kind === kind));
+      this.active = this.hits.length > 0 ? 0 : -1;
+      this.status.textContent = this.hits.length === 0 ? this.strings.searchNoResults : '';
+      this.render();
+      this.open();
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      this.status.textContent = (error as Error).message;
+    }
+  }
+
+  private render(): void {
+    if (!this.strings) return;
+    const items: HTMLElement[] = [];
+    let kind: string | null = null;
+    this.hits.forEach((hit, index) => {
+      if (hit.node.kind !== kind) {
+        kind = hit.node.kind;
+        items.push(h('li', { class: 'search-group', role: 'presentation' }, this.strings.kinds[hit.node.kind]));
+      }
+      const other = this.language === 'ar' ? hit.node.name : hit.node.nameAr;
+      const option = h(
+        'li',
+        {
+          id: `${this.list.id}-${index}`,
+          class: `search-option${index === this.active ? ' active' : ''}`,
+          role: 'option',
+          'aria-selected': index === this.active ? 'true' : 'false',
+          'data-kind': hit.node.kind.toLowerCase(),
+        },
+        h('span', { class: `kind-dot kind-${hit.node.kind.toLowerCase()}` }),
+        h('span', { class: 'option-name' }, displayName(hit.node, this.language)),
+        other ? bidi(other, this.language === 'ar' ? 'en' : 'ar') : null,
+      );
+      option.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        this.choose(index);
+      });
+      items.push(option);
+    });
+    replaceChildren(this.list, items);
+    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${this.list.id}-${this.active}`);
+    else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (this.hits.length === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.active = (this.active + step + this.hits.length) % this.hits.length;
+      this.render();
+      this.open();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (this.active >= 0) this.choose(this.active);
+      else void this.run();
+    } else if (event.key === 'Escape') {
+      this.close();
+    }
+  }
+
+  private choose(index: number): void {
+    const hit = this.hits[index];
+    if (!hit) return;
+    this.input.value = displayName(hit.node, this.language);
+    this.close();
+    this.options.onChoose(hit.node);
+  }
+
+  private open(): void {
+    this.list.hidden = this.hits.length === 0;
+    this.input.setAttribute('aria-expanded', String(!this.list.hidden));
+  }
+
+  private close(): void {
+    this.list.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { INITIAL_STATE, stateFromQuery, stateToQuery, type ViewState } from './state.ts';
+
+describe('view state in the URL', () => {
+  it('round-trips a full state', () => {
+    const state: ViewState = {
+      language: 'ar',
+      selected: 'actor:sdf>announcer>event:baghouz-capture-announcement',
+      window: { from: '2019-01-01', to: '2019-03-31' },
+      voices: ['actor:sdf', 'actor:al-khabar-tv'],
+      minCertainty: 'CLAIMED',
+      path: { from: 'actor:mazloum-kobani', to: 'actor:william-roebuck', asOf: '2019-03' },
+      pathIndex: 2,
+      expanded: ['actor:isis', 'place:baghouz'],
+      tab: 'path',
+    };
+    expect(stateFromQuery(stateToQuery(state))).toEqual(state);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(stateToQuery(INITIAL_STATE)).toBe('');
+    expect(stateFromQuery('')).toEqual(INITIAL_STATE);
+  });
+
+  it('ignores malformed or hostile values instead of trusting them', () => {
+    const state = stateFromQuery(
+      'lang=fr&sel=<img src=x onerror=alert(1)>&from=2019-03-31&to=2019-01-01&min=SURE&pi=99&tab=admin&voices=actor:sdf,"><script>&asof=yesterday&pf=actor:a&pt=actor:b',
+    );
+    expect(state.language).toBe('en');
+    expect(state.selected).toBeNull();
+    expect(state.window).toBeNull();
+    expect(state.minCertainty).toBeNull();
+    expect(state.pathIndex).toBe(0);
+    expect(state.tab).toBe('details');
+    expect(state.voices).toEqual(['actor:sdf']);
+    expect(state.path).toEqual({ from: 'actor:a', to: 'actor:b', asOf: null });
+  });
+});

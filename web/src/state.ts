@@ -1,0 +1,165 @@
+/**
+ * The view state: one object, changed only through the actions below, mirrored in the URL so a link
+ * or a reload restores the view and back/forward step through it.
+ */
+import type { Certainty, Language, TimeWindow } from './types.ts';
+
+export interface PathQuery {
+  from: string;
+  to: string;
+  asOf: string | null;
+}
+
+export interface ViewState {
+  language: Language;
+  /** Selected node or edge id. */
+  selected: string | null;
+  window: TimeWindow | null;
+  /** Show only what these actors assert (empty: everyone). */
+  voices: string[];
+  minCertainty: Certainty | null;
+  path: PathQuery | null;
+  /** Index of the highlighted path among the alternatives. */
+  pathIndex: number;
+  /** Nodes whose neighbourhoods were expanded, in order. */
+  expanded: string[];
+  tab: 'details' | 'path' | 'filters';
+}
+
+export const INITIAL_STATE: ViewState = {
+  language: 'en',
+  selected: null,
+  window: null,
+  voices: [],
+  minCertainty: null,
+  path: null,
+  pathIndex: 0,
+  expanded: [],
+  tab: 'details',
+};
+
+const CERTAINTIES: readonly Certainty[] = ['CONFIRMED', 'REPORTED', 'CLAIMED', 'ALLEGED', 'DISPUTED'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** Node ids (`actor:sdf`) and edge ids (`actor:sdf>announcer>event:x`, `rel:3f1c…`). */
+const ID = /^[A-Za-z0-9:>/_.-]{1,300}$/;
+const TABS: ReadonlyArray<ViewState['tab']> = ['details', 'path', 'filters'];
+
+const validId = (value: string | null): string | null => (value && ID.test(value) ? value : null);
+const idList = (value: string | null): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((v) => validId(v))
+    .filter((v): v is string => v !== null)
+    .slice(0, 50);
+
+/** The URL query for a state; defaults are left out so links stay short. */
+export function stateToQuery(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.language !== 'en') params.set('lang', state.language);
+  if (state.selected) params.set('sel', state.selected);
+  if (state.window) {
+    params.set('from', state.window.from);
+    params.set('to', state.window.to);
+  }
+  if (state.voices.length > 0) params.set('voices', state.voices.join(','));
+  if (state.minCertainty) params.set('min', state.minCertainty);
+  if (state.path) {
+    params.set('pf', state.path.from);
+    params.set('pt', state.path.to);
+    if (state.path.asOf) params.set('asof', state.path.asOf);
+    if (state.pathIndex > 0) params.set('pi', String(state.pathIndex));
+  }
+  if (state.expanded.length > 0) params.set('exp', state.expanded.join(','));
+  if (state.tab !== 'details') params.set('tab', state.tab);
+  return params.toString();
+}
+
+/** The state a URL query describes; anything malformed is ignored rather than trusted. */
+export function stateFromQuery(query: string): ViewState {
+  const params = new URLSearchParams(query);
+  const from = params.get('from');
+  const to = params.get('to');
+  const pathFrom = validId(params.get('pf'));
+  const pathTo = validId(params.get('pt'));
+  const asOf = params.get('asof');
+  const min = params.get('min');
+  const tab = params.get('tab');
+  const pathIndex = Number(params.get('pi') ?? 0);
+  return {
+    language: params.get('lang') === 'ar' ? 'ar' : 'en',
+    selected: validId(params.get('sel')),
+    window: from && to && DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : null,
+    voices: idList(params.get('voices')),
+    minCertainty: CERTAINTIES.includes(min as Certainty) ? (min as Certainty) : null,
+    path:
+      pathFrom && pathTo ? { from: pathFrom, to: pathTo, asOf: asOf && PARTIAL_DATE.test(asOf) ? asOf : null } : null,
+    pathIndex: Number.isInteger(pathIndex) && pathIndex >= 0 && pathIndex < 10 ? pathIndex : 0,
+    expanded: idList(params.get('exp')),
+    tab: TABS.includes(tab as ViewState['tab']) ? (tab as ViewState['tab']) : 'details',
+  };
+}
+
+export type Listener = (state: ViewState, previous: ViewState) => void;
+
+/** Holds the state, notifies listeners, and keeps the URL in step (push for user actions, replace otherwise). */
+export class Store {
+  private listeners: Listener[] = [];
+
+  constructor(private current: ViewState) {}
+
+  get state(): ViewState {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Applies a change; `history: 'push'` adds a back/forward step. */
+  update(change: Partial<ViewState>, history: 'push' | 'replace' | 'none' = 'push'): void {
+    const previous = this.current;
+    const next = { ...previous, ...change };
+    if (stateToQuery(next) === stateToQuery(previous)) return;
+    this.current = next;
+    if (history !== 'none') {
+      const query = stateToQuery(next);
+      const url = `${location.pathname}${query ? `?${query}` : ''}`;
+      if (history === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    }
+    for (const listener of this.listeners) listener(next, previous);
+  }
+
+  // Actions:
+  select(id: string | null): void {
+    this.update({ selected: id, tab: id ? 'details' : this.current.tab });
+  }
+  setWindow(window: TimeWindow | null): void {
+    this.update({ window }, 'replace');
+  }
+  setLanguage(language: Language): void {
+    this.update({ language });
+  }
+  setVoices(voices: string[]): void {
+    this.update({ voices });
+  }
+  setMinCertainty(minCertainty: Certainty | null): void {
+    this.update({ minCertainty });
+  }
+  findPath(path: PathQuery | null): void {
+    this.update({ path, pathIndex: 0, tab: 'path' });
+  }
+  choosePath(pathIndex: number): void {
+    this.update({ pathIndex });
+  }
+  expand(id: string): void {
+    if (!this.current.expanded.includes(id)) this.update({ expanded: [...this.current.expanded, id] });
+  }
+  collapse(id: string): void {
+    this.update({ expanded: this.current.expanded.filter((e) => e !== id) });
+  }
+  showTab(tab: ViewState['tab']): void {
+    this.update({ tab }, 'replace');
+  }
+}

@@ -1,0 +1,39 @@
+/** Shapes shared by the explorer's views. Dates are ISO days (`2019-03-23`) unless said otherwise. */
+
+export type Language = 'en' | 'ar';
+export type Direction = 'ltr' | 'rtl';
+export type Certainty = 'CONFIRMED' | 'REPORTED' | 'CLAIMED' | 'ALLEGED' | 'DISPUTED';
+export type Precision = 'YEAR' | 'MONTH' | 'DAY';
+
+/** An inclusive window of days. */
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
+
+/** An event or agreement as the timeline draws it. `start`/`end` are ISO dates at their precision. */
+export interface TimelineItem {
+  id: string;
+  kind: 'EVENT' | 'AGREEMENT';
+  label: string;
+  start: string | null;
+  end: string | null;
+  precision: Precision;
+  approximate: boolean;
+  /** First and last day the date can mean; `earliest` null when the source gives no lower bound. */
+  earliest: string | null;
+  latest: string | null;
+  certainty: Certainty | null;
+}
+
+/** A place with coordinates, as the map draws it. */
+export interface MapPlace {
+  id: string;
+  label: string;
+  kind: string;
+  lat: number;
+  lon: number;
+  /** `gazetteer` when the coordinates are not in the source. */
+  origin: string;
+  approximate: boolean;
+}
