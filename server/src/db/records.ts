@@ -1,3 +1,4 @@
+import { RELATIONSHIP_TYPES } from '../../../schema/dataset.ts';
 /** Plain shapes the repositories return; resolvers map them onto the GraphQL types. */
 import type { Plain } from './plain.ts';
 
@@ -28,17 +29,7 @@ export const GRAPH_REL_TYPES = [
   'PARTY_TO',
   'REJECTED',
   'CONCERNS',
-  'LEADS',
-  'MEMBER_OF',
-  'BACKED_BY',
-  'ENVOY_OF',
-  'SPLIT_FROM',
-  'FOUGHT',
-  'CONTROLS',
-  'ALLIED_WITH',
-  'CAUSED',
-  'FOLLOWED',
-  'ACCUSED',
+  ...RELATIONSHIP_TYPES,
 ] as const;
 
 const PUBLIC_LABELS = "['Actor', 'Place', 'Event', 'Agreement', 'Source']";

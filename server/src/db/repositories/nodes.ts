@@ -4,6 +4,7 @@ import { readRows } from '../query.ts';
 import {
   type CitationRecord,
   type EdgeRecord,
+  GRAPH_REL_TYPES,
   type NodeKind,
   type NodeRecord,
   nodeProjection,
@@ -12,27 +13,7 @@ import {
 } from '../records.ts';
 
 /** Relationship types that resolvers follow from a node, besides the graph types. */
-export const RELATED_TYPES = [
-  'PARTICIPATED_IN',
-  'OCCURRED_IN',
-  'PART_OF',
-  'PARTY_TO',
-  'REJECTED',
-  'CONCERNS',
-  'HAS_TERM',
-  'HAS_FIGURE',
-  'LEADS',
-  'MEMBER_OF',
-  'BACKED_BY',
-  'ENVOY_OF',
-  'SPLIT_FROM',
-  'FOUGHT',
-  'CONTROLS',
-  'ALLIED_WITH',
-  'CAUSED',
-  'FOLLOWED',
-  'ACCUSED',
-] as const;
+export const RELATED_TYPES = [...GRAPH_REL_TYPES, 'HAS_TERM', 'HAS_FIGURE'] as const;
 export type RelatedType = (typeof RELATED_TYPES)[number];
 export type Direction = 'OUT' | 'IN';
 export type RelatedKey = `${RelatedType}:${Direction}` | 'AFFILIATION:BOTH';
