@@ -216,7 +216,9 @@ describe('paths between actors', () => {
 
   // 11 paths of length ≤ 2 join them, 3 through agreements; any 10 Neo4j returns include an agreement.
   it('a path from the SDF to ISIS passes through an agreement', async () => {
-    const { paths } = await data(`{ paths(from: "actor:sdf", to: "actor:isis", k: 10, maxLength: 2) { ...P } } ${PATH}`);
+    const { paths } = await data(
+      `{ paths(from: "actor:sdf", to: "actor:isis", k: 10, maxLength: 2) { ...P } } ${PATH}`,
+    );
     expect(paths.length).toBeGreaterThan(1);
     expect(paths.some((p: { nodes: Array<{ kind: string }> }) => p.nodes.some((n) => n.kind === 'AGREEMENT'))).toBe(
       true,
