@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const shared = { exclude: ['**/node_modules/**', '**/.neo4j*/**', '**/dist/**'] };
+// Long reliability and load runs (`*.stress.test.ts`) live behind `npm run test:stress` (vitest.stress.config.ts).
+export const shared = { exclude: ['**/node_modules/**', '**/.neo4j*/**', '**/dist/**', '**/*.stress.test.ts'] };
 
 export default defineConfig({
   test: {
