@@ -1,9 +1,17 @@
-/** Read queries with a timeout, plain results and mapped errors: what every repository uses. */
+/** Read queries with a timeout, a deadline, plain results and mapped errors: what every repository uses. */
 import type { Driver } from 'neo4j-driver';
-import { fromDriverError } from '../errors.ts';
+import { DatabaseUnavailableError, fromDriverError } from '../errors.ts';
 import { type Plain, toPlain } from './plain.ts';
 
-export const DEFAULT_QUERY_TIMEOUT_MS = 5_000;
+/** Neo4j stops a read transaction after this long (QUERY_TIMEOUT). */
+export const DEFAULT_QUERY_TIMEOUT_MS = 4_000;
+
+/**
+ * The server gives up waiting this long after the transaction timeout: a database that is hung, partitioned or too
+ * slow to even report its own timeout answers DATABASE_UNAVAILABLE here instead of holding the request open
+ * (the driver itself has no read timeout). Keeps a failed query under 5 s.
+ */
+export const DEADLINE_GRACE_MS = 500;
 
 /** Runs a parameterised read query and returns each record as a plain object keyed by column. */
 export async function readRows<T = Record<string, Plain>>(
@@ -13,12 +21,27 @@ export async function readRows<T = Record<string, Plain>>(
   timeoutMs: number = DEFAULT_QUERY_TIMEOUT_MS,
 ): Promise<T[]> {
   const session = driver.session({ defaultAccessMode: 'READ' });
+  let timer: NodeJS.Timeout | undefined;
+  let missedDeadline = false;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      missedDeadline = true;
+      reject(new DatabaseUnavailableError());
+    }, timeoutMs + DEADLINE_GRACE_MS);
+  });
   try {
-    const result = await session.executeRead((tx) => tx.run(cypher, params), { timeout: timeoutMs });
+    const result = await Promise.race([
+      session.executeRead((tx) => tx.run(cypher, params), { timeout: timeoutMs }),
+      deadline,
+    ]);
     return result.records.map((record) => toPlain(record.toObject()) as T);
   } catch (error) {
     throw fromDriverError(error);
   } finally {
-    await session.close();
+    clearTimeout(timer);
+    // A stalled session would stall its close too: let it finish (or fail) on its own.
+    const closing = session.close();
+    if (missedDeadline) closing.catch(() => {});
+    else await closing;
   }
 }
