@@ -420,6 +420,15 @@ export const Source = z
       .string()
       .regex(/^[A-Za-z0-9._/-]+$/, 'must be a relative path of plain characters')
       .refine((p) => !p.startsWith('/'), 'must be relative to the dataset file, not absolute')
+      // Source texts are stored and served: a dataset must not reach files elsewhere on the machine.
+      .refine(
+        (p) =>
+          !p
+            .replace(/^\.\.\//, '')
+            .split('/')
+            .includes('..'),
+        'must stay beside the dataset file or in a sibling folder (at most one leading "../")',
+      )
       .describe('Path of the source text (UTF-8), relative to the dataset file.'),
   })
   .meta({ id: 'Source' });
