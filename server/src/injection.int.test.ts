@@ -9,36 +9,11 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
 import { recordFigure } from '../../test/figures.ts';
+import { HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
 import { seededDriver } from '../../test/seeded-database.ts';
 import { createApp } from './app.ts';
 import { testConfig } from './config.ts';
 import { graphDigest } from './db/repositories/graph-digest.ts';
-
-export const HOSTILE_STRINGS = [
-  "'}) MATCH (n) DETACH DELETE n //",
-  '"}) MATCH (n) DETACH DELETE n //',
-  "x' OR 1=1 WITH 1 AS x CALL db.labels() YIELD label RETURN label //",
-  '`) DETACH DELETE n //',
-  '``',
-  '$id',
-  '{id: 1}',
-  '\\',
-  "\\'",
-  '\u0000',
-  '\u202e\u0645\u0631\u062d\u0628\u0627',
-  '! ( " * ~ \\ title:x',
-  '*:*',
-  'name:* OR id:*',
-  '[a TO z]',
-  '/.*/',
-  'a~2 b^100 "c"~5',
-  '&& || ! - + ( ) { } [ ] ^ " ~ * ? : \\ /',
-  'AND OR NOT',
-  '?',
-  'قسد") OR *:* //',
-  'actor:sdf\u0000',
-  'event:x/../../etc',
-];
 
 const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND']);
 /** Text that would betray the database, the query language or the stack behind the API. */
@@ -135,11 +110,11 @@ describe('hostile strings in every text argument', () => {
   it('a search for Lucene syntax finds literal text, never everything', async () => {
     const everything = await ask('{ search(text: "*:*", limit: 100) { node { id } } }', {});
     expect(everything.body.errors).toBeUndefined();
-    expect((everything.body.data?.search as unknown[]).length).toBe(0);
+    expect(everything.body.data?.search).toEqual([]);
     const sdf = await ask('query($v: String!) { search(text: $v, limit: 100) { node { id } } }', {
       v: '"(قسد)"~ \\ * ?',
     });
-    const ids = (sdf.body.data?.search as Array<{ node: { id: string } }>).map((h) => h.node.id);
+    const ids = ((sdf.body.data?.search ?? []) as Array<{ node: { id: string } }>).map((h) => h.node.id);
     expect(ids[0]).toBe('actor:sdf');
   });
 });
@@ -149,7 +124,7 @@ describe('hostile strings in every free-text field of a dataset', () => {
     const fixtures = path.join(import.meta.dirname, '..', '..', 'seed', 'fixtures');
     await copyFile(path.join(fixtures, 'minimal-source.txt'), path.join(scratch, 'minimal-source.txt'));
     const dataset = JSON.parse(await readFile(path.join(fixtures, 'minimal.json'), 'utf8'));
-    const usable = HOSTILE_STRINGS.map((h) => h.replace(/\u0000/g, '')).filter((h) => h.trim().length > 0);
+    const usable = HOSTILE_STRINGS.map((h) => h.split('\u0000').join('')).filter((h) => h.trim().length > 0);
     let n = 0;
     const nextHostile = () => usable[n++ % usable.length] as string;
     const FREE_TEXT = new Set(['name', 'title', 'outlet', 'description', 'translation', 'note', 'label']);
