@@ -21,6 +21,11 @@ const ARABIC_LETTER_MAP: Readonly<Record<string, string>> = {
 const ARABIC_LETTERS = /[\u0623\u0625\u0622\u0671\u0649\u0629\u06CC\u06A9]/g;
 /** Arabic-Indic and Persian digits → ASCII. */
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+/**
+ * Arabic presentation forms (ligatures, contextual letter shapes, as PDFs and old encodings produce) and Arabic
+ * mathematical letters: decomposed to plain letters first, so the folding below applies to them too.
+ */
+const ARABIC_COMPATIBILITY_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFC]|\uD83B[\uDE00-\uDEFF]/g;
 const ARABIC_CHAR = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
 const ARABIC_ARTICLE = '\u0627\u0644'; // ال
 
@@ -34,11 +39,12 @@ const MAX_KEY_LENGTH = 200;
 const KEY_PREFIX = '_';
 
 /**
- * Normalises Arabic spelling variants: removes diacritics and tatweel, folds أ إ آ ٱ → ا, ى → ي, ة → ه
+ * Normalises Arabic spelling variants: decomposes presentation forms and ligatures, removes diacritics and tatweel, folds أ إ آ ٱ → ا, ى → ي, ة → ه
  * (and Persian ی ک to their Arabic letters), and turns Arabic-Indic digits into ASCII. Other text is unchanged.
  */
 export function normalizeArabic(text: string): string {
   return text
+    .replace(ARABIC_COMPATIBILITY_FORMS, (c) => c.normalize('NFKD'))
     .replace(ARABIC_MARKS, '')
     .replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_MAP[c] ?? c)
     .replace(ARABIC_DIGITS, (d) => String((d.codePointAt(0) ?? 0) & 0xf));
