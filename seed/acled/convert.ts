@@ -169,7 +169,8 @@ export function parseAcledDate(value: string): string | undefined {
   if (isoMatch) iso = text;
   const named = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(text);
   if (named) {
-    const month = MONTHS.findIndex((m) => m.startsWith((named[2] as string).toLowerCase()) && named[2]!.length >= 3);
+    const monthName = (named[2] as string).toLowerCase();
+    const month = MONTHS.findIndex((m) => monthName.length >= 3 && m.startsWith(monthName));
     if (month >= 0) iso = `${named[3]}-${String(month + 1).padStart(2, '0')}-${(named[1] as string).padStart(2, '0')}`;
   }
   if (iso === undefined) return undefined;
