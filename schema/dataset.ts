@@ -313,6 +313,8 @@ export const AcledCoding = z
     geoPrecision: z.int().min(1).max(3).optional(),
     sourceScale: text(300).optional(),
     tags: text(1000).optional(),
+    iso: text(10).optional().describe('ISO 3166 numeric country code, as ACLED gives it.'),
+    region: text(200).optional(),
     timestamp: z.int().nonnegative().optional().describe('ACLED timestamp (Unix seconds of the last change).'),
   })
   .meta({ id: 'AcledCoding' });

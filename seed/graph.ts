@@ -220,6 +220,8 @@ function acledProps(e: Event): Properties {
     acledGeoPrecision: a?.geoPrecision ?? null,
     acledSourceScale: a?.sourceScale ?? null,
     acledTags: a?.tags ?? null,
+    acledIso: a?.iso ?? null,
+    acledRegion: a?.region ?? null,
     acledTimestamp: a?.timestamp ?? null,
   };
 }

@@ -302,14 +302,14 @@ function dateFor(date: string, timePrecision: number | undefined): EventInput['d
       start: date.slice(0, 7),
       precision: 'month',
       approximate: true,
-      expression: `${date} with ACLED time_precision 3 (some day in this month)`,
+      expression: 'ACLED time_precision 3: some day in this month',
     };
   if (timePrecision === 2)
     return {
       start: date,
       precision: 'day',
       approximate: true,
-      expression: `${date} with ACLED time_precision 2 (within about a week of this day)`,
+      expression: 'ACLED time_precision 2: within about a week of this day',
     };
   return { start: date, precision: 'day' };
 }
@@ -454,6 +454,8 @@ export function convertAcledCsv(csv: string, options: ConvertOptions): AcledConv
       ...(r.geoPrecision ? { geoPrecision: r.geoPrecision } : {}),
       ...(row.source_scale ? { sourceScale: row.source_scale } : {}),
       ...(row.tags ? { tags: row.tags } : {}),
+      ...(row.iso ? { iso: row.iso } : {}),
+      ...(row.region ? { region: row.region } : {}),
       ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
     };
     events.push({
