@@ -32,7 +32,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function get(url: string, init?: RequestInit): Promise<Response> {
+async function get(url: string, init: RequestInit = {}): Promise<Response> {
   return app.fetch(`http://app${url}`, init);
 }
 
@@ -101,23 +101,21 @@ describe('exports from the API, against a real Neo4j', () => {
       fatalities: '7',
       source: 'SOHR',
     });
-    const window = parse(await (await get('/export/events.csv?from=2019-03-22&to=2019-03-23')).text(), {
-      columns: true,
-    });
+    const window: Array<Record<string, string>> = parse(
+      await (await get('/export/events.csv?from=2019-03-22&to=2019-03-23')).text(),
+      {
+        columns: true,
+      },
+    );
     // TST005 is dated only to March 2019 (time_precision 3), so it overlaps the window too.
-    expect(window.map((r: Record<string, string>) => r.event_id_cnty).sort()).toEqual([
-      'TST001',
-      'TST005',
-      'TST008',
-      'TST009',
-    ]);
+    expect(window.map((r) => r.event_id_cnty).sort()).toEqual(['TST001', 'TST005', 'TST008', 'TST009']);
     const posted = await get('/export/events.csv', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ids: ['event:acled-tst004'] }),
     });
-    const rows = parse(await posted.text(), { columns: true });
-    expect(rows.map((r: Record<string, string>) => r.event_id_cnty)).toEqual(['TST004']);
+    const rows = parse(await posted.text(), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.event_id_cnty)).toEqual(['TST004']);
   });
 
   it('refuses bad parameters with a clear error naming the parameter', async () => {
