@@ -22,6 +22,7 @@ const config: CodegenConfig = {
           Citation: '../db/records.ts#CitationRecord',
           Figure: '../db/records.ts#PartRecord',
           Term: '../db/records.ts#PartRecord',
+          Claim: '../db/records.ts#PartRecord',
           Participation: '../db/records.ts#EdgeRecord',
           EventPlace: '../db/records.ts#EdgeRecord',
           AgreementParty: '../db/records.ts#EdgeRecord',

@@ -144,6 +144,16 @@ const EntityBase = {
   nameAr: ArabicText.optional().describe('Arabic name as the source writes it.'),
   aliases: z.array(text(300)).default([]).describe('Other names and spellings, in either script.'),
   description: text(2000).optional().describe("Neutral English description in the dataset's own voice."),
+  sameAs: z
+    .array(AnyEntityId)
+    .default([])
+    .describe(
+      'Ids of the same entity in other datasets loaded together: merged into one node even without a shared name or alias.',
+    ),
+  distinctFrom: z
+    .array(AnyEntityId)
+    .default([])
+    .describe('Ids in other datasets that are different entities, even if they share a name or alias: never merged.'),
   citations: Citations,
 };
 
@@ -192,6 +202,9 @@ export const Coordinates = z
       .describe('"gazetteer" when the coordinates are not in the source document.'),
     gazetteer: text(200).optional().describe('Which gazetteer, when origin is "gazetteer".'),
     approximate: z.boolean().default(false).describe('True for a representative point of an area.'),
+    note: text(300)
+      .optional()
+      .describe('How precise the point is, e.g. ACLED geo_precision 2: "a nearby town; the event was near it".'),
   })
   .meta({ id: 'Coordinates' });
 
@@ -285,6 +298,27 @@ export const EventPlace = z
   })
   .meta({ id: 'EventPlace' });
 
+/** An event's classification in ACLED's codebook, kept so imported events export back to the same columns. */
+export const AcledCoding = z
+  .strictObject({
+    eventId: text(100).describe('event_id_cnty'),
+    disorderType: text(200).optional(),
+    eventType: text(200),
+    subEventType: text(200).optional(),
+    inter1: text(100).optional(),
+    inter2: text(100).optional(),
+    interaction: text(100).optional(),
+    civilianTargeting: text(100).optional(),
+    timePrecision: z.int().min(1).max(3).optional(),
+    geoPrecision: z.int().min(1).max(3).optional(),
+    sourceScale: text(300).optional(),
+    tags: text(1000).optional(),
+    iso: text(10).optional().describe('ISO 3166 numeric country code, as ACLED gives it.'),
+    region: text(200).optional(),
+    timestamp: z.int().nonnegative().optional().describe('ACLED timestamp (Unix seconds of the last change).'),
+  })
+  .meta({ id: 'AcledCoding' });
+
 export const Event = z
   .strictObject({
     id: EventId,
@@ -294,6 +328,7 @@ export const Event = z
     places: z.array(EventPlace).default([]),
     figures: z.array(Figure).default([]),
     partOf: EventId.optional().describe('A larger event (campaign, battle) this one belongs to.'),
+    acled: AcledCoding.optional().describe('Set by the ACLED importer; the CSV export writes it back.'),
     ...EntityBase,
   })
   .meta({ id: 'Event' });
@@ -429,7 +464,20 @@ export const Source = z
             .includes('..'),
         'must stay beside the dataset file or in a sibling folder (at most one leading "../")',
       )
-      .describe('Path of the source text (UTF-8), relative to the dataset file.'),
+      .optional()
+      .describe('Path of the source text (UTF-8), relative to the dataset file. Needed unless `text` is given.'),
+    text: z
+      .string()
+      .min(1)
+      .max(10_000_000)
+      .optional()
+      .describe(
+        'The source text inline (exports carry it so one file is complete). When given, it is the text quotes are checked against and `file` only records where it came from.',
+      ),
+  })
+  .refine((s) => s.file !== undefined || s.text !== undefined, {
+    message: 'a source needs its text: a `file` path or the `text` itself',
+    path: ['file'],
   })
   .meta({ id: 'Source' });
 
@@ -458,6 +506,7 @@ export type Term = z.infer<typeof Term>;
 export type Agreement = z.infer<typeof Agreement>;
 export type Relationship = z.infer<typeof Relationship>;
 export type Source = z.infer<typeof Source>;
+export type AcledCoding = z.infer<typeof AcledCoding>;
 export type Dataset = z.infer<typeof Dataset>;
 /** The dataset as written by an author, before defaults are applied. */
 export type DatasetInput = z.input<typeof Dataset>;

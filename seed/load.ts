@@ -6,6 +6,7 @@
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { connectionFromEnv, createDriver } from '../server/src/db/driver.ts';
+import { describeDecision } from './merge.ts';
 import { datasetFilesIn, type SeedResult, seedFiles } from './seed.ts';
 import { DatasetValidationError } from './validate.ts';
 
@@ -14,6 +15,15 @@ const PROGRESS_THRESHOLD_ROWS = 5000;
 function describeCounts(result: SeedResult): string {
   const parts = Object.entries(result.counts).map(([label, n]) => `${n} ${label}`);
   return `${parts.join(', ')}; ${result.rows.rels} relationships`;
+}
+
+/** The merge decisions across datasets (seed/merge.ts), one per line; empty for a single dataset. */
+function printMerges(result: SeedResult): void {
+  const decisions = result.plan.merges ?? [];
+  if (decisions.length === 0) return;
+  const merged = decisions.filter((d) => d.decision === 'merged').length;
+  console.log(`Merging: ${merged} merged, ${decisions.length - merged} kept apart.`);
+  for (const d of decisions) console.log(`  ${describeDecision(d)}`);
 }
 
 const program = new Command()
@@ -27,6 +37,7 @@ const program = new Command()
     if (inputs.length === 0) throw new Error('no dataset files given and none found in seed/data/');
     if (options.dryRun) {
       const result = await seedFiles(undefined, inputs, { dryRun: true });
+      printMerges(result);
       console.log(`Valid: ${inputs.length} file(s) with ${describeCounts(result)}. Nothing written (--dry-run).`);
       return;
     }
@@ -47,6 +58,7 @@ const program = new Command()
         },
       });
       if (barStarted) bar.stop();
+      printMerges(result);
       const w = result.written;
       console.log(`Loaded ${inputs.length} file(s) into ${connection.uri}: ${describeCounts(result)}.`);
       if (w)

@@ -207,16 +207,36 @@ describe('a broken dataset is refused with file, JSON path and reason', () => {
     );
   });
 
-  it('ids must be unique across files loaded together', async () => {
+  it('ids must be unique within a file; across files the same id is one entity', async () => {
+    const d = await minimal();
+    d.actors.push({ ...d.actors[1] });
+    expect(await problemsOf(d)).toContainEqual({
+      file: expect.stringMatching(/broken\.json$/),
+      path: `$.actors[${d.actors.length - 1}].id`,
+      message: expect.stringMatching(/^duplicate id "actor:fixture-sdf" \(already defined at \$\.actors\[1\]\.id\)$/),
+    });
     const dir = await mkdtemp(path.join(scratch, 'dataset-'));
     await copyFile(path.join(FIXTURES, 'minimal-source.txt'), path.join(dir, 'minimal-source.txt'));
-    const d = await minimal();
-    await writeFile(path.join(dir, 'a.json'), JSON.stringify(d));
-    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ ...d, id: 'other' }));
+    await writeFile(path.join(dir, 'a.json'), JSON.stringify(await minimal()));
+    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ ...(await minimal()), id: 'other' }));
+    const valid = await validateDatasetFiles([path.join(dir, 'a.json'), path.join(dir, 'b.json')]);
+    expect(valid.map((v) => v.dataset.id)).toEqual(['fixture-minimal', 'other']);
+  });
+
+  it('refuses one source id given two different texts by two files', async () => {
+    const dir = await mkdtemp(path.join(scratch, 'dataset-'));
+    await copyFile(path.join(FIXTURES, 'minimal-source.txt'), path.join(dir, 'minimal-source.txt'));
+    const source = await readFile(path.join(FIXTURES, 'minimal-source.txt'), 'utf8');
+    await writeFile(path.join(dir, 'changed.txt'), `${source}\nOne more line.`);
+    const b = await minimal();
+    b.id = 'other';
+    b.sources[0].file = 'changed.txt';
+    await writeFile(path.join(dir, 'a.json'), JSON.stringify(await minimal()));
+    await writeFile(path.join(dir, 'b.json'), JSON.stringify(b));
     const error = await validateDatasetFiles([path.join(dir, 'a.json'), path.join(dir, 'b.json')]).catch((e) => e);
     expect(error).toBeInstanceOf(DatasetValidationError);
     expect(error.message).toMatch(
-      /b\.json \$\.sources\[0\]\.id: duplicate id "source:fixture" \(already defined at .*a\.json/,
+      /b\.json \$\.sources\[0\]: source "source:fixture" is also defined by another dataset with a different text/,
     );
   });
 

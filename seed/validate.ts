@@ -14,6 +14,7 @@ import {
   type Relationship,
 } from '../schema/dataset.ts';
 import { earliestDay, latestDay } from './dates.ts';
+import { computeMerges } from './merge.ts';
 import { findQuoteSpans, quoteMatchesSpan } from './quotes.ts';
 
 export interface DatasetProblem {
@@ -190,6 +191,8 @@ function checkDefinitions(parsed: ParsedFile[], problems: DatasetProblem[]): Map
   const defined = new Map<string, Definition>();
   const define = (id: string, def: Definition) => {
     const earlier = defined.get(id);
+    // The same entity or source in two datasets is one (seed/merge.ts); within one file an id is defined once.
+    if (earlier && earlier.file !== def.file) return;
     if (earlier) {
       const where = earlier.file === def.file ? earlier.path : `${earlier.file} ${earlier.path}`;
       problems.push({ file: def.file, path: def.path, message: `duplicate id "${id}" (already defined at ${where})` });
@@ -339,7 +342,14 @@ async function checkQuotes(
     const texts = new Map<string, string>();
     for (const [i, source] of dataset.sources.entries()) {
       try {
-        const content = await readSourceText(file, source.file);
+        const content = source.text ?? (await readSourceText(file, source.file ?? ''));
+        const earlier = allTexts.get(source.id);
+        if (earlier !== undefined && earlier !== content)
+          problems.push({
+            file,
+            path: `$.sources[${i}]`,
+            message: `source "${source.id}" is also defined by another dataset with a different text; give one of them another id`,
+          });
         texts.set(source.id, content);
         allTexts.set(source.id, content);
       } catch (error) {
@@ -347,7 +357,7 @@ async function checkQuotes(
         problems.push({
           file,
           path: `$.sources[${i}].file`,
-          message: `source text "${source.file}" ${reason} (resolved to ${path.resolve(path.dirname(file), source.file)})`,
+          message: `source text "${source.file}" ${reason} (resolved to ${path.resolve(path.dirname(file), source.file ?? '')})`,
         });
       }
     }
@@ -372,8 +382,8 @@ async function checkQuotes(
 }
 
 /**
- * Validates dataset files as one set (ids must be unique across them and references may cross
- * files). Throws {@link DatasetValidationError} listing every problem; returns the parsed datasets otherwise.
+ * Validates dataset files as one set (ids are unique within a file; the same id in two files is one
+ * entity, see seed/merge.ts; references may cross files). Throws {@link DatasetValidationError} listing every problem; returns the parsed datasets otherwise.
  */
 export async function validateDatasetFiles(files: string[]): Promise<ValidDataset[]> {
   const { parsed, problems } = await parseFiles(files);
@@ -382,6 +392,7 @@ export async function validateDatasetFiles(files: string[]): Promise<ValidDatase
   checkCycles(parsed, problems);
   checkDatesAgainstSources(parsed, problems);
   const texts = await checkQuotes(parsed, problems);
+  if (problems.length === 0) problems.push(...computeMerges(parsed).problems);
   if (problems.length > 0) throw new DatasetValidationError(problems);
   return parsed.map(({ file, dataset }) => ({ file, dataset, sourceTexts: texts.get(file) ?? new Map() }));
 }

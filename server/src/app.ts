@@ -11,6 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
+import { exportRoutes } from './export/routes.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { resolvers } from './resolvers/index.ts';
 import { webAssets } from './web-assets.ts';
@@ -145,6 +146,7 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
     context: () => ({ driver, config, loaders: createLoaders(driver) }),
     plugins: [
       operationalRoutes(driver, config),
+      exportRoutes(driver, (err) => logger.error({ err }, 'unexpected error while exporting')),
       ...(webDist ? [webAssets(webDist)] : []),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({

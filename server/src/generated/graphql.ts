@@ -25,6 +25,11 @@ export type Actor = Node & {
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
   citations: Array<Citation>;
+  claims: Array<Claim>;
+  /** Properties the datasets state differently (date, kind, status, coordinates); each version is in claims. */
+  contested: Array<Scalars['String']['output']>;
+  /** Ids of the datasets this node was merged from. */
+  datasets: Array<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Kind;
@@ -51,6 +56,11 @@ export type Agreement = Node & {
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
   citations: Array<Citation>;
+  claims: Array<Claim>;
+  /** Properties the datasets state differently (date, kind, status, coordinates); each version is in claims. */
+  contested: Array<Scalars['String']['output']>;
+  /** Ids of the datasets this node was merged from. */
+  datasets: Array<Scalars['String']['output']>;
   date: Maybe<DateRange>;
   description: Maybe<Scalars['String']['output']>;
   figures: Array<Figure>;
@@ -99,6 +109,26 @@ export type Citation = {
   /** Offset of the quote in the source text (UTF-16 code units, end exclusive). */
   start: Maybe<Scalars['Int']['output']>;
   translation: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One source's version of a property that datasets loaded together state differently (an event's date, a type, a
+ * place's coordinates), with the citations behind it. The node itself shows the first dataset's version.
+ */
+export type Claim = {
+  __typename?: 'Claim';
+  attributedTo: Array<Scalars['String']['output']>;
+  certainty: Maybe<Certainty>;
+  citations: Array<Citation>;
+  coordinates: Maybe<Coordinates>;
+  /** Ids of the datasets that state this version. */
+  datasets: Array<Scalars['String']['output']>;
+  date: Maybe<DateRange>;
+  id: Scalars['ID']['output'];
+  /** date, kind, status or coordinates. */
+  property: Scalars['String']['output'];
+  /** The version in words, e.g. 2019-03-22 or town. */
+  value: Scalars['String']['output'];
 };
 
 export type Coordinates = {
@@ -161,6 +191,11 @@ export type Event = Node & {
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
   citations: Array<Citation>;
+  claims: Array<Claim>;
+  /** Properties the datasets state differently (date, kind, status, coordinates); each version is in claims. */
+  contested: Array<Scalars['String']['output']>;
+  /** Ids of the datasets this node was merged from. */
+  datasets: Array<Scalars['String']['output']>;
   /** Always present for events; nullable only so it can share a selection with Agreement.date. */
   date: Maybe<DateRange>;
   description: Maybe<Scalars['String']['output']>;
@@ -249,7 +284,12 @@ export type Place = Node & {
   certainty: Maybe<Certainty>;
   children: Array<Place>;
   citations: Array<Citation>;
+  claims: Array<Claim>;
+  /** Properties the datasets state differently (date, kind, status, coordinates); each version is in claims. */
+  contested: Array<Scalars['String']['output']>;
   coordinates: Maybe<Coordinates>;
+  /** Ids of the datasets this node was merged from. */
+  datasets: Array<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
   events: Array<Event>;
   id: Scalars['ID']['output'];
@@ -504,6 +544,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Certainty: Certainty;
   Citation: ResolverTypeWrapper<CitationRecord>;
+  Claim: ResolverTypeWrapper<PartRecord>;
   Coordinates: ResolverTypeWrapper<Coordinates>;
   DatePrecision: DatePrecision;
   DateRange: ResolverTypeWrapper<DateRangeRecord>;
@@ -540,6 +581,7 @@ export type ResolversParentTypes = {
   AgreementParty: EdgeRecord;
   Boolean: Scalars['Boolean']['output'];
   Citation: CitationRecord;
+  Claim: PartRecord;
   Coordinates: Coordinates;
   DateRange: DateRangeRecord;
   Edge: EdgeRecord;
@@ -573,6 +615,9 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  contested?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['Kind'], ParentType, ContextType>;
@@ -597,6 +642,9 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  contested?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['DateRange']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
@@ -631,6 +679,18 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   translation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['DateRange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CoordinatesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = {
@@ -671,6 +731,9 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  contested?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['DateRange']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -735,7 +798,10 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  contested?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -825,6 +891,7 @@ export type Resolvers<ContextType = Context> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
   Coordinates?: CoordinatesResolvers<ContextType>;
   DateRange?: DateRangeResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;

@@ -132,6 +132,26 @@ const nodeFields = {
   attributedTo: (n: NodeRecord) => strings(n.props, 'attributedTo'),
 };
 
+/** Provenance of merged entities (seed/merge.ts): datasets, contested properties and each source's version. */
+const mergeFields = {
+  datasets: (n: NodeRecord) => strings(n.props, 'datasets'),
+  contested: (n: NodeRecord) => strings(n.props, 'contested'),
+  claims: (n: NodeRecord, _: unknown, ctx: Context) => parts(ctx, 'HAS_CLAIM:OUT', n.id),
+};
+
+function coordinatesOf(props: Props) {
+  const lat = num(props, 'lat');
+  const lon = num(props, 'lon');
+  if (lat === null || lon === null) return null;
+  return {
+    lat,
+    lon,
+    origin: str(props, 'coordinatesOrigin') ?? 'unknown',
+    gazetteer: str(props, 'coordinatesGazetteer'),
+    approximate: props.coordinatesApproximate === true,
+  };
+}
+
 const edgeFields = {
   certainty: (e: EdgeRecord) => certaintyOf(e.props),
   citations: (e: EdgeRecord, _: unknown, ctx: Context) => citationsOf(e.props, ctx),
@@ -254,6 +274,7 @@ export const resolvers: Resolvers = {
 
   Actor: {
     ...nodeFields,
+    ...mergeFields,
     actorKind: (n) => str(n.props, 'kind') ?? 'unknown',
     affiliations: async (n, _, ctx) =>
       (await related(ctx, 'AFFILIATION:BOTH', n.id)).map(
@@ -292,6 +313,7 @@ export const resolvers: Resolvers = {
 
   Place: {
     ...nodeFields,
+    ...mergeFields,
     placeKind: (n) => str(n.props, 'kind') ?? 'unknown',
     parent: async (n, _, ctx) => (await otherNodes(ctx, 'PART_OF:OUT', n.id))[0] ?? null,
     parentOrigin: async (n, _, ctx) => {
@@ -299,18 +321,7 @@ export const resolvers: Resolvers = {
       return edge ? str(edge.props, 'origin') : null;
     },
     children: async (n, _, ctx) => (await otherNodes(ctx, 'PART_OF:IN', n.id)).sort(byName),
-    coordinates: (n) => {
-      const lat = num(n.props, 'lat');
-      const lon = num(n.props, 'lon');
-      if (lat === null || lon === null) return null;
-      return {
-        lat,
-        lon,
-        origin: str(n.props, 'coordinatesOrigin') ?? 'unknown',
-        gazetteer: str(n.props, 'coordinatesGazetteer'),
-        approximate: n.props.coordinatesApproximate === true,
-      };
-    },
+    coordinates: (n) => coordinatesOf(n.props),
     events: async (n, _, ctx) => (await otherNodes(ctx, 'OCCURRED_IN:IN', n.id)).sort(chronological),
   },
 
@@ -322,6 +333,7 @@ export const resolvers: Resolvers = {
 
   Event: {
     ...nodeFields,
+    ...mergeFields,
     eventType: (n) => str(n.props, 'kind') ?? 'other',
     date: (n) => dateRange(n.props) ?? UNKNOWN_DATE,
     start: (n) => str(n.props, 'dateStart'),
@@ -332,6 +344,18 @@ export const resolvers: Resolvers = {
     places: (n, _, ctx) => edgesOf(ctx, 'OCCURRED_IN:OUT', n.id),
     figures: (n, _, ctx) => parts(ctx, 'HAS_FIGURE:OUT', n.id),
     partOf: async (n, _, ctx) => (await otherNodes(ctx, 'PART_OF:OUT', n.id))[0] ?? null,
+  },
+
+  Claim: {
+    id: (c) => c.id,
+    property: (c) => str(c.props, 'property') ?? 'unknown',
+    value: (c) => str(c.props, 'name') ?? '',
+    date: (c) => dateRange(c.props),
+    coordinates: (c) => coordinatesOf(c.props),
+    certainty: (c) => certaintyOf(c.props),
+    attributedTo: (c) => strings(c.props, 'attributedTo'),
+    datasets: (c) => strings(c.props, 'datasets'),
+    citations: (c, _, ctx) => citationsOf(c.props, ctx),
   },
 
   Figure: {
@@ -348,6 +372,7 @@ export const resolvers: Resolvers = {
 
   Agreement: {
     ...nodeFields,
+    ...mergeFields,
     date: (n) => dateRange(n.props),
     status: (n) => str(n.props, 'status') ?? 'reported',
     parties: (n, _, ctx) => edgesOf(ctx, 'PARTY_TO:IN', n.id),

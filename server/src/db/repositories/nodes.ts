@@ -13,7 +13,7 @@ import {
 } from '../records.ts';
 
 /** Relationship types that resolvers follow from a node, besides the graph types. */
-export const RELATED_TYPES = [...GRAPH_REL_TYPES, 'HAS_TERM', 'HAS_FIGURE'] as const;
+export const RELATED_TYPES = [...GRAPH_REL_TYPES, 'HAS_TERM', 'HAS_FIGURE', 'HAS_CLAIM'] as const;
 export type RelatedType = (typeof RELATED_TYPES)[number];
 export type Direction = 'OUT' | 'IN';
 export type RelatedKey = `${RelatedType}:${Direction}` | 'AFFILIATION:BOTH';
