@@ -1,8 +1,9 @@
 /** Per-request context: the driver and loaders that batch lookups into one query per level. */
 import DataLoader from 'dataloader';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from './config.ts';
-import type { CitationRecord, NodeRecord, RelatedRecord } from './db/records.ts';
+import type { CitationRecord, NodeRecord, PartRecord, RelatedRecord } from './db/records.ts';
 import { citationsByIds, nodesByIds, type RelatedKey, relatedByIds } from './db/repositories/nodes.ts';
 
 export interface Loaders {
@@ -31,4 +32,38 @@ export function createLoaders(driver: Driver): Loaders {
       return loader;
     },
   };
+}
+
+const isPublicNode = (other: NodeRecord | PartRecord): other is NodeRecord => 'kind' in other && other.kind !== null;
+
+/**
+ * Seeds the loaders with relationships a query already read (per key, for one node) and with the public nodes at
+ * their other ends, so resolvers asking for them next run no query.
+ */
+export function primeRelated(
+  loaders: Loaders,
+  id: string,
+  related: Partial<Record<RelatedKey, RelatedRecord[]>>,
+): void {
+  for (const [key, list] of Object.entries(related) as Array<[RelatedKey, RelatedRecord[]]>) {
+    loaders.related(key).prime(id, list);
+    for (const { other } of list) if (isPublicNode(other)) loaders.node.prime(other.id, other);
+  }
+}
+
+/** Names of the fields selected directly under the current field, through inline fragments and fragment spreads. */
+export function selectedFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        visit(info.fragments[selection.name.value]?.selectionSet, seen);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
+  return names;
 }

@@ -13,7 +13,7 @@ import {
   windowEnd,
   windowStart,
 } from '../args.ts';
-import type { Context } from '../context.ts';
+import { type Context, primeRelated, selectedFields } from '../context.ts';
 import type { Plain } from '../db/plain.ts';
 import type {
   AffiliationRecord,
@@ -29,7 +29,7 @@ import { findNeighborhood, findOverview, type GraphFilter } from '../db/reposito
 import { graphStats, type RelatedKey, sourceText } from '../db/repositories/nodes.ts';
 import { findPaths } from '../db/repositories/paths.ts';
 import { searchNodes } from '../db/repositories/search.ts';
-import { findAgreements, findEvents, labelsOf } from '../db/repositories/timeline.ts';
+import { findAgreements, findEvents, findEventsWith, labelsOf } from '../db/repositories/timeline.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Certainty, DatePrecision, Kind, Resolvers } from '../generated/graphql.ts';
 
@@ -83,7 +83,10 @@ async function citationsOf(props: Props, ctx: Context): Promise<CitationRecord[]
 }
 
 async function related(ctx: Context, key: RelatedKey, id: string): Promise<RelatedRecord[]> {
-  return ctx.loaders.related(key).load(id);
+  const list = await ctx.loaders.related(key).load(id);
+  // The other ends are whole nodes already: a field that asks for them next needs no query.
+  for (const { other } of list) if (isPublicNode(other)) ctx.loaders.node.prime(other.id, other);
+  return list;
 }
 
 async function nodeOrThrow(ctx: Context, id: string): Promise<NodeRecord> {
@@ -176,7 +179,7 @@ export const resolvers: Resolvers = {
         limit: boundedInt(limit, 20, LIMITS.searchLimit, 'limit'),
       }),
 
-    events: async (_, args, ctx) => {
+    events: async (_, args, ctx, info) => {
       const fromDay = windowStart(args.from, 'from');
       const toDay = windowEnd(args.to, 'to');
       checkWindow(fromDay, toDay);
@@ -186,13 +189,13 @@ export const resolvers: Resolvers = {
         ['placeId', args.placeId],
       ] as const)
         if (id && !(await labelsOf(ctx.driver, checkId(id, argument)))) throw new NotFoundError(argument, id);
-      return findEvents(ctx.driver, {
-        fromDay,
-        toDay,
-        actorId: args.actorId ?? null,
-        placeId: args.placeId ?? null,
-        limit,
-      });
+      const query = { fromDay, toDay, actorId: args.actorId ?? null, placeId: args.placeId ?? null, limit };
+      // A timeline showing participants or places gets them in the same query as the events.
+      const fields = selectedFields(info);
+      if (!fields.has('participants') && !fields.has('places')) return findEvents(ctx.driver, query);
+      const events = await findEventsWith(ctx.driver, query);
+      for (const event of events) primeRelated(ctx.loaders, event.node.id, event.related);
+      return events.map((e) => e.node);
     },
 
     agreements: async (_, { actorId }, ctx) => {

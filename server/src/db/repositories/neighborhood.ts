@@ -1,10 +1,17 @@
 /**
- * The neighbourhood of a node, expanded one level per query so the work stays bounded by the node
+ * The neighbourhood of a node in one query, expanded level by level so the work stays bounded by the node
  * limit however connected the graph is.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { readRows } from '../query.ts';
-import { type EdgeRecord, GRAPH_REL_TYPES, type NodeRecord, nodeProjection, type SubgraphRecord } from '../records.ts';
+import {
+  type EdgeRecord,
+  edgeProjection,
+  GRAPH_REL_TYPES,
+  type NodeRecord,
+  nodeProjection,
+  type SubgraphRecord,
+} from '../records.ts';
 
 export interface GraphFilter {
   fromDay: string | null;
@@ -27,17 +34,43 @@ const NODE_FILTER = `
   ($fromDay IS NULL OR m.latest IS NULL OR m.latest >= $fromDay)
   AND ($toDay IS NULL OR m.earliest IS NULL OR m.earliest <= $toDay)`;
 
-const START = `MATCH (n:Entity {id: $id}) RETURN ${nodeProjection('n')} AS node`;
+// One query per neighbourhood. Each level: neighbours of the previous level not yet included, best-supported first
+// (lowest certainty rank, then most links into the level, then id), as many as there is room for under $limit. Then
+// every relationship among the nodes that passes the filter. Levels are written out (depth ≤ MAX_DEPTH) because a
+// level's input is the previous level's output.
+const MAX_DEPTH = 3;
 
-// Next level: neighbours of the frontier not yet included, best-supported first, capped by $room.
-const EXPAND = `
-  UNWIND $frontier AS key
-  MATCH (n:Entity {id: key})-[r:${TYPES}]-(m:Entity)
-  WHERE NOT m.id IN $seen AND ${REL_FILTER} AND ${NODE_FILTER}
-  WITH m, min(r.certaintyRank) AS rank, count(r) AS links
-  ORDER BY rank, links DESC, m.id
-  LIMIT $room
-  RETURN ${nodeProjection('m')} AS node`;
+const level = (n: number): string => `
+  CALL (start, seen${n - 1}, frontier${n - 1}) {
+    UNWIND frontier${n - 1} AS f
+    MATCH (f)-[r:${TYPES}]-(m:Entity)
+    WHERE NOT m IN seen${n - 1} AND ${REL_FILTER} AND ${NODE_FILTER}
+    WITH m, min(r.certaintyRank) AS rank, count(r) AS links
+    ORDER BY rank, links DESC, m.id
+    WITH collect(m) AS candidates
+    RETURN candidates[..($limit - size(seen${n - 1}))] AS frontier${n}
+  }
+  WITH start, seen${n - 1} + frontier${n} AS seen${n}, frontier${n}`;
+
+function neighborhoodCypher(depth: number): string {
+  const levels = Array.from({ length: depth }, (_, i) => level(i + 1)).join('');
+  return `
+  MATCH (start:Entity {id: $id})
+  WITH start, [start] AS seen0, [start] AS frontier0${levels}
+  WITH seen${depth} AS nodes
+  CALL (nodes) {
+    UNWIND nodes AS a
+    MATCH (a)-[r:${TYPES}]->(m:Entity)
+    WHERE m IN nodes AND ${REL_FILTER}
+    WITH r ORDER BY r.id
+    RETURN collect(${edgeProjection('r')}) AS edges
+  }
+  RETURN [n IN nodes | ${nodeProjection('n')}] AS nodes, edges`;
+}
+
+const NEIGHBORHOOD_QUERIES = new Map(
+  Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [depth, neighborhoodCypher(depth)] as const),
+);
 
 // Best-connected first; degree counts only relationships that pass the filter.
 const OVERVIEW = `
@@ -65,27 +98,10 @@ export async function findNeighborhood(
   limit: number,
   filter: GraphFilter,
 ): Promise<SubgraphRecord | null> {
-  const [start] = await readRows<{ node: NodeRecord }>(driver, START, { id });
-  if (!start) return null;
-  const nodes: NodeRecord[] = [start.node];
-  const seen = new Set([id]);
-  let frontier = [id];
-  for (let level = 0; level < depth && frontier.length > 0 && nodes.length < limit; level++) {
-    const rows = await readRows<{ node: NodeRecord }>(driver, EXPAND, {
-      ...filter,
-      frontier,
-      seen: [...seen],
-      room: neo4j.int(limit - nodes.length),
-    });
-    frontier = [];
-    for (const { node } of rows) {
-      nodes.push(node);
-      seen.add(node.id);
-      frontier.push(node.id);
-    }
-  }
-  const edges = await readRows<{ edge: EdgeRecord }>(driver, EDGES_AMONG, { ...filter, ids: [...seen] });
-  return { nodes, edges: edges.map((e) => e.edge) };
+  const cypher = NEIGHBORHOOD_QUERIES.get(Math.max(0, Math.min(MAX_DEPTH, Math.floor(depth))));
+  if (cypher === undefined) throw new Error(`no neighbourhood query for depth ${depth}`);
+  const [row] = await readRows<SubgraphRecord>(driver, cypher, { ...filter, id, limit: neo4j.int(limit) });
+  return row ?? null;
 }
 
 /** The `limit` best-connected nodes under the filter, and every relationship among them that passes it. */

@@ -21,6 +21,20 @@ export type RelatedKey = `${RelatedType}:${Direction}` | 'AFFILIATION:BOTH';
 const EDGE = '{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}';
 const OTHER = `CASE WHEN m:Entity OR m:Source THEN ${nodeProjection('m')} ELSE {id: m.id, props: properties(m)} END`;
 
+/**
+ * A pattern comprehension listing what `relatedByIds` returns for the node bound to `v`, in the same shape, so
+ * another query can fetch it in passing. `type` comes from RELATED_TYPES only; `v` is a literal variable name.
+ */
+export function relatedComprehension(v: string, type: RelatedType, direction: Direction): string {
+  const arrow = direction === 'OUT' ? `-[r:${type}]->` : `<-[r:${type}]-`;
+  return `[(${v})${arrow}(m:KG) | {edge: ${EDGE}, other: ${OTHER}}]`;
+}
+
+/** The order relatedByIds returns each node's list in. */
+export function sortRelated(list: RelatedRecord[]): RelatedRecord[] {
+  return list.sort((a, b) => a.edge.id.localeCompare(b.edge.id));
+}
+
 // One query text per (type, direction); types come from the fixed list above.
 const RELATED_QUERIES = new Map<string, string>(
   RELATED_TYPES.flatMap((type) => [
@@ -85,7 +99,7 @@ export async function relatedByIds(
     list.push({ edge: row.edge, other: row.other });
     byKey.set(row.key, list);
   }
-  for (const list of byKey.values()) list.sort((a, b) => a.edge.id.localeCompare(b.edge.id));
+  for (const list of byKey.values()) sortRelated(list);
   return ids.map((id) => byKey.get(id) ?? []);
 }
 

@@ -1,7 +1,8 @@
 /** Events and agreements in time: selection by overlap with a window, chronological order. */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { readRows } from '../query.ts';
-import { type NodeRecord, nodeProjection } from '../records.ts';
+import { type NodeRecord, nodeProjection, type RelatedRecord } from '../records.ts';
+import { relatedComprehension, sortRelated } from './nodes.ts';
 
 export interface EventQuery {
   /** First day of the window (inclusive), or null for no lower bound. */
@@ -14,17 +15,40 @@ export interface EventQuery {
   limit: number;
 }
 
+const EVENT_ORDER = "ORDER BY coalesce(e.earliest, ''), e.latest, e.id";
+
 // An event overlaps the window when it can start before the window ends and end after it starts;
 // an event with no known start (earliest null) can have started at any time.
-const EVENTS = `
+const EVENT_MATCH = `
   MATCH (e:Event)
   WHERE ($toDay IS NULL OR e.earliest IS NULL OR e.earliest <= $toDay)
     AND ($fromDay IS NULL OR e.latest >= $fromDay)
     AND ($actorId IS NULL OR EXISTS { (:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e) })
     AND ($placeId IS NULL OR EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $placeId}) })
-  RETURN ${nodeProjection('e')} AS node
-  ORDER BY coalesce(e.earliest, ''), e.latest, e.id
+  WITH e
+  ${EVENT_ORDER}
   LIMIT $limit`;
+
+const EVENTS = `${EVENT_MATCH}
+  RETURN ${nodeProjection('e')} AS node
+  ${EVENT_ORDER}`;
+
+/** Relationships of an event a timeline can fetch with the events themselves (see {@link findEventsWith}). */
+export const EVENT_RELATED = ['PARTICIPATED_IN:IN', 'OCCURRED_IN:OUT'] as const;
+export type EventRelatedKey = (typeof EVENT_RELATED)[number];
+
+// The related lists are read after LIMIT, for the page of events only.
+const EVENTS_WITH_RELATED = `${EVENT_MATCH}
+  RETURN ${nodeProjection('e')} AS node,
+    ${relatedComprehension('e', 'PARTICIPATED_IN', 'IN')} AS participants,
+    ${relatedComprehension('e', 'OCCURRED_IN', 'OUT')} AS places
+  ${EVENT_ORDER}`;
+
+export interface EventWithRelated {
+  node: NodeRecord;
+  /** The event's relationships of each asked key, as relatedByIds returns them. */
+  related: Partial<Record<EventRelatedKey, RelatedRecord[]>>;
+}
 
 const AGREEMENTS = `
   MATCH (a:Agreement)
@@ -38,6 +62,22 @@ const EXISTS = 'MATCH (n:KG {id: $id}) WHERE n:Entity OR n:Source RETURN n.id AS
 export async function findEvents(driver: Driver, query: EventQuery): Promise<NodeRecord[]> {
   const rows = await readRows<{ node: NodeRecord }>(driver, EVENTS, { ...query, limit: neo4j.int(query.limit) });
   return rows.map((r) => r.node);
+}
+
+/**
+ * {@link findEvents}, with each event's participations and places (relationship and node at the other end) read in
+ * the same query, so a timeline that shows them costs one query instead of one per level.
+ */
+export async function findEventsWith(driver: Driver, query: EventQuery): Promise<EventWithRelated[]> {
+  const rows = await readRows<{ node: NodeRecord; participants: RelatedRecord[]; places: RelatedRecord[] }>(
+    driver,
+    EVENTS_WITH_RELATED,
+    { ...query, limit: neo4j.int(query.limit) },
+  );
+  return rows.map((r) => ({
+    node: r.node,
+    related: { 'PARTICIPATED_IN:IN': sortRelated(r.participants), 'OCCURRED_IN:OUT': sortRelated(r.places) },
+  }));
 }
 
 export async function findAgreements(driver: Driver, actorId: string | null): Promise<NodeRecord[]> {

@@ -1,0 +1,178 @@
+/**
+ * W1: loading. The whole dataset through the product's loader (timed), and on a slice of it (participations and
+ * their actors and events, copied under scratch labels): batched `UNWIND … MERGE` like the loader vs one auto-commit
+ * MERGE per row, and batched with vs without a uniqueness constraint. Scratch data is removed afterwards.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { BenchContext } from '../context.ts';
+import { interleave, measurement } from '../measure.ts';
+import { median } from '../stats.ts';
+import type { Measurement, WorkloadReport } from '../types.ts';
+import { rows } from './samples.ts';
+
+const SLICE_RELATIONSHIPS = 1500;
+const BATCH = 1000;
+const KEYED = 'BenchW1';
+const UNKEYED = 'BenchW1NoKey';
+
+interface NodeRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+interface RelRow extends NodeRow {
+  from: string;
+  to: string;
+}
+interface Slice {
+  nodes: NodeRow[];
+  rels: RelRow[];
+}
+
+// Scratch labels come from the two constants above, never from input.
+const mergeNodes = (label: string) => `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props`;
+const mergeRels = (label: string) =>
+  `UNWIND $rows AS row MATCH (a:${label} {id: row.from}) MATCH (b:${label} {id: row.to}) ` +
+  'MERGE (a)-[r:BENCH_W1 {id: row.id}]->(b) SET r = row.props';
+const mergeNode = (label: string) => `MERGE (n:${label} {id: $id}) SET n = $props`;
+const mergeRel = (label: string) =>
+  `MATCH (a:${label} {id: $from}) MATCH (b:${label} {id: $to}) MERGE (a)-[r:BENCH_W1 {id: $id}]->(b) SET r = $props`;
+const clear = (label: string) => `MATCH (n:${label}) DETACH DELETE n`;
+
+async function readSlice(driver: Driver): Promise<Slice> {
+  const rels = await rows<RelRow>(
+    driver,
+    `MATCH (a:Actor)-[r:PARTICIPATED_IN]->(e:Event)
+     RETURN r.id AS id, a.id AS from, e.id AS to, properties(r) AS props ORDER BY r.id LIMIT $limit`,
+    { limit: SLICE_RELATIONSHIPS },
+  );
+  const ids = [...new Set(rels.flatMap((r) => [r.from, r.to]))];
+  const nodes = await rows<NodeRow>(
+    driver,
+    'UNWIND $ids AS key MATCH (n:KG {id: key}) RETURN n.id AS id, properties(n) AS props',
+    { ids },
+  );
+  return { nodes, rels };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows per second of a batched load of the slice in one transaction, like the product's writer. */
+async function batched(driver: Driver, label: string, slice: Slice): Promise<number> {
+  await driver.executeQuery(clear(label));
+  const session = driver.session();
+  const started = performance.now();
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const batch of chunks(slice.nodes, BATCH)) await tx.run(mergeNodes(label), { rows: batch });
+      for (const batch of chunks(slice.rels, BATCH)) await tx.run(mergeRels(label), { rows: batch });
+    });
+  } finally {
+    await session.close();
+  }
+  return (slice.nodes.length + slice.rels.length) / ((performance.now() - started) / 1000);
+}
+
+/** Rows per second when every row is its own auto-commit MERGE. */
+async function perRow(driver: Driver, label: string, slice: Slice): Promise<number> {
+  await driver.executeQuery(clear(label));
+  const session = driver.session();
+  const started = performance.now();
+  try {
+    for (const node of slice.nodes) await session.run(mergeNode(label), node);
+    for (const rel of slice.rels) await session.run(mergeRel(label), rel);
+  } finally {
+    await session.close();
+  }
+  return (slice.nodes.length + slice.rels.length) / ((performance.now() - started) / 1000);
+}
+
+export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
+  const measurements: Measurement[] = [];
+  const load = await ctx.reload();
+  const loadRate = (load.nodes + load.relationships) / load.seconds;
+  ctx.log(`  W1: loaded ${load.nodes} nodes and ${load.relationships} relationships in ${load.seconds.toFixed(1)} s`);
+  const isM = ctx.dataset.size === 'M';
+  measurements.push(
+    measurement({
+      workload: 'W1',
+      name: `load the whole dataset (${load.nodes.toLocaleString('en-US')} nodes + ${load.relationships.toLocaleString('en-US')} relationships)`,
+      peer: null,
+      metric: 's',
+      higherIsBetter: false,
+      subjectSamples: [load.seconds],
+      ...(isM ? { goal: { kind: 'atMost', value: 30, unit: 's' } as const, goalText: 'M in ≤30 s' } : {}),
+      notes: `${load.loader}; ${Math.round(loadRate).toLocaleString('en-US')} rows/s`,
+    }),
+  );
+
+  const slice = await readSlice(ctx.driver);
+  const sliceRows = slice.nodes.length + slice.rels.length;
+  await ctx.driver.executeQuery(`CREATE CONSTRAINT bench_w1_id IF NOT EXISTS FOR (n:${KEYED}) REQUIRE n.id IS UNIQUE`);
+  try {
+    const rounds = Math.min(ctx.settings.rounds, 2);
+    const vsPerRow = await interleave(
+      ctx,
+      'W1 batched vs per-row',
+      () => batched(ctx.driver, KEYED, slice),
+      () => perRow(ctx.driver, KEYED, slice),
+      rounds,
+    );
+    const perRowRate = median(vsPerRow.peer);
+    measurements.push(
+      measurement({
+        workload: 'W1',
+        name: 'whole-dataset loader vs one auto-commit MERGE per row (per-row rate on the slice)',
+        peer: 'auto-commit MERGE per row',
+        metric: 'rows/s',
+        higherIsBetter: true,
+        subjectSamples: [loadRate],
+        peerSamples: vsPerRow.peer,
+        goal: { kind: 'ratioAtLeast', value: 100 },
+      }),
+      measurement({
+        workload: 'W1',
+        name: `slice of ${sliceRows.toLocaleString('en-US')} rows: UNWIND batches of ${BATCH} in one transaction vs auto-commit MERGE per row`,
+        peer: 'auto-commit MERGE per row',
+        metric: 'rows/s',
+        higherIsBetter: true,
+        subjectSamples: vsPerRow.subject,
+        peerSamples: vsPerRow.peer,
+        notes: `per-row ${Math.round(perRowRate)} rows/s; both with the uniqueness constraint`,
+      }),
+    );
+    const vsUnkeyed = await interleave(
+      ctx,
+      'W1 with vs without constraint',
+      () => batched(ctx.driver, KEYED, slice),
+      () => batched(ctx.driver, UNKEYED, slice),
+      rounds,
+    );
+    measurements.push(
+      measurement({
+        workload: 'W1',
+        name: `slice of ${sliceRows.toLocaleString('en-US')} rows, batched: with vs without a uniqueness constraint on id`,
+        peer: 'no constraint (label scan per MERGE)',
+        metric: 'rows/s',
+        higherIsBetter: true,
+        subjectSamples: vsUnkeyed.subject,
+        peerSamples: vsUnkeyed.peer,
+        notes: 'without the constraint every MERGE and MATCH scans the label, so the gap grows with the data',
+      }),
+    );
+  } finally {
+    await ctx.driver.executeQuery(clear(KEYED));
+    await ctx.driver.executeQuery(clear(UNKEYED));
+    await ctx.driver.executeQuery('DROP CONSTRAINT bench_w1_id IF EXISTS');
+  }
+  return {
+    workload: 'W1',
+    title: 'Loading: the batched loader vs one MERGE per row; with vs without constraints',
+    dataset: ctx.dataset.label,
+    measurements,
+    details: { load, slice: { nodes: slice.nodes.length, relationships: slice.rels.length } },
+  };
+}

@@ -1,0 +1,148 @@
+/** The HTTP workloads: W2 timeline window and W3 neighbourhood against @neo4j/graphql, W6 trivial query against bare Yoga. */
+import type { BenchContext } from '../context.ts';
+import type { WorkloadReport } from '../types.ts';
+import { compareHttp } from './http-compare.ts';
+import { connectedActors, timelineWindows } from './samples.ts';
+
+const NEO4J_GRAPHQL = '@neo4j/graphql';
+const THROUGHPUT_GOAL = { kind: 'ratioAtLeast', value: 1.5 } as const;
+// p95 at most 0.7× the peer's: peer/subject ≥ 1/0.7.
+const P95_GOAL = { kind: 'ratioAtLeast', value: 1 / 0.7 } as const;
+const P95_TEXT = '≤0.7× peer p95 (ratio ≥1.43×)';
+const WINDOWS = 12;
+const WINDOW_DAYS = 60;
+const EVENT_LIMIT = 100;
+
+const SUBJECT_EVENTS = /* GraphQL */ `
+  query Timeline($from: String!, $to: String!, $limit: Int!) {
+    events(from: $from, to: $to, limit: $limit) {
+      id name date { earliest latest }
+      participants { role actor { id name } }
+      places { role place { id name } }
+    }
+  }`;
+
+const PEER_EVENTS = /* GraphQL */ `
+  query Timeline($from: String!, $to: String!, $limit: Int!) {
+    events(
+      where: { earliest: { lte: $to }, latest: { gte: $from } }
+      sort: [{ earliest: ASC }, { latest: ASC }, { id: ASC }]
+      limit: $limit
+    ) {
+      id name earliest latest
+      participants { id name }
+      places { id name }
+    }
+  }`;
+
+export async function w2Timeline(ctx: BenchContext): Promise<WorkloadReport> {
+  const windows = await timelineWindows(ctx.driver, WINDOWS, WINDOW_DAYS);
+  const variables = windows.map((w) => ({ ...w, limit: EVENT_LIMIT }));
+  const subject = await ctx.server('subject');
+  const peer = await ctx.server('neo4j-graphql');
+  const result = await compareHttp(
+    ctx,
+    'W2',
+    `timeline window (${WINDOW_DAYS} days, ≤${EVENT_LIMIT} events with actors and places)`,
+    {
+      name: 'this server',
+      url: subject.url,
+      requests: variables.map((v) => ({ query: SUBJECT_EVENTS, variables: v })),
+    },
+    { name: NEO4J_GRAPHQL, url: peer.url, requests: variables.map((v) => ({ query: PEER_EVENTS, variables: v })) },
+    { throughput: THROUGHPUT_GOAL, p95: P95_GOAL, p95Text: P95_TEXT },
+  );
+  return {
+    workload: 'W2',
+    title:
+      'Timeline window: events between two dates with their actors and places, vs @neo4j/graphql over the same Neo4j',
+    dataset: ctx.dataset.label,
+    measurements: result.measurements,
+    details: { windows, bytes: result.bytes, subjectQuery: SUBJECT_EVENTS, peerQuery: PEER_EVENTS },
+  };
+}
+
+const SUBJECT_NEIGHBOURHOOD = /* GraphQL */ `
+  query Neighbourhood($id: ID!) {
+    neighborhood(id: $id, depth: 2, limit: 200) {
+      nodes { id kind name }
+      edges { id type source target }
+    }
+  }`;
+
+// @neo4j/graphql has no neighbourhood operation: the nearest equivalent is a nested selection two levels deep
+// (actor → events → their actors and places) bounded to about 200 nodes.
+const PEER_NEIGHBOURHOOD = /* GraphQL */ `
+  query Neighbourhood($id: ID!) {
+    actors(where: { id: { eq: $id } }) {
+      id name kind
+      participatedIn(limit: 20, sort: [{ id: ASC }]) {
+        id name kind
+        participants(limit: 8, sort: [{ id: ASC }]) { id name kind }
+        places(limit: 2, sort: [{ id: ASC }]) { id name kind }
+      }
+    }
+  }`;
+
+export async function w3Neighbourhood(ctx: BenchContext): Promise<WorkloadReport> {
+  const actors = await connectedActors(ctx.driver, 12, ctx.dataset.seed);
+  const subject = await ctx.server('subject');
+  const peer = await ctx.server('neo4j-graphql');
+  const result = await compareHttp(
+    ctx,
+    'W3',
+    'neighbourhood (depth 2, ≤200 nodes)',
+    {
+      name: 'this server',
+      url: subject.url,
+      requests: actors.map((id) => ({ query: SUBJECT_NEIGHBOURHOOD, variables: { id } })),
+    },
+    {
+      name: NEO4J_GRAPHQL,
+      url: peer.url,
+      requests: actors.map((id) => ({ query: PEER_NEIGHBOURHOOD, variables: { id } })),
+    },
+    { throughput: THROUGHPUT_GOAL, p95: P95_GOAL, p95Text: P95_TEXT },
+  );
+  result.measurements.push({
+    workload: 'W3',
+    name: 'neighbourhood (depth 2, ≤200 nodes): mean response size',
+    subject: 'this server',
+    peer: NEO4J_GRAPHQL,
+    metric: 'bytes',
+    higherIsBetter: false,
+    subjectValue: result.bytes.subject,
+    peerValue: result.bytes.peer,
+    ratio: result.bytes.peer / result.bytes.subject,
+    notes:
+      'this server returns a flat {nodes, edges} subgraph with edge ids; the peer nests nodes and repeats shared ones',
+  });
+  return {
+    workload: 'W3',
+    title: 'Neighbourhood of an actor, depth 2, limit 200, vs an @neo4j/graphql nested selection of the same depth',
+    dataset: ctx.dataset.label,
+    measurements: result.measurements,
+    details: { actors, bytes: result.bytes, subjectQuery: SUBJECT_NEIGHBOURHOOD, peerQuery: PEER_NEIGHBOURHOOD },
+  };
+}
+
+const TRIVIAL = '{ __typename }';
+
+export async function w6Trivial(ctx: BenchContext): Promise<WorkloadReport> {
+  const subject = await ctx.server('subject');
+  const peer = await ctx.server('yoga');
+  const result = await compareHttp(
+    ctx,
+    'W6',
+    'trivial query { __typename }',
+    { name: 'this server', url: subject.url, requests: [{ query: TRIVIAL }] },
+    { name: 'bare graphql-yoga', url: peer.url, requests: [{ query: TRIVIAL }] },
+    { throughput: { kind: 'ratioAtLeast', value: 0.9 } },
+  );
+  return {
+    workload: 'W6',
+    title: 'Trivial query: framework overhead of this server (armor limits, CSRF, masking) vs a bare graphql-yoga',
+    dataset: 'no data read',
+    measurements: result.measurements,
+  };
+}

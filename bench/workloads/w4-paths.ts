@@ -1,0 +1,112 @@
+/**
+ * W4: shortest path between two actors with the product's repository (Cypher 5 `SHORTEST 1` over a quantified path
+ * pattern with its filters) vs the legacy `shortestPath()` function, on pairs with a path and pairs without one.
+ */
+import { GRAPH_REL_TYPES } from '../../server/src/db/records.ts';
+import { findPaths } from '../../server/src/db/repositories/paths.ts';
+import type { BenchContext } from '../context.ts';
+import { interleave, measurement } from '../measure.ts';
+import { summarize } from '../stats.ts';
+import type { WorkloadReport } from '../types.ts';
+import { pick, rows, seededRandom } from './samples.ts';
+
+const MAX_LENGTH = 6;
+const PAIRS = 10;
+const MAX_TRIES = 80;
+const PEER = 'shortestPath()';
+
+const LEGACY_SHORTEST = `
+  MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+  MATCH p = shortestPath((a)-[:${GRAPH_REL_TYPES.join('|')}*..${MAX_LENGTH}]-(b))
+  RETURN length(p) AS length, [n IN nodes(p) | n.id] AS nodes`;
+
+interface Pair {
+  from: string;
+  to: string;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+export async function w4Paths(ctx: BenchContext): Promise<WorkloadReport> {
+  const random = seededRandom(ctx.dataset.seed + 4);
+  const actors = (await rows<{ id: string }>(ctx.driver, 'MATCH (a:Actor) RETURN a.id AS id ORDER BY id')).map(
+    (r) => r.id,
+  );
+  const connected: Pair[] = [];
+  const unconnected: Pair[] = [];
+  for (let tries = 0; tries < MAX_TRIES && (connected.length < PAIRS || unconnected.length < PAIRS); tries++) {
+    const [from, to] = pick(actors, 2, random);
+    if (!from || !to) break;
+    const found = await findPaths(ctx.driver, { from, to, k: 1, maxLength: MAX_LENGTH });
+    const list = found.length ? connected : unconnected;
+    if (list.length < PAIRS) list.push({ from, to });
+  }
+  // Actors without any graph relationship: certain to have no path, whatever the data's shape.
+  if (unconnected.length < PAIRS) {
+    const isolated = await rows<{ id: string }>(
+      ctx.driver,
+      `MATCH (a:Actor) WHERE NOT (a)-[:${GRAPH_REL_TYPES.join('|')}]-() RETURN a.id AS id ORDER BY id LIMIT 20`,
+    );
+    for (const { id } of isolated)
+      if (unconnected.length < PAIRS && actors[0] && actors[0] !== id) unconnected.push({ from: actors[0], to: id });
+  }
+  ctx.log(`  W4: ${connected.length} connected and ${unconnected.length} unconnected pairs`);
+
+  const measurements = [];
+  const details: Record<string, unknown> = {
+    connected,
+    unconnected,
+    maxLength: MAX_LENGTH,
+    peerQuery: LEGACY_SHORTEST,
+  };
+  for (const [label, pairs, bound] of [
+    ['connected pairs', connected, 25],
+    ['pairs with no path', unconnected, 100],
+  ] as const) {
+    if (pairs.length === 0) {
+      details[label] = 'none found in the data';
+      continue;
+    }
+    const sweep = (side: 'subject' | 'peer') => async () => {
+      const latencies: number[] = [];
+      for (const pair of pairs)
+        latencies.push(
+          await timed(() =>
+            side === 'subject'
+              ? findPaths(ctx.driver, { ...pair, k: 1, maxLength: MAX_LENGTH })
+              : ctx.driver.executeQuery(LEGACY_SHORTEST, { ...pair }, { routing: 'READ' }),
+          ),
+        );
+      return latencies;
+    };
+    const results = await interleave(ctx, `W4 ${label}`, sweep('subject'), sweep('peer'));
+    const subject = summarize(results.subject.flat());
+    const peer = summarize(results.peer.flat());
+    details[label] = { subject, peer };
+    measurements.push(
+      measurement({
+        workload: 'W4',
+        name: `shortest path, ${label} (${pairs.length} pairs, ≤${MAX_LENGTH} hops)`,
+        peer: PEER,
+        metric: 'p95 ms',
+        higherIsBetter: false,
+        subjectSamples: results.subject.map((r) => summarize(r).p95),
+        peerSamples: results.peer.map((r) => summarize(r).p95),
+        goal: { kind: 'atMost', value: bound, unit: 'ms' },
+        goalText: `p95 ≤${bound} ms`,
+        notes: `p50 ${subject.p50.toFixed(1)} vs ${peer.p50.toFixed(1)} ms; repository call incl. Bolt round trip`,
+      }),
+    );
+  }
+  return {
+    workload: 'W4',
+    title: 'Shortest path between actors: SHORTEST 1 (this product) vs legacy shortestPath()',
+    dataset: ctx.dataset.label,
+    measurements,
+    details,
+  };
+}
