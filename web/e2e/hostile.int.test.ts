@@ -105,10 +105,6 @@ const CLEAN = {
   cspViolations: [],
 };
 
-async function bodyText(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
-}
-
 describe('hostile names in the explorer', () => {
   it('the page is served under a strict Content-Security-Policy', async () => {
     const response = await fetch(`${base}/`);
@@ -175,7 +171,6 @@ describe('hostile names in the explorer', () => {
     await page.waitForTimeout(1500);
     const timelineTitles = await page.locator('#timeline title').allTextContents();
     expect(timelineTitles.join('\n')).toContain(JS_URL);
-    expect(await bodyText(page)).not.toContain('window.__pwned=1"></');
     expect(await injected(page)).toEqual(CLEAN);
     expect(problems).toEqual([]);
     await page.close();
