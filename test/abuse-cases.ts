@@ -138,6 +138,20 @@ export const ABUSE_CASES: AbuseCase[] = [
     message: new RegExp(`at most ${LIMITS.listLength} values`),
   },
   {
+    name: 'wrongly typed variable',
+    request: post('query($l: Int) { events(limit: $l) { id } }', { l: 'all' }),
+    status: 200,
+    code: 'BAD_USER_INPUT',
+    message: /Variable "\$l" got invalid value "all"; Int cannot represent non-integer value/,
+  },
+  {
+    name: 'unknown enum value in a variable',
+    request: post('query($k: [Kind!]) { search(text: "x", kinds: $k) { score } }', { k: ['PERSON'] }),
+    status: 200,
+    code: 'BAD_USER_INPUT',
+    message: /Value "PERSON" does not exist in "Kind" enum/,
+  },
+  {
     name: 'batched operations',
     request: {
       method: 'POST',

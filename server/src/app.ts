@@ -44,7 +44,8 @@ export interface AppOptions {
 const CLIENT_ERROR_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT']);
 
 /**
- * Keeps typed errors and GraphQL's own (syntax, validation, limits); replaces anything else with
+ * Keeps typed errors and GraphQL's own (syntax, validation, limits, refused variable values, which get
+ * BAD_USER_INPUT); replaces anything else with
  * "Unexpected error." and logs it. Typed errors are recognised by code, not by class, because
  * graphql may be loaded twice (ESM and CommonJS) and `instanceof` then fails.
  */
@@ -55,6 +56,13 @@ function maskUnexpected(logger: Logger) {
     if (isGraphQLError && original === undefined) return error as Error;
     const code = (original as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
     if (isGraphQLError && typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return error as Error;
+    // graphql's own refusal of a variable's value (wrong type, unknown enum value): before execution, so no path.
+    const isVariableError =
+      isGraphQLError &&
+      (original as Error).name === 'GraphQLError' &&
+      (error as Error & { path?: unknown }).path === undefined;
+    if (isVariableError)
+      return createGraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
     logger.error({ err: original }, 'unexpected error while resolving a query');
     return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   };

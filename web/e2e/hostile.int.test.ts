@@ -1,0 +1,178 @@
+/**
+ * Hostile names in a real browser (Chromium via playwright-core) against the real server and Neo4j, seeded with
+ * the Baghouz data and test/fixtures/hostile.json (`<img src=x onerror=…>`, `</script><script>…`, `javascript:`
+ * names and aliases). Every view that shows a name is visited, in English and Arabic; the names must appear as
+ * literal text, nothing may run, no element may be injected, and the page must record no CSP violation.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
+import { createApp } from '../../server/src/app.ts';
+import { testConfig } from '../../server/src/config.ts';
+import { createDriver } from '../../server/src/db/driver.ts';
+import { CONTENT_SECURITY_POLICY, ensureWebBuild, WEB_DIST } from '../../server/src/web-assets.ts';
+import { recordFigure } from '../../test/figures.ts';
+import { testConnection } from '../../test/seeded-database.ts';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const IMG_NAME = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT_NAME = '</script><script>window.__pwned=2</script>';
+const JS_URL = 'javascript:window.__pwned=3';
+
+let driver: Driver;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  driver = createDriver(testConnection());
+  await seedFiles(driver, [...(await datasetFilesIn()), path.join(ROOT, 'test', 'fixtures', 'hostile.json')], {
+    replaceAll: true,
+  });
+  await ensureWebBuild();
+  server = createServer(createApp({ driver, config: testConfig({ development: false }), webDist: WEB_DIST }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await driver?.close();
+});
+
+interface Watched {
+  page: Page;
+  /** Dialogs opened, page errors, requests leaving the origin or to x, and CSP violations (read at the end). */
+  problems: string[];
+}
+
+async function open(query: string): Promise<Watched> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const problems: string[] = [];
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request: ${url}`);
+    if (/\/x$/.test(url)) problems.push(`request for the injected image: ${url}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(`${base}/?${query}`);
+  await page.waitForFunction(() => {
+    const explorer = (window as unknown as { explorer?: { cy: { nodes(): { length: number } } } }).explorer;
+    return explorer !== undefined && explorer.cy.nodes().length > 50;
+  });
+  return { page, problems };
+}
+
+/** Runs everything a hostile name could have injected into the page and reports what it finds. */
+async function injected(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+    imagesWithSrcX: document.querySelectorAll('img[src="x"]').length,
+    onerrorAttributes: document.querySelectorAll('[onerror]').length,
+    inlineScripts: document.querySelectorAll('script:not([src])').length,
+    javascriptLinks: document.querySelectorAll('[href^="javascript" i], [src^="javascript" i]').length,
+    cspViolations: (window as unknown as { cspViolations: string[] }).cspViolations,
+  }));
+}
+
+const CLEAN = {
+  pwned: null,
+  imagesWithSrcX: 0,
+  onerrorAttributes: 0,
+  inlineScripts: 0,
+  javascriptLinks: 0,
+  cspViolations: [],
+};
+
+describe('hostile names in the explorer', () => {
+  it('the page is served under a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it('details, sources, links and graph labels show them as text, in English and Arabic', async () => {
+    let views = 0;
+    for (const [query, expected] of [
+      ['sel=actor:hostile-img', IMG_NAME],
+      ['sel=actor:hostile-script', SCRIPT_NAME],
+      ['sel=event:hostile-meeting', JS_URL],
+      ['lang=ar&sel=actor:hostile-img', '<img src=x onerror="window.__pwned=4">'],
+    ] as const) {
+      const { page, problems } = await open(query);
+      await expect.poll(() => page.locator('#panel-details .detail-title').textContent()).toContain(expected);
+      for (const toggle of await page
+        .locator('#panel-details .source-viewer + button, #panel-details button.small')
+        .all())
+        await toggle.click().catch(() => {});
+      for (const link of (await page.locator('#panel-details button.link[data-id]').all()).slice(0, 6)) {
+        await link.click().catch(() => {});
+        await page.waitForTimeout(150);
+      }
+      const label = await page.evaluate(
+        (id) =>
+          (
+            window as unknown as { explorer: { cy: { getElementById(id: string): { data(key: string): string } } } }
+          ).explorer.cy
+            .getElementById(id)
+            .data('label'),
+        query.replace(/.*sel=/, ''),
+      );
+      expect(label).toContain(expected);
+      expect(await injected(page)).toEqual(CLEAN);
+      expect(problems).toEqual([]);
+      views += 1;
+      await page.close();
+    }
+    recordFigure({
+      test: 'browser (hostile names)',
+      name: 'views visited with hostile names, nothing ran',
+      value: views,
+      unit: 'views',
+    });
+  });
+
+  it('search suggestions, the path finder and the timeline show them as text', async () => {
+    const { page, problems } = await open('');
+    for (const [typed, expected] of [
+      ['img', IMG_NAME],
+      ['script', SCRIPT_NAME],
+      ['javascript', JS_URL],
+    ]) {
+      await page.locator('#search input').fill(typed as string);
+      await expect
+        .poll(() => page.locator('#search [role="option"]').allTextContents(), { timeout: 10_000 })
+        .toEqual(expect.arrayContaining([expect.stringContaining(expected as string)]));
+    }
+    await page.locator('#search input').fill('');
+    await page.goto(`${base}/?pf=actor:hostile-img&pt=actor:hostile-script&tab=path`);
+    await page.waitForTimeout(1500);
+    const timelineTitles = await page.locator('#timeline title').allTextContents();
+    expect(timelineTitles.join('\n')).toContain(JS_URL);
+    expect(await injected(page)).toEqual(CLEAN);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
