@@ -4,6 +4,10 @@
 // and explains what is missing.
 import { spawnSync } from 'node:child_process';
 
+// The GraphML schema the export tests validate against (not committed; see test/graphml-schema.ts).
+if (process.env.SKIP_NEO4J_FETCH !== '1')
+  spawnSync('tsx', ['test/graphml-schema.ts'], { stdio: 'inherit', shell: process.platform === 'win32' });
+
 if (process.env.NEO4J_URI || process.env.SKIP_NEO4J_FETCH === '1') {
   console.log('postinstall: external Neo4j configured (NEO4J_URI) or SKIP_NEO4J_FETCH=1; not fetching Neo4j jars.');
   process.exit(0);

@@ -78,3 +78,13 @@ export async function validateGraphml(xml: string): Promise<{ valid: boolean; er
   });
   return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }
+
+// `tsx test/graphml-schema.ts` (run by postinstall) fetches the schema ahead of the first test run.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  graphmlSchema().then(
+    () => console.log('GraphML schema ready in node_modules/.cache/graphml-schema/'),
+    (error: Error) => {
+      console.warn(`GraphML schema not fetched now (${error.message}); the tests will try again.`);
+    },
+  );
+}

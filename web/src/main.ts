@@ -17,6 +17,7 @@ import {
   type TimelineData,
 } from './api.ts';
 import { h, replaceChildren } from './dom.ts';
+import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
 import { displayName, hiddenIds, isFiltering, mergeSubgraphs, type ViewFilter, voicesIn } from './graph/elements.ts';
 import { GraphView } from './graph/view.ts';
 import { directionOf, type Strings, strings } from './i18n.ts';
@@ -332,7 +333,11 @@ function renderStaticText(): void {
   $('export-png').textContent = s.exportPng;
   $('export-png').title = s.exportLabel;
   $('export-json').textContent = s.exportJson;
-  $('export-json').title = s.exportLabel;
+  $('export-json').title = s.exportJsonLabel;
+  $('export-graphml').textContent = s.exportGraphml;
+  $('export-graphml').title = s.exportGraphmlLabel;
+  $('export-csv').textContent = s.exportCsv;
+  $('export-csv').title = s.exportCsvLabel;
   $('fit').textContent = s.fit;
   $('fit').title = s.fitLabel;
   $('zoom-in').setAttribute('aria-label', s.zoomIn);
@@ -454,13 +459,20 @@ function download(blob: Blob, name: string): void {
 }
 
 $('export-png').addEventListener('click', () => download(graph.png(), 'baghouz-graph.png'));
-$('export-json').addEventListener('click', () => {
-  const visible = graph.visibleIds();
-  const nodes = graphData.nodes.filter((n) => visible.nodes.includes(n.id));
-  const edges = graphData.edges.filter((e) => visible.edges.includes(e.id));
-  const body = JSON.stringify({ exportedFrom: location.href, filter: currentFilter(), nodes, edges }, null, 2);
-  download(new Blob([body], { type: 'application/json' }), 'baghouz-subgraph.json');
-});
+/** Server-made exports of what the graph shows: dataset JSON, GraphML and ACLED-style CSV, citations included. */
+function serverExport(format: ServerExport): void {
+  fetchExport(format, graph.visibleIds().nodes).then(
+    (blob) => download(blob, SERVER_EXPORTS[format].file),
+    (error: unknown) => {
+      const banner = $('banner');
+      banner.textContent = `${s.exportFailed} ${(error as Error).message}`;
+      banner.hidden = false;
+    },
+  );
+}
+$('export-json').addEventListener('click', () => serverExport('dataset'));
+$('export-graphml').addEventListener('click', () => serverExport('graphml'));
+$('export-csv').addEventListener('click', () => serverExport('csv'));
 
 new ResizeObserver(() => graph.resize()).observe($('graph'));
 render(store.state, null);

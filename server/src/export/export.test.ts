@@ -97,7 +97,8 @@ describe('dataset JSON export', () => {
   });
 });
 
-describe('GraphML export', () => {
+// The first validation may fetch the GraphML schema with Maven (see test/graphml-schema.ts).
+describe('GraphML export', { timeout: 300_000 }, () => {
   it('is valid against the GraphML schema and carries attributes and citations', async () => {
     const plan = planDatasets(await validateDatasetFiles([BAGHOUZ, ...MERGE]));
     const xml = toGraphml(graphOf(plan));
