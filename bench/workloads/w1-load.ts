@@ -3,7 +3,7 @@
  * their actors and events, copied under scratch labels): batched `UNWIND … MERGE` like the loader vs one auto-commit
  * MERGE per row, and batched with vs without a uniqueness constraint. Scratch data is removed afterwards.
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { BenchContext } from '../context.ts';
 import { interleave, measurement } from '../measure.ts';
 import { median } from '../stats.ts';
@@ -43,7 +43,7 @@ async function readSlice(driver: Driver): Promise<Slice> {
     driver,
     `MATCH (a:Actor)-[r:PARTICIPATED_IN]->(e:Event)
      RETURN r.id AS id, a.id AS from, e.id AS to, properties(r) AS props ORDER BY r.id LIMIT $limit`,
-    { limit: SLICE_RELATIONSHIPS },
+    { limit: neo4j.int(SLICE_RELATIONSHIPS) },
   );
   const ids = [...new Set(rels.flatMap((r) => [r.from, r.to]))];
   const nodes = await rows<NodeRow>(

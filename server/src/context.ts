@@ -1,6 +1,6 @@
 /** Per-request context: the driver and loaders that batch lookups into one query per level. */
 import DataLoader from 'dataloader';
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from './config.ts';
 import type { CitationRecord, NodeRecord, PartRecord, RelatedRecord } from './db/records.ts';
@@ -51,19 +51,38 @@ export function primeRelated(
   }
 }
 
-/** Names of the fields selected directly under the current field, through inline fragments and fragment spreads. */
-export function selectedFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
-  const names = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        visit(info.fragments[selection.name.value]?.selectionSet, seen);
+/**
+ * Names of the fields selected directly under the current field, through inline fragments and fragment spreads; with
+ * `child`, those selected under that child field instead (e.g. the fields of `edges` in `neighborhood { edges { … } }`).
+ */
+export function selectedFields(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  child?: string,
+): Set<string> {
+  const visit = (sets: Array<SelectionSetNode | undefined>, visitChild: (field: FieldNode) => void) => {
+    const seen = new Set<string>();
+    const walk = (set: SelectionSetNode | undefined) => {
+      for (const selection of set?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) visitChild(selection);
+        else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+        else if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          walk(info.fragments[selection.name.value]?.selectionSet);
+        }
       }
-    }
+    };
+    for (const set of sets) walk(set);
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
+  const top = info.fieldNodes.map((node) => node.selectionSet);
+  const names = new Set<string>();
+  if (child === undefined) {
+    visit(top, (field) => names.add(field.name.value));
+    return names;
+  }
+  const childSets: Array<SelectionSetNode | undefined> = [];
+  visit(top, (field) => {
+    if (field.name.value === child) childSets.push(field.selectionSet);
+  });
+  visit(childSets, (field) => names.add(field.name.value));
   return names;
 }

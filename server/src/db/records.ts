@@ -34,13 +34,22 @@ export const GRAPH_REL_TYPES = [
 
 const PUBLIC_LABELS = "['Actor', 'Place', 'Event', 'Agreement', 'Source']";
 
-/** Cypher map projecting the node bound to `v` as a NodeRecord. Constant text: `v` is always a literal variable name. */
-export const nodeProjection = (v: string): string =>
-  `{id: ${v}.id, kind: toUpper([l IN labels(${v}) WHERE l IN ${PUBLIC_LABELS}][0]), props: properties(${v})}`;
+/**
+ * The properties of the node bound to `v` that resolvers read: all but `searchText` (index tokens, the largest
+ * property of most nodes) and `text` (a source's full text, which `Source.text` reads on its own), left null.
+ */
+const nodeProps = (v: string): string => `${v} {.*, searchText: null, text: null}`;
 
-/** Cypher map projecting the relationship bound to `v` as an EdgeRecord. */
-export const edgeProjection = (v: string): string =>
-  `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id, props: properties(${v})}`;
+/**
+ * Cypher map projecting the node bound to `v` as a NodeRecord. Constant text: `v` is always a literal variable name,
+ * `props` a constant expression (see {@link nodeProps} by default).
+ */
+export const nodeProjection = (v: string, props = nodeProps(v)): string =>
+  `{id: ${v}.id, kind: toUpper([l IN labels(${v}) WHERE l IN ${PUBLIC_LABELS}][0]), props: ${props}}`;
+
+/** Cypher map projecting the relationship bound to `v` as an EdgeRecord (all its properties by default). */
+export const edgeProjection = (v: string, props = `properties(${v})`): string =>
+  `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id, props: ${props}}`;
 
 /** A stored citation's properties (see schema/model.md). */
 export interface CitationRecord {

@@ -25,7 +25,12 @@ import type {
   PartRecord,
   RelatedRecord,
 } from '../db/records.ts';
-import { findNeighborhood, findOverview, type GraphFilter } from '../db/repositories/neighborhood.ts';
+import {
+  findNeighborhood,
+  findOverview,
+  type GraphFilter,
+  type SubgraphProjection,
+} from '../db/repositories/neighborhood.ts';
 import { graphStats, type RelatedKey, sourceText } from '../db/repositories/nodes.ts';
 import { findPaths } from '../db/repositories/paths.ts';
 import { searchNodes } from '../db/repositories/search.ts';
@@ -204,16 +209,22 @@ export const resolvers: Resolvers = {
       return findAgreements(ctx.driver, actorId ?? null);
     },
 
-    graph: (_, args, ctx) =>
-      findOverview(ctx.driver, boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit'), graphFilter(args)),
+    graph: (_, args, ctx, info) =>
+      findOverview(
+        ctx.driver,
+        boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit'),
+        graphFilter(args),
+        subgraphProjection(info),
+      ),
 
-    neighborhood: async (_, args, ctx) => {
+    neighborhood: async (_, args, ctx, info) => {
       const subgraph = await findNeighborhood(
         ctx.driver,
         checkId(args.id, 'id'),
         boundedInt(args.depth, 1, LIMITS.depth, 'depth'),
         boundedInt(args.limit, 200, LIMITS.neighborhoodLimit, 'limit'),
         graphFilter(args),
+        subgraphProjection(info),
       );
       if (!subgraph) throw new NotFoundError('node', args.id);
       return subgraph;
@@ -436,6 +447,18 @@ export const resolvers: Resolvers = {
     text: (n, _, ctx) => sourceText(ctx.driver, n.id),
   },
 };
+
+const NAME_ONLY_NODE_FIELDS = new Set(['__typename', 'id', 'kind', 'name']);
+const BARE_EDGE_FIELDS = new Set(['__typename', 'id', 'type', 'source', 'target']);
+const within = (names: Set<string>, allowed: Set<string>) => [...names].every((n) => allowed.has(n));
+
+/** The properties a subgraph query must read for the fields asked (see SubgraphProjection). */
+function subgraphProjection(info: Parameters<typeof selectedFields>[0]): SubgraphProjection {
+  return {
+    nodeProps: within(selectedFields(info, 'nodes'), NAME_ONLY_NODE_FIELDS) ? 'name' : 'all',
+    edgeProps: !within(selectedFields(info, 'edges'), BARE_EDGE_FIELDS),
+  };
+}
 
 /** The time window and perspective arguments shared by graph views. */
 function graphFilter(args: {

@@ -52,10 +52,10 @@ const level = (n: number): string => `
   }
   WITH start, seen${n - 1} + frontier${n} AS seen${n}, frontier${n}`;
 
-function neighborhoodCypher(depth: number): string {
+function neighborhoodCypher(depth: number, projection: SubgraphProjection): string {
   const levels = Array.from({ length: depth }, (_, i) => level(i + 1)).join('');
   return `
-  MATCH (start:Entity {id: $id})
+  MATCH (start:KG:Entity {id: $id})
   WITH start, [start] AS seen0, [start] AS frontier0${levels}
   WITH seen${depth} AS nodes
   CALL (nodes) {
@@ -63,29 +63,59 @@ function neighborhoodCypher(depth: number): string {
     MATCH (a)-[r:${TYPES}]->(m:Entity)
     WHERE m IN nodes AND ${REL_FILTER}
     WITH r ORDER BY r.id
-    RETURN collect(${edgeProjection('r')}) AS edges
+    RETURN collect(${edgeOf('r', projection)}) AS edges
   }
-  RETURN [n IN nodes | ${nodeProjection('n')}] AS nodes, edges`;
+  RETURN [n IN nodes | ${nodeOf('n', projection)}] AS nodes, edges`;
 }
 
+/**
+ * Which properties a caller needs: all of them, or only those the `id`, `kind` and `name` fields of a node and the
+ * `id`, `type`, `source` and `target` fields of an edge read. A large neighbourhood's edges carry most of its bytes,
+ * and a graph view that draws them needs none of their properties.
+ */
+export interface SubgraphProjection {
+  nodeProps: 'all' | 'name';
+  edgeProps: boolean;
+}
+
+export const FULL_PROJECTION: SubgraphProjection = { nodeProps: 'all', edgeProps: true };
+
+const PROJECTIONS: SubgraphProjection[] = [
+  FULL_PROJECTION,
+  { nodeProps: 'name', edgeProps: true },
+  { nodeProps: 'all', edgeProps: false },
+  { nodeProps: 'name', edgeProps: false },
+];
+const projectionKey = (p: SubgraphProjection) => `${p.nodeProps}:${p.edgeProps}`;
+
+const nodeOf = (v: string, p: SubgraphProjection) =>
+  p.nodeProps === 'all' ? nodeProjection(v) : nodeProjection(v, `{name: ${v}.name}`);
+const edgeOf = (v: string, p: SubgraphProjection) => (p.edgeProps ? edgeProjection(v) : edgeProjection(v, '{}'));
+
 const NEIGHBORHOOD_QUERIES = new Map(
-  Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [depth, neighborhoodCypher(depth)] as const),
+  PROJECTIONS.flatMap((p) =>
+    Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [`${depth}:${projectionKey(p)}`, neighborhoodCypher(depth, p)]),
+  ),
 );
 
 // Best-connected first; degree counts only relationships that pass the filter.
-const OVERVIEW = `
+const overview = (projection: SubgraphProjection) => `
   MATCH (m:Entity)
   WHERE ${NODE_FILTER}
   WITH m, COUNT { (m)-[r:${TYPES}]-(:Entity) WHERE ${REL_FILTER} } AS degree
   ORDER BY degree DESC, m.id
   LIMIT $limit
-  RETURN ${nodeProjection('m')} AS node`;
+  RETURN ${nodeOf('m', projection)} AS node`;
 
-const EDGES_AMONG = `
-  MATCH (a:Entity)-[r:${TYPES}]->(m:Entity)
+// The ids are looked up through the unique KG id index.
+const edgesAmong = (projection: SubgraphProjection) => `
+  MATCH (a:KG:Entity)-[r:${TYPES}]->(m:KG:Entity)
   WHERE a.id IN $ids AND m.id IN $ids AND ${REL_FILTER}
-  RETURN {id: r.id, type: type(r), source: a.id, target: m.id, props: properties(r)} AS edge
+  RETURN ${edgeOf('r', projection)} AS edge
   ORDER BY edge.id`;
+
+const OVERVIEW_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), overview(p)]));
+const EDGES_AMONG_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), edgesAmong(p)]));
 
 /**
  * Nodes within `depth` relationships of `id` (at most `limit` nodes, the start included) and every
@@ -97,17 +127,31 @@ export async function findNeighborhood(
   depth: number,
   limit: number,
   filter: GraphFilter,
+  projection: SubgraphProjection = FULL_PROJECTION,
 ): Promise<SubgraphRecord | null> {
-  const cypher = NEIGHBORHOOD_QUERIES.get(Math.max(0, Math.min(MAX_DEPTH, Math.floor(depth))));
+  const level = Math.max(0, Math.min(MAX_DEPTH, Math.floor(depth)));
+  const cypher = NEIGHBORHOOD_QUERIES.get(`${level}:${projectionKey(projection)}`);
   if (cypher === undefined) throw new Error(`no neighbourhood query for depth ${depth}`);
   const [row] = await readRows<SubgraphRecord>(driver, cypher, { ...filter, id, limit: neo4j.int(limit) });
   return row ?? null;
 }
 
 /** The `limit` best-connected nodes under the filter, and every relationship among them that passes it. */
-export async function findOverview(driver: Driver, limit: number, filter: GraphFilter): Promise<SubgraphRecord> {
-  const rows = await readRows<{ node: NodeRecord }>(driver, OVERVIEW, { ...filter, limit: neo4j.int(limit) });
+export async function findOverview(
+  driver: Driver,
+  limit: number,
+  filter: GraphFilter,
+  projection: SubgraphProjection = FULL_PROJECTION,
+): Promise<SubgraphRecord> {
+  const key = projectionKey(projection);
+  const rows = await readRows<{ node: NodeRecord }>(driver, OVERVIEW_QUERIES.get(key) as string, {
+    ...filter,
+    limit: neo4j.int(limit),
+  });
   const nodes = rows.map((r) => r.node);
-  const edges = await readRows<{ edge: EdgeRecord }>(driver, EDGES_AMONG, { ...filter, ids: nodes.map((n) => n.id) });
+  const edges = await readRows<{ edge: EdgeRecord }>(driver, EDGES_AMONG_QUERIES.get(key) as string, {
+    ...filter,
+    ids: nodes.map((n) => n.id),
+  });
   return { nodes, edges: edges.map((e) => e.edge) };
 }

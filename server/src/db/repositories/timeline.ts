@@ -18,31 +18,46 @@ export interface EventQuery {
 const EVENT_ORDER = "ORDER BY coalesce(e.earliest, ''), e.latest, e.id";
 
 // An event overlaps the window when it can start before the window ends and end after it starts;
-// an event with no known start (earliest null) can have started at any time.
-const EVENT_MATCH = `
+// an event with no known start (earliest null) can have started at any time. The text differs by which bounds are
+// given, so that a lower bound is a range seek on the `event_latest` index rather than a scan of every event.
+const windowCondition = (from: boolean, to: boolean): string =>
+  [from ? 'e.latest >= $fromDay' : null, to ? '(e.earliest IS NULL OR e.earliest <= $toDay)' : null]
+    .filter(Boolean)
+    .join(' AND ') || 'true';
+
+const eventMatch = (from: boolean, to: boolean) => `
   MATCH (e:Event)
-  WHERE ($toDay IS NULL OR e.earliest IS NULL OR e.earliest <= $toDay)
-    AND ($fromDay IS NULL OR e.latest >= $fromDay)
+  WHERE ${windowCondition(from, to)}
     AND ($actorId IS NULL OR EXISTS { (:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e) })
     AND ($placeId IS NULL OR EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $placeId}) })
   WITH e
   ${EVENT_ORDER}
   LIMIT $limit`;
 
-const EVENTS = `${EVENT_MATCH}
+const events = (from: boolean, to: boolean) => `${eventMatch(from, to)}
   RETURN ${nodeProjection('e')} AS node
   ${EVENT_ORDER}`;
 
-/** Relationships of an event a timeline can fetch with the events themselves (see {@link findEventsWith}). */
-export const EVENT_RELATED = ['PARTICIPATED_IN:IN', 'OCCURRED_IN:OUT'] as const;
-export type EventRelatedKey = (typeof EVENT_RELATED)[number];
-
 // The related lists are read after LIMIT, for the page of events only.
-const EVENTS_WITH_RELATED = `${EVENT_MATCH}
+const eventsWithRelated = (from: boolean, to: boolean) => `${eventMatch(from, to)}
   RETURN ${nodeProjection('e')} AS node,
     ${relatedComprehension('e', 'PARTICIPATED_IN', 'IN')} AS participants,
     ${relatedComprehension('e', 'OCCURRED_IN', 'OUT')} AS places
   ${EVENT_ORDER}`;
+
+/** The query text for the bounds a query has, from a fixed set of four per shape. */
+function byBounds(build: (from: boolean, to: boolean) => string): (query: EventQuery) => string {
+  const texts = new Map<string, string>();
+  for (const from of [false, true]) for (const to of [false, true]) texts.set(`${from}:${to}`, build(from, to));
+  return (query) => texts.get(`${query.fromDay !== null}:${query.toDay !== null}`) as string;
+}
+
+const EVENTS = byBounds(events);
+const EVENTS_WITH_RELATED = byBounds(eventsWithRelated);
+
+/** Relationships of an event a timeline can fetch with the events themselves (see {@link findEventsWith}). */
+export const EVENT_RELATED = ['PARTICIPATED_IN:IN', 'OCCURRED_IN:OUT'] as const;
+export type EventRelatedKey = (typeof EVENT_RELATED)[number];
 
 export interface EventWithRelated {
   node: NodeRecord;
@@ -60,7 +75,7 @@ const EXISTS = 'MATCH (n:KG {id: $id}) WHERE n:Entity OR n:Source RETURN n.id AS
 
 /** Events overlapping the window, earliest first (events with no known start first). */
 export async function findEvents(driver: Driver, query: EventQuery): Promise<NodeRecord[]> {
-  const rows = await readRows<{ node: NodeRecord }>(driver, EVENTS, { ...query, limit: neo4j.int(query.limit) });
+  const rows = await readRows<{ node: NodeRecord }>(driver, EVENTS(query), { ...query, limit: neo4j.int(query.limit) });
   return rows.map((r) => r.node);
 }
 
@@ -71,7 +86,7 @@ export async function findEvents(driver: Driver, query: EventQuery): Promise<Nod
 export async function findEventsWith(driver: Driver, query: EventQuery): Promise<EventWithRelated[]> {
   const rows = await readRows<{ node: NodeRecord; participants: RelatedRecord[]; places: RelatedRecord[] }>(
     driver,
-    EVENTS_WITH_RELATED,
+    EVENTS_WITH_RELATED(query),
     { ...query, limit: neo4j.int(query.limit) },
   );
   return rows.map((r) => ({
