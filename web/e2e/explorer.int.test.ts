@@ -321,6 +321,14 @@ describe('the explorer in Chromium', () => {
       return Math.max(...xs) - Math.min(...xs);
     });
     expect(spread).toBeGreaterThan(200);
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const { cy } = (window as unknown as { explorer: { cy: { one(e: string, f: () => void): void } } }).explorer;
+          cy.one('render', () => requestAnimationFrame(resolve));
+          (window as unknown as { explorer: { cy: { forceRender(): void } } }).explorer.cy.forceRender();
+        }),
+    );
     await page.screenshot({ path: path.join(SHOTS, 'large-graph.png') });
 
     // Real input: a wheel over the graph zooms, a drag from an empty spot pans.

@@ -210,7 +210,12 @@ async function loadAll(): Promise<void> {
     for (const id of store.state.expanded) await loadNeighbourhood(id);
     graph.setData(graphData, store.state.language);
     render(store.state, null);
-    setStatus(graphData.nodes.length === 0 ? 'empty' : 'none', s.emptyGraph);
+    // The graph is drawn once its layout (in a worker) arrives; until then the loading card stays.
+    if (graphData.nodes.length === 0) setStatus('empty', s.emptyGraph);
+    else
+      void graph.layoutDone.then(() => {
+        if (!$('graph-status').classList.contains('overlay-error')) setStatus('none');
+      });
     $('banner').hidden = true;
     if (store.state.path) void runPathQuery(store.state);
     else if (store.state.selected) graph.focus(store.state.selected);
