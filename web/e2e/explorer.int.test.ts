@@ -9,12 +9,15 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticSubgraph } from '../../bench/w7/synthetic.ts';
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
 import { createApp } from '../../server/src/app.ts';
 import { testConfig } from '../../server/src/config.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureWebBuild, WEB_DIST } from '../../server/src/web-assets.ts';
 import { testConnection } from '../../test/seeded-database.ts';
+import type { ApiSubgraph } from '../src/api.ts';
+import { EXPANSION_STEP } from '../src/graph/tuning.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -79,10 +82,14 @@ async function open(query = '', viewport = { width: 1440, height: 900 }): Promis
     });
   });
   await page.goto(`${base}/${query ? `?${query}` : ''}`);
-  await page.waitForFunction(() => {
-    const explorer = (window as unknown as { explorer?: Explorer }).explorer;
-    return explorer !== undefined && explorer.cy.nodes().length > 50;
-  });
+  await page.waitForFunction(
+    () => {
+      const explorer = (window as unknown as { explorer?: Explorer }).explorer;
+      return explorer !== undefined && explorer.cy.nodes().length > 50;
+    },
+    null,
+    { timeout: 60_000 },
+  );
   return { page, problems };
 }
 
@@ -233,6 +240,114 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#panel-details img').count()).toBe(0);
     expect(await page.locator('script:not([src])').count()).toBe(0);
     expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('expanding a hub adds at most one step of neighbours and offers to show more', async () => {
+    const { page, problems } = await open('sel=actor:isis');
+    const limits: number[] = [];
+    page.on('request', (request) => {
+      const body = request.postData();
+      if (body?.includes('query Neighborhood')) limits.push(JSON.parse(body).variables.limit);
+    });
+    const more = page.locator('#graph-more');
+    expect(await more.isHidden()).toBe(true);
+    await page.locator('#panel-details .detail-actions button', { hasText: 'Expand neighbours' }).click();
+    await expect.poll(() => more.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(limits).toEqual([EXPANSION_STEP + 2]);
+    expect(await more.textContent()).toContain('Islamic State');
+    expect(await more.textContent()).toContain(`showing them ${EXPANSION_STEP} at a time`);
+    await page.screenshot({ path: path.join(SHOTS, 'show-more.png') });
+    await more.locator('button', { hasText: 'Show more' }).click();
+    // ISIS has more than one step of neighbours in the article but fewer than two: the second page shows them all.
+    await expect.poll(() => more.isHidden(), { timeout: 15_000 }).toBe(true);
+    expect(limits).toEqual([EXPANSION_STEP + 2, 2 * EXPANSION_STEP + 2]);
+    expect((await state(page)).expanded).toEqual(['actor:isis']);
+    await page.locator('#language').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a large graph switches to the tuned renderer, lays out off the main thread and still pans and zooms', async () => {
+    const { page, problems } = await open();
+    type Renderer = { textureOnViewport: boolean; hideEdgesOnViewport: boolean; forcedPixelRatio: number | null };
+    type Probe = {
+      cy: {
+        renderer(): Renderer;
+        edges(): Array<{ style(name: string): string }> & { length: number };
+        nodes(): Array<{ style(name: string): string; position(): { x: number; y: number } }> & { length: number };
+        zoom(): number;
+        pan(): { x: number; y: number };
+      };
+      graph: { profile: string; layoutsApplied: number; setData(s: ApiSubgraph, language: string): void };
+    };
+    const look = () =>
+      page.evaluate(() => {
+        const { cy, graph } = (window as unknown as { explorer: Probe }).explorer;
+        const { textureOnViewport, hideEdgesOnViewport, forcedPixelRatio } = cy.renderer();
+        return {
+          profile: graph.profile,
+          renderer: { textureOnViewport, hideEdgesOnViewport, forcedPixelRatio },
+          curve: cy.edges()[0]?.style('curve-style'),
+          arrow: cy.edges()[0]?.style('target-arrow-shape'),
+          nodes: cy.nodes().length,
+          layouts: graph.layoutsApplied,
+        };
+      });
+    const seed = await look();
+    expect(seed).toMatchObject({
+      profile: 'detailed',
+      renderer: { textureOnViewport: false, hideEdgesOnViewport: false, forcedPixelRatio: null },
+      curve: 'straight',
+      arrow: 'triangle',
+    });
+
+    await page.evaluate((subgraph) => {
+      (window as unknown as { explorer: Probe }).explorer.graph.setData(subgraph, 'en');
+    }, syntheticSubgraph(1500));
+    await expect.poll(async () => (await look()).layouts, { timeout: 90_000 }).toBeGreaterThan(seed.layouts);
+    const large = await look();
+    expect(large).toMatchObject({
+      profile: 'large',
+      renderer: { textureOnViewport: true, hideEdgesOnViewport: true, forcedPixelRatio: 1 },
+      curve: 'haystack',
+      arrow: 'none',
+      nodes: 1500,
+    });
+    const spread = await page.evaluate(() => {
+      const xs = (window as unknown as { explorer: Probe }).explorer.cy.nodes().map((n) => n.position().x);
+      return Math.max(...xs) - Math.min(...xs);
+    });
+    expect(spread).toBeGreaterThan(200);
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const { cy } = (window as unknown as { explorer: { cy: { one(e: string, f: () => void): void } } }).explorer;
+          cy.one('render', () => requestAnimationFrame(resolve));
+          (window as unknown as { explorer: { cy: { forceRender(): void } } }).explorer.cy.forceRender();
+        }),
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'large-graph.png') });
+
+    // Real input: a wheel over the graph zooms, a drag from an empty spot pans.
+    const box = await page.locator('#graph').boundingBox();
+    const viewport = () =>
+      page.evaluate(() => {
+        const { cy } = (window as unknown as { explorer: Probe }).explorer;
+        return { zoom: cy.zoom(), pan: cy.pan() };
+      });
+    const before = await viewport();
+    const corner = { x: (box?.x ?? 0) + 20, y: (box?.y ?? 0) + (box?.height ?? 0) / 2 };
+    await page.mouse.move(corner.x, corner.y);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
+    await expect.poll(async () => (await viewport()).zoom).toBeGreaterThan(before.zoom);
+    const zoomed = await viewport();
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 120, corner.y - 60, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => (await viewport()).pan.x).not.toBe(zoomed.pan.x);
     expect(problems).toEqual([]);
     await page.close();
   });

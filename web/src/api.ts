@@ -125,10 +125,11 @@ export async function fetchOverview(limit = 500): Promise<ApiSubgraph> {
   return data.graph;
 }
 
-export async function fetchNeighborhood(id: string): Promise<ApiSubgraph> {
+/** Direct neighbours of a node, best-supported first; `limit` counts the node itself (server bound 500). */
+export async function fetchNeighborhood(id: string, limit = 200): Promise<ApiSubgraph> {
   const data = await request<{ neighborhood: ApiSubgraph }>(
-    `query Neighborhood($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { nodes { ${NODE} } edges { ${EDGE} } } }`,
-    { id },
+    `query Neighborhood($id: ID!, $limit: Int) { neighborhood(id: $id, depth: 1, limit: $limit) { nodes { ${NODE} } edges { ${EDGE} } } }`,
+    { id, limit },
   );
   return data.neighborhood;
 }

@@ -19,6 +19,7 @@ import {
 import { h, replaceChildren } from './dom.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
 import { displayName, hiddenIds, isFiltering, mergeSubgraphs, type ViewFilter, voicesIn } from './graph/elements.ts';
+import { capNeighbourhood, EXPANSION_STEP, neighbourhoodRequestLimit, neighboursShown } from './graph/tuning.ts';
 import { GraphView } from './graph/view.ts';
 import { directionOf, type Strings, strings } from './i18n.ts';
 import { createMap } from './map/map.ts';
@@ -41,6 +42,9 @@ let s: Strings = strings(store.state.language);
 let graphData: ApiSubgraph = { nodes: [], edges: [] };
 let timelineData: TimelineData = { events: [], agreements: [] };
 const expandedLoaded = new Set<string>();
+/** How many pages of neighbours each expanded node shows, and which nodes have more to show. */
+const expansionPages = new Map<string, number>();
+const moreNeighbours = new Set<string>();
 let paths: ApiPath[] = [];
 let pathRequest = 0;
 
@@ -203,10 +207,16 @@ async function loadAll(): Promise<void> {
     graphData = overview;
     timelineData = timelineResult;
     expandedLoaded.clear();
+    moreNeighbours.clear();
     for (const id of store.state.expanded) await loadNeighbourhood(id);
     graph.setData(graphData, store.state.language);
     render(store.state, null);
-    setStatus(graphData.nodes.length === 0 ? 'empty' : 'none', s.emptyGraph);
+    // The graph is drawn once its layout (in a worker) arrives; until then the loading card stays.
+    if (graphData.nodes.length === 0) setStatus('empty', s.emptyGraph);
+    else
+      void graph.layoutDone.then(() => {
+        if (!$('graph-status').classList.contains('overlay-error')) setStatus('none');
+      });
     $('banner').hidden = true;
     if (store.state.path) void runPathQuery(store.state);
     else if (store.state.selected) graph.focus(store.state.selected);
@@ -215,12 +225,58 @@ async function loadAll(): Promise<void> {
   }
 }
 
+/** Loads a node's neighbours, at most EXPANSION_STEP per page; records whether the server has more. */
 async function loadNeighbourhood(id: string): Promise<boolean> {
   if (expandedLoaded.has(id)) return false;
-  const neighbourhood = await fetchNeighborhood(id);
-  graphData = mergeSubgraphs(graphData, neighbourhood);
+  const shown = neighboursShown(expansionPages.get(id) ?? 1);
+  const capped = capNeighbourhood(await fetchNeighborhood(id, neighbourhoodRequestLimit(shown)), id, shown);
+  graphData = mergeSubgraphs(graphData, capped.subgraph);
   expandedLoaded.add(id);
+  if (capped.more) moreNeighbours.add(id);
+  else moreNeighbours.delete(id);
   return true;
+}
+
+/** The "show more" bar: offers the next page of neighbours of the latest expanded node that has more. */
+function renderShowMore(state: ViewState, loading = false): void {
+  const bar = $('graph-more');
+  const id = [...state.expanded].reverse().find((e) => moreNeighbours.has(e));
+  const node = id ? nodeById(id) : undefined;
+  bar.hidden = !id;
+  if (!id) {
+    replaceChildren(bar);
+    return;
+  }
+  const button = h('button', { type: 'button', class: 'button button-strong' }, loading ? s.loading : s.showMore);
+  button.disabled = loading;
+  button.addEventListener('click', () => void showMore(id));
+  replaceChildren(
+    bar,
+    h(
+      'span',
+      { class: 'graph-more-text' },
+      s.moreNeighbours(EXPANSION_STEP, node ? displayName(node, state.language) : id),
+    ),
+    button,
+  );
+}
+
+async function showMore(id: string): Promise<void> {
+  renderShowMore(store.state, true);
+  expansionPages.set(id, (expansionPages.get(id) ?? 1) + 1);
+  expandedLoaded.delete(id);
+  try {
+    await loadNeighbourhood(id);
+    graph.setData(graphData, store.state.language, id);
+    graph.applyFilter(currentFilter());
+    graph.markExpanded(store.state.expanded);
+    renderFilters(store.state);
+    renderLinkedViews(store.state);
+  } catch (error) {
+    expansionPages.set(id, (expansionPages.get(id) ?? 2) - 1);
+    setStatus('error', describeError(error));
+  }
+  renderShowMore(store.state);
 }
 
 /** Selects a node, loading its neighbourhood first when it is not in the graph yet. */
@@ -402,6 +458,7 @@ function render(state: ViewState, previous: ViewState | null): void {
   }
   if (changed('expanded')) graph.markExpanded(state.expanded);
   renderFilters(state);
+  renderShowMore(state);
   renderTabs(state);
   renderLinkedViews(state);
   if (previous !== null && (changed('path') || changed('pathIndex'))) {
@@ -479,4 +536,4 @@ render(store.state, null);
 void loadAll();
 
 // For end-to-end tests and benchmarks: read-only handles, no behaviour of their own.
-Object.assign(window, { explorer: { cy: graph.cy, store } });
+Object.assign(window, { explorer: { cy: graph.cy, store, graph } });

@@ -1,5 +1,6 @@
 /** The graph's look, all in the stylesheet: kinds by shape and colour, certainty by line style, state by class. */
 import type { StylesheetJson } from 'cytoscape';
+import type { RenderProfile } from './tuning.ts';
 
 export const KIND_COLOURS = {
   actor: '#2f6fb0',
@@ -9,7 +10,21 @@ export const KIND_COLOURS = {
   source: '#6b7280',
 } as const;
 
-export function graphStyle(): StylesheetJson {
+/**
+ * Large graphs keep colours, shapes and certainty line styles but draw labels only once zoomed in far
+ * enough to read them, and use haystack edges without arrows (the cheapest edges Cytoscape draws).
+ */
+const LARGE_NODE: StylesheetJson[number] = {
+  selector: 'node',
+  style: { 'min-zoomed-font-size': 10, 'text-background-opacity': 0, 'text-max-width': '100px' },
+};
+const LARGE_EDGE: StylesheetJson[number] = {
+  selector: 'edge',
+  style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 },
+};
+
+export function graphStyle(profile: RenderProfile = 'detailed'): StylesheetJson {
+  const large = profile === 'large';
   return [
     {
       selector: 'node',
@@ -34,6 +49,7 @@ export function graphStyle(): StylesheetJson {
         'background-color': KIND_COLOURS.actor,
       },
     },
+    ...(large ? [LARGE_NODE] : []),
     { selector: 'node.actor', style: { shape: 'ellipse', 'background-color': KIND_COLOURS.actor } },
     { selector: 'node.actor[subtype = "person"]', style: { width: 20, height: 20 } },
     {
@@ -79,6 +95,7 @@ export function graphStyle(): StylesheetJson {
         'min-zoomed-font-size': 8,
       },
     },
+    ...(large ? [LARGE_EDGE] : []),
     {
       selector: 'edge.certainty-claimed',
       style: { 'line-style': 'dashed', 'line-color': '#d4a373', 'target-arrow-color': '#d4a373' },

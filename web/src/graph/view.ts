@@ -7,18 +7,63 @@ import fcose from 'cytoscape-fcose';
 import type { ApiPath, ApiSubgraph } from '../api.ts';
 import type { Direction, Language } from '../types.ts';
 import { displayName, type EdgeData, hiddenIds, type NodeData, toElements, type ViewFilter } from './elements.ts';
+import { LayoutRunner } from './layout.ts';
 import { graphStyle } from './style.ts';
+import { type RendererSettings, type RenderProfile, rendererSettings, renderProfile } from './tuning.ts';
 
 cytoscape.use(fcose);
+
+/** The canvas renderer's own fields for the options Cytoscape otherwise takes only at construction. */
+interface CanvasRendererFields {
+  textureOnViewport: boolean;
+  hideEdgesOnViewport: boolean;
+  forcedPixelRatio: number | null;
+}
+
+/** The renderer settings in force on a Cytoscape instance (read from its renderer). */
+export function appliedRendererSettings(cy: Core): RendererSettings {
+  const renderer = (cy as unknown as { renderer(): CanvasRendererFields }).renderer();
+  return {
+    textureOnViewport: renderer.textureOnViewport,
+    hideEdgesOnViewport: renderer.hideEdgesOnViewport,
+    pixelRatio: renderer.forcedPixelRatio,
+  };
+}
+
+/** Nodes spread on a sunflower spiral around a point: an instant, even first placement before the layout. */
+export function spiralPosition(index: number, origin = { x: 0, y: 0 }, spacing = 40): { x: number; y: number } {
+  const radius = spacing * Math.sqrt(index + 0.5);
+  const angle = index * 2.399963229728653;
+  return { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
+}
 
 export interface GraphViewOptions {
   onSelect(id: string | null): void;
   onExpand(id: string): void;
 }
 
+/** Sets the `hidden` class by the filter, touching only elements whose visibility changes. */
+export function applyFilterTo(cy: Core, filter: ViewFilter): void {
+  const nodes = cy.nodes().map((n) => n.data() as NodeData);
+  const edges = cy.edges().map((e) => e.data() as EdgeData);
+  const hidden = hiddenIds(nodes, edges, filter);
+  const toHide = cy.elements().filter((ele) => hidden.has(ele.id()) && !ele.hasClass('hidden'));
+  const toShow = cy.elements('.hidden').filter((ele) => !hidden.has(ele.id()));
+  cy.batch(() => {
+    toHide.addClass('hidden');
+    toShow.removeClass('hidden');
+  });
+}
+
 export class GraphView {
   readonly cy: Core;
   private lastTap: { id: string; at: number } | null = null;
+  private readonly layouts = new LayoutRunner();
+  profile: RenderProfile = 'detailed';
+  /** How many layouts have been applied (for tests and benchmarks). */
+  layoutsApplied = 0;
+  /** Settles when the latest layout has been applied. */
+  layoutDone: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly container: HTMLElement,
@@ -52,6 +97,9 @@ export class GraphView {
   setData(subgraph: ApiSubgraph, language: Language, anchor?: string): void {
     const incoming = toElements(subgraph, language);
     const ids = new Set(incoming.map((e) => e.data.id as string));
+    // Choose the profile before adding, so a large graph is styled once.
+    const incomingNodes = incoming.filter((e) => e.group === 'nodes').length;
+    this.applyProfile(incomingNodes, incoming.length - incomingNodes);
     const added: ElementDefinition[] = [];
     this.cy.batch(() => {
       this.cy.elements().forEach((ele) => {
@@ -69,29 +117,51 @@ export class GraphView {
       for (const element of added)
         if (element.group === 'nodes' && origin)
           element.position = { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 };
+      const fresh = this.cy.nodes().empty();
+      let placed = 0;
+      for (const element of added) if (element.group === 'nodes' && fresh) element.position = spiralPosition(placed++);
       this.cy.add(added);
     });
     if (added.some((e) => e.group === 'nodes'))
       this.layout(this.cy.nodes().length === added.filter((e) => e.group === 'nodes').length);
   }
 
-  /** fcose: a full layout for a fresh graph, an incremental one (from current positions) after an expansion. */
-  layout(fresh: boolean): void {
-    const nodes = this.cy.nodes().length;
-    this.cy
-      .layout({
-        name: 'fcose',
-        quality: nodes > 800 ? 'draft' : 'default',
-        randomize: fresh,
-        animate: false,
-        fit: true,
-        padding: 40,
-        nodeDimensionsIncludeLabels: true,
-        idealEdgeLength: () => 55,
-        nodeRepulsion: () => 4500,
-        numIter: nodes > 800 ? 1000 : 2500,
-      } as cytoscape.LayoutOptions)
-      .run();
+  /** Switches renderer settings and stylesheet when the graph crosses the large-graph threshold. */
+  private applyProfile(nodes = this.cy.nodes().length, edges = this.cy.edges().length): void {
+    const profile = renderProfile(nodes, edges);
+    if (profile === this.profile) return;
+    this.profile = profile;
+    const settings = rendererSettings(profile);
+    const renderer = (this.cy as unknown as { renderer(): CanvasRendererFields | null }).renderer();
+    if (renderer) {
+      renderer.textureOnViewport = settings.textureOnViewport;
+      renderer.hideEdgesOnViewport = settings.hideEdgesOnViewport;
+      renderer.forcedPixelRatio = settings.pixelRatio;
+    }
+    this.cy.style(graphStyle(profile));
+    this.cy.resize();
+  }
+
+  /**
+   * fcose in a worker: a full layout for a fresh graph, an incremental one (from current positions) after
+   * an expansion; the view fits the graph once the positions arrive.
+   */
+  layout(fresh: boolean): Promise<void> {
+    const running = this.layouts.run(this.cy, fresh, this.profile === 'detailed');
+    // A fresh graph is not drawn until its positions arrive (Cytoscape does not render while batching).
+    if (fresh) this.cy.startBatch();
+    const done = running
+      .then((applied) => {
+        if (!applied) return;
+        this.layoutsApplied++;
+        this.cy.fit(undefined, 40);
+      })
+      .finally(() => {
+        if (fresh) this.cy.endBatch();
+        this.cy.emit('layoutapplied');
+      });
+    this.layoutDone = done;
+    return done;
   }
 
   setLanguage(language: Language, dir: Direction): void {
@@ -106,14 +176,7 @@ export class GraphView {
 
   /** Hides what the time window and perspective leave out; the data stays loaded. */
   applyFilter(filter: ViewFilter): void {
-    const nodes = this.cy.nodes().map((n) => n.data() as NodeData);
-    const edges = this.cy.edges().map((e) => e.data() as EdgeData);
-    const hidden = hiddenIds(nodes, edges, filter);
-    this.cy.batch(() => {
-      this.cy.elements().forEach((ele) => {
-        ele.toggleClass('hidden', hidden.has(ele.id()));
-      });
-    });
+    applyFilterTo(this.cy, filter);
   }
 
   /** Selects a node or edge and highlights its neighbourhood; null clears. */
@@ -140,16 +203,20 @@ export class GraphView {
       return;
     }
     const missing = toElements(path, language).filter((e) => this.cy.getElementById(e.data.id as string).empty());
+    const ids = [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)];
+    const highlight = () => {
+      let elements = this.cy.collection();
+      for (const id of ids) elements = elements.union(this.cy.getElementById(id));
+      elements.removeClass('hidden dimmed').addClass('path');
+      this.cy.elements().not(elements).addClass('dimmed');
+      this.cy.animate({ fit: { eles: elements, padding: 80 } }, { duration: 300 });
+    };
     if (missing.length > 0) {
       this.cy.add(missing);
-      this.layout(false);
-    }
-    const ids = [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)];
-    let elements = this.cy.collection();
-    for (const id of ids) elements = elements.union(this.cy.getElementById(id));
-    elements.removeClass('hidden dimmed').addClass('path');
-    this.cy.elements().not(elements).addClass('dimmed');
-    this.cy.animate({ fit: { eles: elements, padding: 80 } }, { duration: 300 });
+      this.applyProfile();
+      highlight();
+      void this.layout(false).then(highlight);
+    } else highlight();
   }
 
   markExpanded(ids: readonly string[]): void {

@@ -1,0 +1,86 @@
+/**
+ * Synthetic API-shaped subgraphs for W7: `n` nodes of every kind with dates, certainties and voices,
+ * about two edges per node with a few hubs (preferential attachment), deterministic for a seed.
+ */
+import type { ApiEdge, ApiNode, ApiSubgraph } from '../../web/src/api.ts';
+import type { Certainty } from '../../web/src/types.ts';
+
+/** mulberry32: a small, fast, seedable generator. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOICES = ['actor:v0', 'actor:v1', 'actor:v2', 'actor:v3', 'actor:v4'];
+const CERTAINTIES: Certainty[] = ['CONFIRMED', 'REPORTED', 'REPORTED', 'REPORTED', 'REPORTED', 'CLAIMED', 'ALLEGED'];
+
+function day(rand: () => number): string {
+  const year = 2011 + Math.floor(rand() * 9);
+  const month = 1 + Math.floor(rand() * 12);
+  const date = 1 + Math.floor(rand() * 28);
+  return `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+}
+
+export function syntheticSubgraph(n: number, seed = 1): ApiSubgraph {
+  const rand = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const nodes: ApiNode[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    const kind: ApiNode['kind'] = r < 0.4 ? 'ACTOR' : r < 0.55 ? 'PLACE' : r < 0.9 ? 'EVENT' : 'AGREEMENT';
+    const base = {
+      id: i < VOICES.length ? (VOICES[i] as string) : `${kind.toLowerCase()}:s${i}`,
+      kind: i < VOICES.length ? ('ACTOR' as const) : kind,
+      name: `${kind[0]}${kind.slice(1).toLowerCase()} ${i}`,
+      nameAr: `عقدة ${i}`,
+      aliases: [],
+      certainty: pick(CERTAINTIES),
+      attributedTo: [pick(VOICES)],
+    };
+    if (base.kind === 'ACTOR')
+      nodes.push({ ...base, actorKind: pick(['armed_group', 'person', 'state', 'civilians']) });
+    else if (base.kind === 'PLACE') nodes.push({ ...base, placeKind: 'town', coordinates: null });
+    else {
+      const start = day(rand);
+      const date = {
+        start,
+        end: null,
+        precision: 'DAY' as const,
+        approximate: false,
+        earliest: start,
+        latest: start,
+      };
+      nodes.push(base.kind === 'EVENT' ? { ...base, eventType: 'battle', date } : { ...base, status: 'signed', date });
+    }
+  }
+  const edges: ApiEdge[] = [];
+  const dateOf = (node: ApiNode) => node.date?.earliest ?? null;
+  const link = (a: number, b: number) => {
+    if (a === b) return;
+    const source = nodes[a] as ApiNode;
+    const target = nodes[b] as ApiNode;
+    const dated = dateOf(source) ?? dateOf(target);
+    edges.push({
+      id: `rel:s${edges.length}`,
+      type: pick(['PARTICIPATED_IN', 'ALLIED_WITH', 'FOUGHT', 'LOCATED_IN', 'PARTY_TO']),
+      source: source.id,
+      target: target.id,
+      label: null,
+      certainty: pick(CERTAINTIES),
+      attributedTo: [pick(VOICES)],
+      earliest: dated,
+      latest: dated,
+      citations: [],
+    });
+  };
+  // A tree with preferential attachment (hubs), then as many random chords: ≈ 2 edges per node.
+  for (let i = 1; i < n; i++) link(i, Math.floor(rand() ** 2 * i));
+  for (let i = 0; i < n; i++) link(Math.floor(rand() * n), Math.floor(rand() * n));
+  return { nodes, edges };
+}

@@ -1,0 +1,89 @@
+/**
+ * Size-dependent choices for the graph view, as pure functions: when a graph counts as large (cheaper
+ * styles, the viewport texture during gestures, pixel ratio 1), how the layout runs, and how many
+ * neighbours one expansion adds.
+ */
+import type { LayoutOptions } from 'cytoscape';
+import type { ApiSubgraph } from '../api.ts';
+
+/** From this many nodes (or edges) the view switches to the large-graph profile. The seed graph stays well below. */
+export const LARGE_GRAPH = { nodes: 400, edges: 1000 } as const;
+
+export type RenderProfile = 'detailed' | 'large';
+
+export function renderProfile(nodes: number, edges: number): RenderProfile {
+  return nodes >= LARGE_GRAPH.nodes || edges >= LARGE_GRAPH.edges ? 'large' : 'detailed';
+}
+
+/** Cytoscape renderer options that matter for speed; `pixelRatio` null means the device's own. */
+export interface RendererSettings {
+  textureOnViewport: boolean;
+  hideEdgesOnViewport: boolean;
+  pixelRatio: number | null;
+}
+
+export function rendererSettings(profile: RenderProfile): RendererSettings {
+  return profile === 'large'
+    ? { textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 }
+    : { textureOnViewport: false, hideEdgesOnViewport: false, pixelRatio: null };
+}
+
+/** fcose settings by graph size: draft quality and fewer iterations above ~800 nodes. */
+export function layoutQuality(nodes: number): { quality: 'draft' | 'default'; numIter: number } {
+  return nodes > 800 ? { quality: 'draft', numIter: 1000 } : { quality: 'default', numIter: 2500 };
+}
+
+/** The product's fcose settings; `labels` only where the sizes are not already measured with labels. */
+export function fcoseOptions(nodes: number, fresh: boolean, labels: boolean): LayoutOptions {
+  const options = {
+    name: 'fcose',
+    ...layoutQuality(nodes),
+    randomize: fresh,
+    animate: false,
+    fit: false,
+    nodeDimensionsIncludeLabels: labels,
+    idealEdgeLength: () => 55,
+    nodeRepulsion: () => 4500,
+  };
+  return options as unknown as LayoutOptions;
+}
+
+/** Neighbours one expansion (or one "show more") adds at most. */
+export const EXPANSION_STEP = 25;
+/** The server's neighbourhood limit (server/src/args.ts LIMITS.neighborhoodLimit), start node included. */
+export const NEIGHBOURHOOD_LIMIT = 500;
+
+/** Most neighbours that can be shown for one node: the limit minus the start node and one probe. */
+export const MAX_NEIGHBOURS = NEIGHBOURHOOD_LIMIT - 2;
+
+/** Neighbours shown after `pages` expansions of one node (1 = the first expansion). */
+export function neighboursShown(pages: number): number {
+  return Math.min(Math.max(1, pages) * EXPANSION_STEP, MAX_NEIGHBOURS);
+}
+
+/** The `limit` to ask the server for: the start node, the neighbours to show, and one more to learn whether more exist. */
+export function neighbourhoodRequestLimit(shown: number): number {
+  return Math.min(shown + 2, NEIGHBOURHOOD_LIMIT);
+}
+
+/**
+ * Keeps the start node and the first `shown` neighbours (the server orders them best-supported first),
+ * with only the edges among what is kept; `more` tells whether the server had further neighbours.
+ */
+export function capNeighbourhood(
+  subgraph: ApiSubgraph,
+  startId: string,
+  shown: number,
+): { subgraph: ApiSubgraph; more: boolean } {
+  const neighbours = subgraph.nodes.filter((n) => n.id !== startId);
+  const more = neighbours.length > shown;
+  if (!more) return { subgraph, more };
+  const kept = new Set([startId, ...neighbours.slice(0, shown).map((n) => n.id)]);
+  return {
+    subgraph: {
+      nodes: subgraph.nodes.filter((n) => kept.has(n.id)),
+      edges: subgraph.edges.filter((e) => kept.has(e.source) && kept.has(e.target)),
+    },
+    more,
+  };
+}
