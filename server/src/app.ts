@@ -11,6 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
+import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { resolvers } from './resolvers/index.ts';
 import { webAssets } from './web-assets.ts';
@@ -40,7 +41,13 @@ export interface AppOptions {
 }
 
 /** Codes of the typed errors in errors.ts, whose messages are written for clients. */
-const CLIENT_ERROR_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT']);
+const CLIENT_ERROR_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'DATABASE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
+  'DATA_LOADING',
+]);
 
 /**
  * Keeps typed errors and GraphQL's own (syntax, validation, limits, refused variable values, which get
@@ -112,10 +119,10 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
 }
 
 /**
- * /health (the process is alive), /ready (the database answers) and the request body limit, which also holds for
- * a chunked body that declares no length.
+ * /health (the process is alive), /ready (the database answers, no load open) and the request body limit, which
+ * also holds for a chunked body that declares no length.
  */
-function operationalRoutes(driver: Driver, config: AppConfig): Plugin {
+function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGuard): Plugin {
   return {
     async onRequest({ url, request, endResponse, setRequest, fetchAPI }) {
       if (url.pathname === '/health') return endResponse(json({ status: 'ok' }, 200));
@@ -127,6 +134,8 @@ function operationalRoutes(driver: Driver, config: AppConfig): Plugin {
           ),
           new Promise<boolean>((resolve) => setTimeout(() => resolve(false), READY_TIMEOUT_MS).unref()),
         ]);
+        const loading = ready ? await loadGuard.current() : null;
+        if (loading) return endResponse(json({ status: 'loading', database: true, loading }, 503));
         return endResponse(json({ status: ready ? 'ready' : 'unavailable', database: ready }, ready ? 200 : 503));
       }
       const declared = request.headers.get('content-length');
@@ -142,6 +151,7 @@ function operationalRoutes(driver: Driver, config: AppConfig): Plugin {
 
 export function createApp({ driver, config, logger = createLogger(config), webDist }: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
+  const loadGuard = new LoadGuard(driver);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -152,7 +162,8 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
     batching: false,
     context: () => ({ driver, config, loaders: createLoaders(driver) }),
     plugins: [
-      operationalRoutes(driver, config),
+      operationalRoutes(driver, config, loadGuard),
+      refuseWhileLoading(loadGuard),
       ...(webDist ? [webAssets(webDist)] : []),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({
