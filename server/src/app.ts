@@ -120,8 +120,8 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
 }
 
 /**
- * /health (the process is alive), /ready (the database answers, no load open) and the request body limit, which also holds for
- * a chunked body that declares no length.
+ * /health (the process is alive), /ready (the database answers, no load open) and the request body limit, which
+ * also holds for a chunked body that declares no length.
  */
 function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGuard): Plugin {
   return {
