@@ -118,6 +118,28 @@ describe('deciding which entities of several datasets are one', () => {
     expect(distanceKm({ lat: 32.89, lon: 13.19 }, { lat: 34.44, lon: 35.83 })).toBeGreaterThan(2000);
   });
 
+  it('does not merge events of one name on days that do not overlap', () => {
+    const event = (id: string, start: string) => ({
+      id,
+      type: 'battle' as const,
+      name: 'Armed clash in Baghouz',
+      date: { start, precision: 'day' as const },
+      citations: [citation],
+    });
+    const a = dataset('a', { events: [event('event:clash-a', '2019-03-01')] });
+    const b = dataset('b', { events: [event('event:clash-b', '2019-03-02')] });
+    const c = dataset('c', {
+      events: [{ ...event('event:clash-c', '2019-03'), date: { start: '2019-03', precision: 'month' as const } }],
+    });
+    const { canonicalOf, decisions } = computeMerges([{ dataset: a }, { dataset: b }, { dataset: c }]);
+    expect(canonicalOf).toEqual(new Map([['event:clash-c', 'event:clash-a']]));
+    expect(decisions[0]).toMatchObject({
+      decision: 'kept-apart',
+      id: 'event:clash-b',
+      reason: 'dates do not overlap (2019-03-01 and 2019-03-02)',
+    });
+  });
+
   it('never merges two entities of one dataset, even through a third', () => {
     const a = dataset('a', { actors: [actor('actor:x', 'Alpha', { aliases: ['Shared'] }), actor('actor:y', 'Beta')] });
     const b = dataset('b', { actors: [actor('actor:z', 'Shared', { aliases: ['Beta'] })] });

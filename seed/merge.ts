@@ -6,12 +6,14 @@
  *   - one lists the other in `sameAs`, or
  *   - they share a name or alias (name, nameAr or aliases, in either script) after search normalisation.
  * An alias match is not applied when one lists the other in `distinctFrom`, when it would put two entities of one
- * dataset into one node, when two places are more than {@link MAX_PLACE_DISTANCE_KM} apart, or when two events have
- * different types. Every decision (merged or kept apart, and on which key) is reported.
+ * dataset into one node, when two places are more than {@link MAX_PLACE_DISTANCE_KM} apart, when two events have
+ * different types, or when two events' or agreements' dates do not overlap (the same name on another day is another
+ * event; sources that date one event differently link it by id or `sameAs`, and both dates are kept as claims). Every decision (merged or kept apart, and on which key) is reported.
  * The surviving id is the one of the first dataset given (then the first in that dataset).
  */
 import type { Dataset } from '../schema/dataset.ts';
 import { normalizeForSearch } from '../server/src/search/normalize.ts';
+import { earliestDay, latestDay } from './dates.ts';
 
 export const MAX_PLACE_DISTANCE_KM = 50;
 
@@ -63,6 +65,8 @@ interface Member {
   distinctFrom: string[];
   coordinates?: { lat: number; lon: number } | undefined;
   eventType?: string | undefined;
+  /** First and last day an event's or agreement's date can mean. */
+  window?: { earliest: string | undefined; latest: string | undefined } | undefined;
 }
 
 function membersOf(inputs: readonly MergeInput[]): Member[] {
@@ -86,6 +90,10 @@ function membersOf(inputs: readonly MergeInput[]): Member[] {
           distinctFrom: entity.distinctFrom,
           coordinates: 'coordinates' in entity ? entity.coordinates : undefined,
           eventType: collection === 'events' && 'type' in entity ? String(entity.type) : undefined,
+          window:
+            'date' in entity && entity.date
+              ? { earliest: earliestDay(entity.date), latest: latestDay(entity.date) }
+              : undefined,
         });
       }
   return members;
@@ -99,6 +107,19 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+type Window = Member['window'];
+
+/** True unless both windows are known and disjoint: events of one name on different days are different events. */
+function windowsOverlap(a: Window, b: Window): boolean {
+  if (!a || !b) return true;
+  if (a.earliest && b.latest && a.earliest > b.latest) return false;
+  if (b.earliest && a.latest && b.earliest > a.latest) return false;
+  return true;
+}
+
+const describeWindow = (w: Window) =>
+  w?.earliest === w?.latest ? String(w?.earliest) : `${w?.earliest ?? '…'} – ${w?.latest ?? '…'}`;
 
 class Groups {
   private readonly parent: number[];
@@ -253,6 +274,18 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
       if (far?.[0].coordinates && far[1].coordinates) {
         const km = Math.round(distanceKm(far[0].coordinates, far[1].coordinates));
         keepApart(a, b, alias, `same name but ${km} km apart`);
+        continue;
+      }
+      const apart = groupA
+        .flatMap((x) => groupB.map((y) => [x, y] as const))
+        .find(([x, y]) => !windowsOverlap(x.window, y.window));
+      if (apart) {
+        keepApart(
+          a,
+          b,
+          alias,
+          `dates do not overlap (${describeWindow(apart[0].window)} and ${describeWindow(apart[1].window)})`,
+        );
         continue;
       }
       const types = new Set([...groupA, ...groupB].map((x) => x.eventType).filter((t) => t !== undefined));
