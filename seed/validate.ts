@@ -54,10 +54,11 @@ interface Definition {
   path: string;
 }
 
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Largest dataset file the in-memory path reads; larger files go through the streamed loader (seed/stream-load.ts). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Endpoint kinds each generic relationship type accepts (from → to). */
-const RELATIONSHIP_ENDPOINTS: Record<(typeof RELATIONSHIP_TYPES)[number], [EntityKind[], EntityKind[]]> = {
+export const RELATIONSHIP_ENDPOINTS: Record<(typeof RELATIONSHIP_TYPES)[number], [EntityKind[], EntityKind[]]> = {
   LEADS: [['actor'], ['actor']],
   MEMBER_OF: [['actor'], ['actor']],
   BACKED_BY: [['actor'], ['actor']],
@@ -74,7 +75,7 @@ const RELATIONSHIP_ENDPOINTS: Record<(typeof RELATIONSHIP_TYPES)[number], [Entit
   ACCUSED: [['actor'], ['actor', 'event']],
 };
 
-function jsonPath(segments: ReadonlyArray<PropertyKey>): string {
+export function jsonPath(segments: ReadonlyArray<PropertyKey>): string {
   let out = '$';
   for (const segment of segments) {
     if (typeof segment === 'number') out += `[${segment}]`;
@@ -98,7 +99,7 @@ function describeJsonError(raw: string, error: unknown): string {
   return `not valid JSON${where}: ${message}`;
 }
 
-function zodProblems(file: string, error: z.ZodError): DatasetProblem[] {
+export function zodProblems(file: string, error: z.ZodError): DatasetProblem[] {
   return error.issues.map((issue) => {
     let message = issue.message;
     if (issue.code === 'unrecognized_keys')

@@ -6,7 +6,8 @@ import type { SynthFiles, TextWriter } from './generate.ts';
 
 const FLUSH_CHARS = 1 << 20;
 
-class BufferedFileWriter implements TextWriter {
+/** Appends text to a file through one write stream, in chunks of about a million characters. */
+export class BufferedFileWriter implements TextWriter {
   private parts: string[] = [];
   private pending = 0;
   private readonly stream: WriteStream;

@@ -11,6 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
+import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { resolvers } from './resolvers/index.ts';
 import { webAssets } from './web-assets.ts';
@@ -37,7 +38,13 @@ export interface AppOptions {
 }
 
 /** Codes of the typed errors in errors.ts, whose messages are written for clients. */
-const CLIENT_ERROR_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT']);
+const CLIENT_ERROR_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'DATABASE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
+  'DATA_LOADING',
+]);
 
 /**
  * Keeps typed errors and GraphQL's own (syntax, validation, limits); replaces anything else with
@@ -60,8 +67,8 @@ function json(body: unknown, status: number): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-/** /health (the process is alive), /ready (the database answers) and the request body limit. */
-function operationalRoutes(driver: Driver, config: AppConfig): Plugin {
+/** /health (the process is alive), /ready (the database answers, no load open) and the request body limit. */
+function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGuard): Plugin {
   return {
     async onRequest({ url, request, endResponse }) {
       if (url.pathname === '/health') return endResponse(json({ status: 'ok' }, 200));
@@ -73,6 +80,8 @@ function operationalRoutes(driver: Driver, config: AppConfig): Plugin {
           ),
           new Promise<boolean>((resolve) => setTimeout(() => resolve(false), READY_TIMEOUT_MS).unref()),
         ]);
+        const loading = ready ? await loadGuard.current() : null;
+        if (loading) return endResponse(json({ status: 'loading', database: true, loading }, 503));
         return endResponse(json({ status: ready ? 'ready' : 'unavailable', database: ready }, ready ? 200 : 503));
       }
       const length = Number(request.headers.get('content-length') ?? 0);
@@ -96,6 +105,7 @@ function operationalRoutes(driver: Driver, config: AppConfig): Plugin {
 
 export function createApp({ driver, config, logger = createLogger(config), webDist }: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
+  const loadGuard = new LoadGuard(driver);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -106,7 +116,8 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
     batching: false,
     context: () => ({ driver, config, loaders: createLoaders(driver) }),
     plugins: [
-      operationalRoutes(driver, config),
+      operationalRoutes(driver, config, loadGuard),
+      refuseWhileLoading(loadGuard),
       ...(webDist ? [webAssets(webDist)] : []),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({

@@ -5,7 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'DATA_LOADING';
 
 export class AppError extends GraphQLError {
   constructor(
@@ -38,6 +38,17 @@ export class DatabaseUnavailableError extends AppError {
 export class QueryTimeoutError extends AppError {
   constructor() {
     super('QUERY_TIMEOUT', 'The query took too long and was stopped. Narrow it (smaller depth, limit or time window).');
+  }
+}
+
+/** A dataset load is in progress (or was interrupted): the graph may be incomplete, so nothing is served. */
+export class DataLoadingError extends AppError {
+  constructor() {
+    super(
+      'DATA_LOADING',
+      'A dataset load is in progress or was interrupted; queries are refused until it completes (rerun the load to finish it).',
+      { http: { status: 503 } },
+    );
   }
 }
 

@@ -22,7 +22,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
 ];
 
 /** Labels that make a node one of the four searchable entity kinds. */
-const ENTITY_LABELS: ReadonlySet<NodeLabel> = new Set(['Actor', 'Place', 'Event', 'Agreement']);
+export const ENTITY_LABELS: ReadonlySet<NodeLabel> = new Set(['Actor', 'Place', 'Event', 'Agreement']);
 
 // Labels and relationship types come only from the fixed lists in seed/graph.ts; values are parameters.
 const MERGE_NODES = Object.fromEntries(
@@ -161,6 +161,8 @@ export async function resetProductData(driver: Driver): Promise<number> {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
   const session = driver.session();
   try {
+    // Relationships first: detaching hubs with thousands of relationships in one batch exceeds the transaction memory.
+    await session.run('MATCH (:KG)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
     const result = await session.run('MATCH (n:KG) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
     return result.summary.counters.updates().nodesDeleted;
   } finally {

@@ -3,6 +3,14 @@ import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { type Plain, toPlain } from '../plain.ts';
 
+/** Bookkeeping of streamed loads (which load wrote a row), not content: the digest ignores it. */
+const IGNORED_PROPERTIES = new Set(['loadStamp']);
+
+function contentProps(props: Plain): Plain {
+  if (props === null || typeof props !== 'object' || Array.isArray(props)) return props;
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !IGNORED_PROPERTIES.has(key)));
+}
+
 function stable(value: Plain): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
   if (value !== null && typeof value === 'object')
@@ -13,7 +21,7 @@ function stable(value: Plain): string {
   return JSON.stringify(value);
 }
 
-/** SHA-256 over every KG node (labels, properties) and every relationship between them (type, ends, properties). */
+/** SHA-256 over every KG node (labels, properties) and every relationship between them (type, ends, properties), `loadStamp` excepted. */
 export async function graphDigest(driver: Driver): Promise<{ hash: string; nodes: number; relationships: number }> {
   const nodes = await driver.executeQuery(
     'MATCH (n:KG) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id',
@@ -24,9 +32,11 @@ export async function graphDigest(driver: Driver): Promise<{ hash: string; nodes
   const hash = createHash('sha256');
   for (const r of nodes.records) {
     const labels = (toPlain(r.get('labels')) as string[]).sort();
-    hash.update(`${stable(toPlain(r.get('id')))}|${labels.join(':')}|${stable(toPlain(r.get('props')))}\n`);
+    hash.update(
+      `${stable(toPlain(r.get('id')))}|${labels.join(':')}|${stable(contentProps(toPlain(r.get('props'))))}\n`,
+    );
   }
   for (const r of rels.records)
-    hash.update(`${r.get('from')}|${r.get('type')}|${r.get('to')}|${stable(toPlain(r.get('props')))}\n`);
+    hash.update(`${r.get('from')}|${r.get('type')}|${r.get('to')}|${stable(contentProps(toPlain(r.get('props'))))}\n`);
   return { hash: hash.digest('hex'), nodes: nodes.records.length, relationships: rels.records.length };
 }
