@@ -19,6 +19,9 @@ export type Direction = 'OUT' | 'IN';
 export type RelatedKey = `${RelatedType}:${Direction}` | 'AFFILIATION:BOTH';
 
 const EDGE = '{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}';
+/** EDGE for a relationship matched in a known direction between `n` and `m`: no lookup of its end nodes. */
+const DIRECTED_EDGE = (from: string, to: string) =>
+  `{id: r.id, type: type(r), source: ${from}.id, target: ${to}.id, props: properties(r)}`;
 const OTHER = `CASE WHEN m:Entity OR m:Source THEN ${nodeProjection('m')} ELSE {id: m.id, props: properties(m)} END`;
 
 /**
@@ -27,7 +30,8 @@ const OTHER = `CASE WHEN m:Entity OR m:Source THEN ${nodeProjection('m')} ELSE {
  */
 export function relatedComprehension(v: string, type: RelatedType, direction: Direction): string {
   const arrow = direction === 'OUT' ? `-[r:${type}]->` : `<-[r:${type}]-`;
-  return `[(${v})${arrow}(m:KG) | {edge: ${EDGE}, other: ${OTHER}}]`;
+  const edge = direction === 'OUT' ? DIRECTED_EDGE(v, 'm') : DIRECTED_EDGE('m', v);
+  return `[(${v})${arrow}(m:KG) | {edge: ${edge}, other: ${OTHER}}]`;
 }
 
 /** The order relatedByIds returns each node's list in. */
@@ -40,11 +44,11 @@ const RELATED_QUERIES = new Map<string, string>(
   RELATED_TYPES.flatMap((type) => [
     [
       `${type}:OUT`,
-      `UNWIND $ids AS key MATCH (n:KG {id: key})-[r:${type}]->(m:KG) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
+      `UNWIND $ids AS key MATCH (n:KG {id: key})-[r:${type}]->(m:KG) RETURN key, ${DIRECTED_EDGE('n', 'm')} AS edge, ${OTHER} AS other`,
     ],
     [
       `${type}:IN`,
-      `UNWIND $ids AS key MATCH (n:KG {id: key})<-[r:${type}]-(m:KG) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
+      `UNWIND $ids AS key MATCH (n:KG {id: key})<-[r:${type}]-(m:KG) RETURN key, ${DIRECTED_EDGE('m', 'n')} AS edge, ${OTHER} AS other`,
     ],
   ]),
 );
