@@ -153,6 +153,13 @@ class Problems {
   }
 }
 
+/** Where a source's text is: a file beside the dataset, or inline in the dataset itself. */
+interface SourceLocation {
+  datasetFile: string;
+  relative: string | undefined;
+  inline: string | undefined;
+}
+
 /** Source texts read on demand (UTF-8 checked), a bounded number kept; each text's hash feeds the input digest. */
 class SourceTexts {
   private readonly cache = new Map<string, string>();
@@ -160,11 +167,11 @@ class SourceTexts {
   readonly hashes = new Map<string, string>();
   readonly unreadable = new Map<string, string>();
 
-  constructor(private readonly locations: Map<string, { datasetFile: string; relative: string }>) {}
+  constructor(private readonly locations: Map<string, SourceLocation>) {}
 
   resolved(sourceId: string): string | undefined {
     const where = this.locations.get(sourceId);
-    return where ? path.resolve(path.dirname(where.datasetFile), where.relative) : undefined;
+    return where?.relative === undefined ? undefined : path.resolve(path.dirname(where.datasetFile), where.relative);
   }
 
   async get(sourceId: string): Promise<string | undefined> {
@@ -175,6 +182,11 @@ class SourceTexts {
       return cached;
     }
     if (this.unreadable.has(sourceId)) return undefined;
+    const inline = this.locations.get(sourceId)?.inline;
+    if (inline !== undefined) {
+      if (!this.hashes.has(sourceId)) this.hashes.set(sourceId, createHash('sha256').update(inline).digest('hex'));
+      return inline;
+    }
     const file = this.resolved(sourceId);
     if (file === undefined) return undefined;
     let text: string;
@@ -203,7 +215,7 @@ const EMPTY_DATASET = { sources: [], actors: [], places: [], events: [], agreeme
 interface Index {
   datasetIds: string[];
   defined: Map<string, Definition>;
-  sources: Map<string, { datasetFile: string; relative: string; publishedEnd: string | undefined }>;
+  sources: Map<string, SourceLocation & { publishedEnd: string | undefined }>;
   /** Latest day of each event, with the file it is in (a partOf parent is checked within its own file). */
   eventLatest: Map<string, { latest: string | undefined; file: number }>;
   /** Citations that appear in more than one file: their node lists every dataset. */
@@ -270,6 +282,7 @@ async function indexFiles(files: string[], problems: Problems, inputHash: Return
           index.sources.set(s.id, {
             datasetFile: file,
             relative: s.file,
+            inline: s.text,
             publishedEnd: s.published.end ?? s.published.start,
           });
         } else if (collection === 'places') {

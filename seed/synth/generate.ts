@@ -13,7 +13,6 @@ import type {
   DatasetInput,
   EVENT_TYPES,
   Figure,
-  Place,
   Relationship,
   Source,
 } from '../../schema/dataset.ts';
@@ -157,6 +156,7 @@ function slug(text: string): string {
 type ActorKind = (typeof ACTOR_KINDS)[number];
 type ActorInput = NonNullable<DatasetInput['actors']>[number];
 type EventInput = NonNullable<DatasetInput['events']>[number];
+type PlaceInput = NonNullable<DatasetInput['places']>[number];
 type AgreementInput = NonNullable<DatasetInput['agreements']>[number];
 type EventType = (typeof EVENT_TYPES)[number];
 
@@ -847,13 +847,13 @@ class Generator {
       : record;
   }
 
-  private async placeRecord(p: PlaceInfo, variants: TextWriter): Promise<Place> {
+  private async placeRecord(p: PlaceInfo, variants: TextWriter): Promise<PlaceInput> {
     const aliases = await this.nameVariants(p.id, p.name, p.nameAr, variants);
     const parent = p.parent >= 0 ? this.place(p.parent) : undefined;
     const citation = parent
       ? await this.cite(`تقع ${p.nameAr} في ${parent.nameAr}`, `${p.name} lies in ${parent.name}`, 0)
       : await this.cite(`شهدت ${p.nameAr} تطورات ميدانية متسارعة`, `${p.name} saw fast-moving events`, 0);
-    const record: Place = {
+    const record: PlaceInput = {
       id: p.id,
       kind: p.kind,
       partOfOrigin: 'gazetteer',
