@@ -5,7 +5,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutRequest, LayoutResult } from './layout.ts';
-import { fcoseOptions } from './tuning.ts';
+import { fcoseOptions, layoutQuality, spreadPositions } from './tuning.ts';
 
 cytoscape.use(fcose);
 
@@ -30,12 +30,14 @@ self.onmessage = (message: MessageEvent<LayoutRequest>) => {
   });
   try {
     cy.layout(fcoseOptions(request.nodes.length, request.fresh, false)).run();
-    const positions = new Float64Array(request.nodes.length * 2);
+    let positions = new Float64Array(request.nodes.length * 2);
     request.nodes.forEach((n, i) => {
       const p = cy.getElementById(n.id).position();
       positions[2 * i] = p.x;
       positions[2 * i + 1] = p.y;
     });
+    if (request.fresh && layoutQuality(request.nodes.length).quality === 'draft')
+      positions = spreadPositions(positions);
     const result: LayoutResult = { id: request.id, positions, ms: performance.now() - started };
     (self as unknown as Worker).postMessage(result, [positions.buffer]);
   } catch (error) {

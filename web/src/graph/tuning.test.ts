@@ -11,6 +11,7 @@ import {
   neighboursShown,
   rendererSettings,
   renderProfile,
+  spreadPositions,
 } from './tuning.ts';
 
 const node = (id: string): ApiNode => ({ id, kind: 'ACTOR', name: id, nameAr: null, aliases: [] });
@@ -94,5 +95,23 @@ describe('capped expansion', () => {
     const reordered = { ...graph, nodes: [...graph.nodes.slice(1), graph.nodes[0] as ApiNode] };
     expect(capNeighbourhood(reordered, 'actor:hub', 5).more).toBe(false);
     expect(capNeighbourhood(reordered, 'actor:hub', 4).subgraph.nodes.map((n) => n.id)).toContain('actor:hub');
+  });
+});
+
+describe('spreading a packed draft layout', () => {
+  it('scales a blob about its centre to √n × spacing on its longer side', () => {
+    const packed = new Float64Array([0, 0, 10, 0, 10, 5, 0, 5]);
+    const spread = spreadPositions(packed, 60);
+    const xs = [spread[0], spread[2], spread[4], spread[6]] as number[];
+    expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(120);
+    expect(spread[0]).toBeCloseTo(5 - 60);
+    expect(spread[1]).toBeCloseTo(2.5 - 30);
+  });
+
+  it('leaves layouts that are already large enough, and degenerate ones, as they are', () => {
+    const roomy = new Float64Array([0, 0, 500, 500]);
+    expect(spreadPositions(roomy, 60)).toBe(roomy);
+    const stacked = new Float64Array([3, 3, 3, 3]);
+    expect(spreadPositions(stacked, 60)).toBe(stacked);
   });
 });

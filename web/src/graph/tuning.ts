@@ -48,6 +48,45 @@ export function fcoseOptions(nodes: number, fresh: boolean, labels: boolean): La
   return options as unknown as LayoutOptions;
 }
 
+/** Room per node a large layout is spread to at least, px (draft fcose packs thousands of nodes into a blob). */
+export const MIN_SPACING = 60;
+
+/**
+ * Scales flat [x0, y0, x1, y1…] positions about their centre so the layout covers at least
+ * `√n × spacing` on its longer side; layouts already that large are left as they are.
+ */
+export function spreadPositions(
+  positions: Float64Array<ArrayBuffer>,
+  spacing = MIN_SPACING,
+): Float64Array<ArrayBuffer> {
+  const n = positions.length / 2;
+  if (n < 2) return positions;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = positions[2 * i] as number;
+    const y = positions[2 * i + 1] as number;
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  const side = Math.max(maxX - minX, maxY - minY);
+  const target = Math.sqrt(n) * spacing;
+  if (side >= target || side === 0) return positions;
+  const scale = target / side;
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  const spread = new Float64Array(positions.length);
+  for (let i = 0; i < n; i++) {
+    spread[2 * i] = cx + ((positions[2 * i] as number) - cx) * scale;
+    spread[2 * i + 1] = cy + ((positions[2 * i + 1] as number) - cy) * scale;
+  }
+  return spread;
+}
+
 /** Neighbours one expansion (or one "show more") adds at most. */
 export const EXPANSION_STEP = 25;
 /** The server's neighbourhood limit (server/src/args.ts LIMITS.neighborhoodLimit), start node included. */
