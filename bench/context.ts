@@ -19,8 +19,11 @@ export interface BenchContext {
   settings: BenchSettings;
   /** Starts the server of that kind on first use and returns it. */
   server(kind: ServerKind): Promise<RunningServer>;
-  /** Reloads the dataset into the bench Neo4j and returns how long the load took (W1 measures it). */
-  reload(): Promise<LoadTiming>;
+  /**
+   * How long loading the current data took: measured by this run when it (re)loaded the data (always with
+   * `--reload`), else as recorded by the run that loaded it (`loadedAt` says when).
+   */
+  load(): Promise<LoadTiming>;
   log(line: string): void;
 }
 
@@ -30,6 +33,10 @@ export interface LoadTiming {
   relationships: number;
   /** How the load was done, for the notes. */
   loader: string;
+  /** When the load ran. */
+  loadedAt: string;
+  /** Seconds per loader stage (validation, planning, writing, pruning), when the loader reports them. */
+  stages: Record<string, number>;
 }
 
 export type Workload = (ctx: BenchContext) => Promise<WorkloadReport>;

@@ -10,7 +10,7 @@ import { median } from '../stats.ts';
 import type { Measurement, WorkloadReport } from '../types.ts';
 import { rows } from './samples.ts';
 
-const SLICE_RELATIONSHIPS = 1500;
+const SLICE_RELATIONSHIPS = 500;
 const BATCH = 1000;
 const KEYED = 'BenchW1';
 const UNKEYED = 'BenchW1NoKey';
@@ -90,9 +90,16 @@ async function perRow(driver: Driver, label: string, slice: Slice): Promise<numb
   return (slice.nodes.length + slice.rels.length) / ((performance.now() - started) / 1000);
 }
 
+const stageNote = (stages: Record<string, number>): string => {
+  const parts = Object.entries(stages)
+    .filter(([, seconds]) => seconds >= 0.05)
+    .map(([stage, seconds]) => `${stage} ${seconds.toFixed(1)} s`);
+  return parts.length ? `; stages: ${parts.join(', ')}` : '';
+};
+
 export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
   const measurements: Measurement[] = [];
-  const load = await ctx.reload();
+  const load = await ctx.load();
   const loadRate = (load.nodes + load.relationships) / load.seconds;
   ctx.log(`  W1: loaded ${load.nodes} nodes and ${load.relationships} relationships in ${load.seconds.toFixed(1)} s`);
   const isM = ctx.dataset.size === 'M';
@@ -105,7 +112,7 @@ export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
       higherIsBetter: false,
       subjectSamples: [load.seconds],
       ...(isM ? { goal: { kind: 'atMost', value: 30, unit: 's' } as const, goalText: 'M in ≤30 s' } : {}),
-      notes: `${load.loader}; ${Math.round(loadRate).toLocaleString('en-US')} rows/s`,
+      notes: `${load.loader}; ${Math.round(loadRate).toLocaleString('en-US')} rows/s${stageNote(load.stages)}; loaded ${load.loadedAt}`,
     }),
   );
 
