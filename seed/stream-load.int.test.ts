@@ -19,7 +19,7 @@ import { DatasetValidationError, validateDatasetFiles } from './validate.ts';
 const connection = { uri: inject('neo4jUri'), user: inject('neo4jUser'), password: inject('neo4jPassword') };
 const BATCH_SIZE = 2000;
 // Loads of 40k rows per test; slow when the machine is shared.
-const SLOW = 300_000;
+const SLOW = 600_000;
 let driver: Driver;
 let dir: string;
 let file: string;

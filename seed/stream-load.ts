@@ -74,6 +74,8 @@ export const STREAM_THRESHOLD_BYTES = 16 * 1024 * 1024;
 const MAX_REPORTED_PROBLEMS = 200;
 /** Source texts kept in memory for quote checks (characters); older ones are read again when needed. */
 const SOURCE_TEXT_CACHE_CHARS = 32 * 1024 * 1024;
+/** Buffered characters per spool file (there are 30 of them) before a write to disk. */
+const SPOOL_FLUSH_CHARS = 128 * 1024;
 
 const RECORD_SCHEMAS: Record<RecordCollection, z.ZodType> = {
   sources: Source,
@@ -178,7 +180,7 @@ class SourceTexts {
     const cached = this.cache.get(sourceId);
     if (cached !== undefined) {
       this.cache.delete(sourceId);
-      this.cache.set(sourceId, cached);
+      this.cache.set(own(sourceId), cached);
       return cached;
     }
     if (this.unreadable.has(sourceId)) return undefined;
@@ -193,12 +195,12 @@ class SourceTexts {
     try {
       const bytes = await readFile(file);
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      if (!this.hashes.has(sourceId)) this.hashes.set(sourceId, createHash('sha256').update(bytes).digest('hex'));
+      if (!this.hashes.has(sourceId)) this.hashes.set(own(sourceId), createHash('sha256').update(bytes).digest('hex'));
     } catch (error) {
-      this.unreadable.set(sourceId, error instanceof TypeError ? 'is not valid UTF-8' : 'cannot be read');
+      this.unreadable.set(own(sourceId), error instanceof TypeError ? 'is not valid UTF-8' : 'cannot be read');
       return undefined;
     }
-    this.cache.set(sourceId, text);
+    this.cache.set(own(sourceId), text);
     this.cachedChars += text.length;
     for (const [id, old] of this.cache) {
       if (this.cachedChars <= SOURCE_TEXT_CACHE_CHARS || id === sourceId) break;
@@ -220,6 +222,14 @@ interface Index {
   eventLatest: Map<string, { latest: string | undefined; file: number }>;
   /** Citations that appear in more than one file: their node lists every dataset. */
   sharedCitations: Map<string, string[]>;
+}
+
+/**
+ * A copy of a string that does not keep its parent alive. Values parsed from the input are slices of the ~1 MB text
+ * chunk they came from; keeping one in a long-lived map would keep the whole chunk in memory.
+ */
+function own(value: string): string {
+  return ` ${value}`.slice(1);
 }
 
 function prefixedZodProblems(file: string, error: z.ZodError, prefix: PropertyKey[]): DatasetProblem[] {
@@ -275,25 +285,27 @@ async function indexFiles(files: string[], problems: Problems, inputHash: Return
             const earlierFile = files[earlier.file] ?? '?';
             const where = earlierFile === file ? earlier.path : `${earlierFile} ${earlier.path}`;
             problems.add({ file, path: at, message: `duplicate id "${record.id}" (already defined at ${where})` });
-          } else index.defined.set(record.id, { kind: KIND_OF[collection], file: fileIndex, path: at });
+          } else index.defined.set(own(record.id), { kind: KIND_OF[collection], file: fileIndex, path: own(at) });
         }
         if (collection === 'sources') {
           const s = record as z.infer<typeof Source>;
-          index.sources.set(s.id, {
+          const publishedEnd = s.published.end ?? s.published.start;
+          index.sources.set(own(s.id), {
             datasetFile: file,
-            relative: s.file,
+            relative: s.file === undefined ? undefined : own(s.file),
             inline: s.text,
-            publishedEnd: s.published.end ?? s.published.start,
+            publishedEnd: publishedEnd === undefined ? undefined : own(publishedEnd),
           });
         } else if (collection === 'places') {
           const p = record as z.infer<typeof Place>;
-          if (p.partOf) placeParent.set(p.id, p.partOf);
-          partOfPath.set(`place|${p.id}`, { file, path: `$.places[${i}].partOf` });
+          if (p.partOf) placeParent.set(own(p.id), own(p.partOf));
+          partOfPath.set(own(`place|${p.id}`), { file, path: own(`$.places[${i}].partOf`) });
         } else if (collection === 'events') {
           const e = record as z.infer<typeof Event>;
-          if (e.partOf) eventParent.set(e.id, e.partOf);
-          partOfPath.set(`event|${e.id}`, { file, path: `$.events[${i}].partOf` });
-          index.eventLatest.set(e.id, { latest: latestDay(e.date), file: fileIndex });
+          if (e.partOf) eventParent.set(own(e.id), own(e.partOf));
+          partOfPath.set(own(`event|${e.id}`), { file, path: own(`$.events[${i}].partOf`) });
+          const latest = latestDay(e.date);
+          index.eventLatest.set(own(e.id), { latest: latest === undefined ? undefined : own(latest), file: fileIndex });
         } else if (collection === 'relationships') {
           const r = record as z.infer<typeof Relationship>;
           const key = createHash('sha256').update(relationshipKey(r)).digest('base64url').slice(0, 16);
@@ -380,7 +392,7 @@ class RowSpool {
     const key = `${kind}-${name}`;
     let writer = this.writers.get(key);
     if (!writer) {
-      writer = new BufferedFileWriter(this.fileOf(kind, name));
+      writer = new BufferedFileWriter(this.fileOf(kind, name), SPOOL_FLUSH_CHARS);
       this.writers.set(key, writer);
     }
     let text = '';

@@ -13,14 +13,17 @@ export class BufferedFileWriter implements TextWriter {
   private readonly stream: WriteStream;
 
   /** The file's folder must exist (folderFiles creates the output folder and its sources/ folder). */
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly flushChars = FLUSH_CHARS,
+  ) {
     this.stream = createWriteStream(file, { encoding: 'utf8', flags: 'w' });
   }
 
   async write(text: string): Promise<void> {
     this.parts.push(text);
     this.pending += text.length;
-    if (this.pending >= FLUSH_CHARS) await this.flush();
+    if (this.pending >= this.flushChars) await this.flush();
   }
 
   private async flush(): Promise<void> {

@@ -66,7 +66,7 @@ describe('synthetic dataset generator', () => {
     const first = await digestOf(1);
     expect(await digestOf(1)).toBe(first);
     expect(await digestOf(2)).not.toBe(first);
-  });
+  }, 60_000);
 
   describe('size S written to disk', () => {
     let dir: string;

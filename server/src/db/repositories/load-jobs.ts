@@ -72,10 +72,22 @@ function toJob(record: { get(key: string): unknown }): LoadJob {
   };
 }
 
-/** Every load job not yet completed (a crashed or running load), oldest first. */
+/**
+ * Every load job not yet completed (a crashed or running load), oldest first. One auto-commit attempt, no retries:
+ * the server asks this on requests, and an unreachable database must fail it at once.
+ */
 export async function openLoadJobs(driver: Driver): Promise<LoadJob[]> {
-  const { records } = await driver.executeQuery(`MATCH (j:LoadJob) RETURN ${JOB_FIELDS} ORDER BY j.startedAt, j.id`);
-  return records.map(toJob);
+  const session = driver.session({ defaultAccessMode: 'READ' });
+  try {
+    const result = await session.run(
+      `MATCH (j:LoadJob) RETURN ${JOB_FIELDS} ORDER BY j.startedAt, j.id`,
+      {},
+      { timeout: 2000 },
+    );
+    return result.records.map(toJob);
+  } finally {
+    await session.close();
+  }
 }
 
 /** The open job for exactly this input, left by an interrupted load, if any. */
