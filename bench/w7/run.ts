@@ -234,9 +234,11 @@ async function firstFrames(browser: Browser, options: Required<W7Options>): Prom
         requestAnimationFrame(watch);
       });
       await page.goto(base);
-      const handle = await page.waitForFunction(() => (window as unknown as { w7FirstFrame?: number }).w7FirstFrame, {
-        timeout: 60_000,
-      });
+      const handle = await page.waitForFunction(
+        () => (window as unknown as { w7FirstFrame?: number }).w7FirstFrame,
+        undefined,
+        { timeout: 120_000 },
+      );
       const ms = (await handle.jsonValue()) as number;
       if (round === 0) await page.screenshot({ path: path.join(options.screenshots, 'seed-first-frame.png') });
       log(`first frame of the seed graph: ${ms.toFixed(0)} ms${round === 0 ? ' (warm-up)' : ''}`);
@@ -402,7 +404,10 @@ export async function runW7(options: W7Options = {}): Promise<WorkloadReport[]> 
     }
     if (o.firstFrame) {
       log('first frame of the seed graph on the real server');
-      const times = await firstFrames(browser, o);
+      const times = await firstFrames(browser, o).catch((error: Error) => {
+        log(`first frame not measured: ${error.message}`);
+        return [] as number[];
+      });
       measurements.push(
         measurement(
           'first frame of the seed graph from navigation start',
@@ -435,9 +440,9 @@ function parseArgs(argv: string[]): W7Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--rounds') options.rounds = Number(argv[++i]);
-    else if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number);
+    else if (arg === '--sizes') options.sizes = argv[++i] === 'none' ? [] : String(argv[i]).split(',').map(Number);
     else if (arg === '--no-first-frame') options.firstFrame = false;
-    else throw new Error(`Unknown argument ${arg}; expected --rounds N, --sizes a,b,c or --no-first-frame.`);
+    else throw new Error(`Unknown argument ${arg}; expected --rounds N, --sizes a,b,c|none or --no-first-frame.`);
   }
   return options;
 }
