@@ -27,12 +27,13 @@ const NODE_FILTER = `
   ($fromDay IS NULL OR m.latest IS NULL OR m.latest >= $fromDay)
   AND ($toDay IS NULL OR m.earliest IS NULL OR m.earliest <= $toDay)`;
 
-const START = `MATCH (n:Entity {id: $id}) RETURN ${nodeProjection('n')} AS node`;
+// Id lookups name :KG, whose unique constraint indexes `id`; with :Entity alone Neo4j scans every entity.
+const START = `MATCH (n:KG:Entity {id: $id}) RETURN ${nodeProjection('n')} AS node`;
 
 // Next level: neighbours of the frontier not yet included, best-supported first, capped by $room.
 const EXPAND = `
   UNWIND $frontier AS key
-  MATCH (n:Entity {id: key})-[r:${TYPES}]-(m:Entity)
+  MATCH (n:KG:Entity {id: key})-[r:${TYPES}]-(m:Entity)
   WHERE NOT m.id IN $seen AND ${REL_FILTER} AND ${NODE_FILTER}
   WITH m, min(r.certaintyRank) AS rank, count(r) AS links
   ORDER BY rank, links DESC, m.id
@@ -49,8 +50,9 @@ const OVERVIEW = `
   RETURN ${nodeProjection('m')} AS node`;
 
 const EDGES_AMONG = `
-  MATCH (a:Entity)-[r:${TYPES}]->(m:Entity)
-  WHERE a.id IN $ids AND m.id IN $ids AND ${REL_FILTER}
+  UNWIND $ids AS key
+  MATCH (a:KG:Entity {id: key})-[r:${TYPES}]->(m:Entity)
+  WHERE m.id IN $ids AND ${REL_FILTER}
   RETURN {id: r.id, type: type(r), source: a.id, target: m.id, props: properties(r)} AS edge
   ORDER BY edge.id`;
 

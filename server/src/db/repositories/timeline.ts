@@ -20,15 +20,15 @@ const EVENTS = `
   MATCH (e:Event)
   WHERE ($toDay IS NULL OR e.earliest IS NULL OR e.earliest <= $toDay)
     AND ($fromDay IS NULL OR e.latest >= $fromDay)
-    AND ($actorId IS NULL OR EXISTS { (:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e) })
-    AND ($placeId IS NULL OR EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $placeId}) })
+    AND ($actorId IS NULL OR EXISTS { (:KG:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e) })
+    AND ($placeId IS NULL OR EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:PART_OF*0..8]->(:KG:Place {id: $placeId}) })
   RETURN ${nodeProjection('e')} AS node
   ORDER BY coalesce(e.earliest, ''), e.latest, e.id
   LIMIT $limit`;
 
 const AGREEMENTS = `
   MATCH (a:Agreement)
-  WHERE $actorId IS NULL OR EXISTS { (:Actor {id: $actorId})-[:PARTY_TO|REJECTED]->(a) }
+  WHERE $actorId IS NULL OR EXISTS { (:KG:Actor {id: $actorId})-[:PARTY_TO|REJECTED]->(a) }
   RETURN ${nodeProjection('a')} AS node
   ORDER BY coalesce(a.earliest, ''), a.latest, a.id`;
 
