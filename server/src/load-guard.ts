@@ -1,14 +1,26 @@
 /**
  * Keeps a half-loaded graph from being served: while a streamed load's job is open (running, or interrupted
  * and waiting for a rerun), /ready says "loading" and GraphQL operations fail with DATA_LOADING. The check is
- * one small query, cached for a second and shared by concurrent requests.
+ * one small query, cached for a second and shared by concurrent requests. It has a deadline of its own: a database
+ * too slow or hung to answer it within LOAD_CHECK_DEADLINE_MS is treated like one that cannot be asked, so the
+ * operation goes on (and fails on its own deadline) instead of being held as long as the database stalls.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { type LoadJob, openLoadJobs } from './db/repositories/load-jobs.ts';
-import { DataLoadingError } from './errors.ts';
+import { DatabaseUnavailableError, DataLoadingError } from './errors.ts';
 
 export const LOAD_CHECK_TTL_MS = 1000;
+/** Longest the check may take; without it a stalled database held every request as long as it stalled. */
+export const LOAD_CHECK_DEADLINE_MS = 500;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailableError()), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
 
 export interface LoadingState {
   jobs: Array<Pick<LoadJob, 'id' | 'datasets' | 'batchesDone' | 'totalBatches' | 'startedAt'>>;
@@ -20,13 +32,14 @@ export class LoadGuard {
   constructor(
     private readonly driver: Driver,
     private readonly ttlMs = LOAD_CHECK_TTL_MS,
+    private readonly deadlineMs = LOAD_CHECK_DEADLINE_MS,
   ) {}
 
-  /** The open load jobs, or null when none is open or the database cannot be asked (reported elsewhere). */
+  /** The open load jobs, or null when none is open or the database cannot be asked in time (reported elsewhere). */
   current(): Promise<LoadingState | null> {
     const now = performance.now();
     if (this.cached && now - this.cached.at < this.ttlMs) return this.cached.state;
-    const state = openLoadJobs(this.driver).then(
+    const state = withDeadline(openLoadJobs(this.driver), this.deadlineMs).then(
       (jobs) =>
         jobs.length === 0
           ? null

@@ -4,12 +4,13 @@ import { DatabaseUnavailableError, fromDriverError } from '../errors.ts';
 import { type Plain, toPlain } from './plain.ts';
 
 /** Neo4j stops a read transaction after this long (QUERY_TIMEOUT). */
-export const DEFAULT_QUERY_TIMEOUT_MS = 4_000;
+export const DEFAULT_QUERY_TIMEOUT_MS = 3_500;
 
 /**
  * The server gives up waiting this long after the transaction timeout: a database that is hung, partitioned or too
  * slow to even report its own timeout answers DATABASE_UNAVAILABLE here instead of holding the request open
- * (the driver itself has no read timeout). Keeps a failed query under 5 s.
+ * (the driver itself has no read timeout). With the load check's 0.5 s (load-guard.ts), a failed query stays
+ * under 5 s.
  */
 export const DEADLINE_GRACE_MS = 500;
 

@@ -66,12 +66,12 @@ export const AFFILIATION_TYPES = [
 ];
 RELATED_QUERIES.set(
   'AFFILIATION:BOTH',
-  `UNWIND $ids AS key MATCH (n:Actor {id: key})-[r:${AFFILIATION_TYPES.join('|')}]-(m:Actor) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
+  `UNWIND $ids AS key MATCH (n:KG:Actor {id: key})-[r:${AFFILIATION_TYPES.join('|')}]-(m:Actor) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
 );
 
 const NODES_BY_ID = `UNWIND $ids AS key MATCH (n:KG {id: key}) WHERE n:Entity OR n:Source RETURN ${nodeProjection('n')} AS node`;
-const CITATIONS_BY_ID = 'UNWIND $ids AS key MATCH (c:Citation {id: key}) RETURN properties(c) AS citation';
-const SOURCE_TEXT = 'MATCH (s:Source {id: $id}) RETURN s.text AS text';
+const CITATIONS_BY_ID = 'UNWIND $ids AS key MATCH (c:KG:Citation {id: key}) RETURN properties(c) AS citation';
+const SOURCE_TEXT = 'MATCH (s:KG:Source {id: $id}) RETURN s.text AS text';
 
 /** Public nodes by id, in the order asked, null where none exists. */
 export async function nodesByIds(driver: Driver, ids: readonly string[]): Promise<Array<NodeRecord | null>> {

@@ -28,8 +28,8 @@ const windowCondition = (from: boolean, to: boolean): string =>
 const eventMatch = (from: boolean, to: boolean) => `
   MATCH (e:Event)
   WHERE ${windowCondition(from, to)}
-    AND ($actorId IS NULL OR EXISTS { (:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e) })
-    AND ($placeId IS NULL OR EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $placeId}) })
+    AND ($actorId IS NULL OR EXISTS { (:KG:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e) })
+    AND ($placeId IS NULL OR EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:PART_OF*0..8]->(:KG:Place {id: $placeId}) })
   WITH e
   ${EVENT_ORDER}
   LIMIT $limit`;
@@ -67,7 +67,7 @@ export interface EventWithRelated {
 
 const AGREEMENTS = `
   MATCH (a:Agreement)
-  WHERE $actorId IS NULL OR EXISTS { (:Actor {id: $actorId})-[:PARTY_TO|REJECTED]->(a) }
+  WHERE $actorId IS NULL OR EXISTS { (:KG:Actor {id: $actorId})-[:PARTY_TO|REJECTED]->(a) }
   RETURN ${nodeProjection('a')} AS node
   ORDER BY coalesce(a.earliest, ''), a.latest, a.id`;
 
