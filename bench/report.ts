@@ -33,7 +33,7 @@ export const TABLE_END = '<!-- bench:generated:end -->';
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function ratioCell(m: Measurement): string {
-  return m.ratio === null ? '–' : `${formatNumber(m.ratio)}×`;
+  return m.ratio === null || !Number.isFinite(m.ratio) ? '–' : `${formatNumber(m.ratio)}×`;
 }
 
 function metCell(m: Measurement): string {

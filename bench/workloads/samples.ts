@@ -49,14 +49,25 @@ export async function timelineWindows(
   });
 }
 
-/** Ids of well-connected actors (among the 200 with most participations), picked with the seed. */
-export async function connectedActors(driver: Driver, count: number, seed: number): Promise<string[]> {
-  const top = await rows<{ id: string }>(
+/**
+ * Ids of actors with between `min` and `max` participations, picked with the seed: typical starting points rather
+ * than the few hubs of the skewed synthetic data.
+ */
+export async function actorsWithDegree(
+  driver: Driver,
+  count: number,
+  seed: number,
+  min: number,
+  max: number,
+): Promise<string[]> {
+  const candidates = await rows<{ id: string }>(
     driver,
-    'MATCH (a:Actor) RETURN a.id AS id, COUNT { (a)-[:PARTICIPATED_IN]->() } AS degree ORDER BY degree DESC, id LIMIT 200',
+    `MATCH (a:Actor) WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS degree
+     WHERE degree >= $min AND degree <= $max RETURN a.id AS id ORDER BY id`,
+    { min, max },
   );
   return pick(
-    top.map((r) => r.id),
+    candidates.map((r) => r.id),
     count,
     seededRandom(seed),
   );

@@ -2,7 +2,7 @@
 import type { BenchContext } from '../context.ts';
 import type { Measurement, WorkloadReport } from '../types.ts';
 import { compareHttp } from './http-compare.ts';
-import { connectedActors, timelineWindows } from './samples.ts';
+import { actorsWithDegree, timelineWindows } from './samples.ts';
 
 const NEO4J_GRAPHQL = '@neo4j/graphql';
 const THROUGHPUT_GOAL = { kind: 'ratioAtLeast', value: 1.5 } as const;
@@ -93,30 +93,58 @@ const PEER_NEIGHBOURHOOD: Record<1 | 2, string> = {
   }`,
 };
 
+// Start actors with a typical number of participations. On the skewed synthetic M set the hubs (the top few hundred
+// actors by participations) have neighbourhoods with tens of thousands of relationships among 200 nodes, and the
+// query hits the server's 5-s timeout: see BENCHMARKS.md.
+const MIN_PARTICIPATIONS = 3;
+const MAX_PARTICIPATIONS = 30;
+
 export async function w3Neighbourhood(ctx: BenchContext): Promise<WorkloadReport> {
-  const actors = await connectedActors(ctx.driver, 12, ctx.dataset.seed);
+  const actors = await actorsWithDegree(ctx.driver, 12, ctx.dataset.seed, MIN_PARTICIPATIONS, MAX_PARTICIPATIONS);
   const subject = await ctx.server('subject');
   const peer = await ctx.server('neo4j-graphql');
   const measurements: Measurement[] = [];
   const bytes: Record<string, { subject: number; peer: number }> = {};
   for (const depth of [1, 2] as const) {
     const what = `neighbourhood (depth ${depth}, ≤200 nodes)`;
-    const result = await compareHttp(
-      ctx,
-      'W3',
-      what,
-      {
-        name: 'this server',
-        url: subject.url,
-        requests: actors.map((id) => ({ query: SUBJECT_NEIGHBOURHOOD, variables: { id, depth } })),
-      },
-      {
-        name: NEO4J_GRAPHQL,
-        url: peer.url,
-        requests: actors.map((id) => ({ query: PEER_NEIGHBOURHOOD[depth], variables: { id } })),
-      },
-      { throughput: THROUGHPUT_GOAL, p95: P95_GOAL, p95Text: P95_TEXT },
-    );
+    let result: Awaited<ReturnType<typeof compareHttp>>;
+    try {
+      result = await compareHttp(
+        ctx,
+        'W3',
+        what,
+        {
+          name: 'this server',
+          url: subject.url,
+          requests: actors.map((id) => ({ query: SUBJECT_NEIGHBOURHOOD, variables: { id, depth } })),
+        },
+        {
+          name: NEO4J_GRAPHQL,
+          url: peer.url,
+          requests: actors.map((id) => ({ query: PEER_NEIGHBOURHOOD[depth], variables: { id } })),
+        },
+        { throughput: THROUGHPUT_GOAL, p95: P95_GOAL, p95Text: P95_TEXT },
+      );
+    } catch (error) {
+      // A request over the server's query timeout fails the check before any load: report it and go on.
+      const message = (error as Error).message.slice(0, 300);
+      ctx.log(`  W3 depth ${depth} not measured: ${message}`);
+      measurements.push({
+        workload: 'W3',
+        name: what,
+        subject: 'this server',
+        peer: NEO4J_GRAPHQL,
+        metric: 'req/s',
+        higherIsBetter: true,
+        subjectValue: Number.NaN,
+        peerValue: null,
+        ratio: null,
+        goal: '≥1.5×',
+        goalMet: false,
+        notes: `not measured: a request of this server failed (${message.includes('QUERY_TIMEOUT') ? 'over the 5-s query timeout' : message})`,
+      });
+      continue;
+    }
     bytes[`depth ${depth}`] = result.bytes;
     measurements.push(...result.measurements, {
       workload: 'W3',
