@@ -224,20 +224,29 @@ async function firstFrames(browser: Browser, options: Required<W7Options>): Prom
     for (let round = 0; round <= options.rounds; round++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
-      await page.addInitScript(() => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      // A string, not a function: tsx compiles named inner functions with an `__name` helper the page does not have.
+      await page.addInitScript(`(() => {
         const watch = () => {
-          const explorer = (window as unknown as { explorer?: { graph: { layoutsApplied: number } } }).explorer;
+          const explorer = window.explorer;
           if (explorer && explorer.graph.layoutsApplied > 0)
-            requestAnimationFrame((time) => Object.assign(window, { w7FirstFrame: time }));
+            requestAnimationFrame((time) => { window.w7FirstFrame = time; });
           else requestAnimationFrame(watch);
         };
         requestAnimationFrame(watch);
-      });
+      })();`);
       await page.goto(base);
       const deadline = Date.now() + 120_000;
       let ms: number | undefined;
       while (ms === undefined) {
-        if (Date.now() > deadline) throw new Error('the seed graph was not drawn within 2 minutes');
+        if (Date.now() > deadline) {
+          await page.screenshot({ path: path.join(options.screenshots, 'seed-first-frame-timeout.png') });
+          throw new Error(`the seed graph was not drawn within 2 minutes (${problems.join('; ') || 'no page errors'})`);
+        }
         await sleep(200);
         ms = await page.evaluate(() => (window as unknown as { w7FirstFrame?: number }).w7FirstFrame);
       }
