@@ -19,6 +19,13 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // searchText holds tokens already normalised by server/src/search/normalize.ts; the whitespace analyzer keeps them as they are.
   'CREATE FULLTEXT INDEX node_search IF NOT EXISTS FOR (n:Actor|Place|Event|Agreement|Source) ON EACH [n.searchText] ' +
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
+  // A relationship id names its endpoints (seed/graph.ts), so it is unique per type. The constraint's index lets
+  // `MERGE (a)-[r:T {id: …}]->(b)` seek the relationship instead of expanding every T between a and b, which on hub
+  // nodes made loads slow down as they grew.
+  ...REL_TYPES.map(
+    (type) =>
+      `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
+  ),
 ];
 
 /** Labels that make a node one of the four searchable entity kinds. */
