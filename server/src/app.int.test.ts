@@ -174,6 +174,28 @@ describe('neighbourhoods', () => {
     }
   });
 
+  it('bounds the edges with edgeLimit, keeps those touching the start node first, and says when it cut', async () => {
+    const fields = 'edges { id source target } totalEdges truncated';
+    const whole = (await data(`{ neighborhood(id: "actor:sdf", depth: 2, limit: 40) { ${fields} } }`)).neighborhood;
+    expect(whole.truncated).toBe(false);
+    expect(whole.totalEdges).toBe(whole.edges.length);
+    const touching = whole.edges.filter(
+      (e: { source: string; target: string }) => e.source === 'actor:sdf' || e.target === 'actor:sdf',
+    );
+    expect(touching.length).toBeGreaterThan(1);
+    expect(whole.edges.length).toBeGreaterThan(touching.length);
+
+    const cut = (
+      await data(`{ neighborhood(id: "actor:sdf", depth: 2, limit: 40, edgeLimit: ${touching.length}) { ${fields} } }`)
+    ).neighborhood;
+    expect(cut).toEqual({ edges: touching, totalEdges: whole.edges.length, truncated: true });
+
+    for (const edgeLimit of [0, 5001]) {
+      const result = await query(`{ neighborhood(id: "actor:sdf", edgeLimit: ${edgeLimit}) { totalEdges } }`);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain('edgeLimit');
+    }
+  });
   it('minCertainty CONFIRMED drops allegations and claims; attributedTo keeps one voice', async () => {
     const all = await data('{ neighborhood(id: "actor:sdf") { edges { certainty attributedTo } } }');
     expect(all.neighborhood.edges.some((e: { certainty: string }) => e.certainty === 'ALLEGED')).toBe(true);

@@ -6,6 +6,7 @@ import type { Certainty } from './generated/graphql.ts';
 export const LIMITS = {
   depth: 3,
   neighborhoodLimit: 500,
+  neighborhoodEdgeLimit: 5000,
   overviewLimit: 2000,
   eventsLimit: 500,
   searchLimit: 100,

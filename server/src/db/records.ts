@@ -86,6 +86,10 @@ export interface AffiliationRecord {
 export interface SubgraphRecord {
   nodes: NodeRecord[];
   edges: EdgeRecord[];
+  /** Relationships among the nodes that pass the filter, kept or not. */
+  totalEdges: number;
+  /** True when some of them were left out (edges.length < totalEdges). */
+  truncated: boolean;
 }
 
 export interface DateRangeRecord {

@@ -311,7 +311,7 @@ export type Query = {
   events: Array<Event>;
   /** An overview to start from: the best-connected nodes (at most limit ≤ 2000) and the relationships among them. */
   graph: Subgraph;
-  /** The nodes within depth (≤ 3) relationships of a node, at most limit (≤ 500) nodes, optionally as told by some voices or at a minimum certainty. */
+  /** The nodes within depth (≤ 3) relationships of a node, at most limit (≤ 500) nodes and edgeLimit (≤ 5000) relationships among them, optionally as told by some voices or at a minimum certainty. */
   neighborhood: Subgraph;
   /** A node by id, or null. */
   node: Maybe<Node>;
@@ -352,6 +352,7 @@ export type QueryGraphArgs = {
 export type QueryNeighborhoodArgs = {
   attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
   depth?: InputMaybe<Scalars['Int']['input']>;
+  edgeLimit?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -444,6 +445,10 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   edges: Array<Edge>;
   nodes: Array<Node>;
+  /** How many relationships among the nodes pass the filter; more than edges.length when some were left out. */
+  totalEdges: Scalars['Int']['output'];
+  /** True when relationships were left out to stay within edgeLimit (those touching the start node are kept first). */
+  truncated: Scalars['Boolean']['output'];
 };
 
 export type Term = {
@@ -818,7 +823,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'limit'>>;
   graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'limit'>>;
-  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'edgeLimit' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'k' | 'maxLength' | 'to'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
@@ -869,6 +874,8 @@ export type StatsResolvers<ContextType = Context, ParentType extends ResolversPa
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  totalEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type TermResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Term'] = ResolversParentTypes['Term']> = {

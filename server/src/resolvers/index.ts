@@ -225,6 +225,7 @@ export const resolvers: Resolvers = {
         boundedInt(args.limit, 200, LIMITS.neighborhoodLimit, 'limit'),
         graphFilter(args),
         subgraphProjection(info),
+        boundedInt(args.edgeLimit, 1000, LIMITS.neighborhoodEdgeLimit, 'edgeLimit'),
       );
       if (!subgraph) throw new NotFoundError('node', args.id);
       return subgraph;

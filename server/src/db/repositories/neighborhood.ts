@@ -57,15 +57,21 @@ function neighborhoodCypher(depth: number, projection: SubgraphProjection): stri
   return `
   MATCH (start:KG:Entity {id: $id})
   WITH start, [start] AS seen0, [start] AS frontier0${levels}
-  WITH seen${depth} AS nodes
-  CALL (nodes) {
+  WITH start, seen${depth} AS nodes
+  CALL (start, nodes) {
     UNWIND nodes AS a
     MATCH (a)-[r:${TYPES}]->(m:Entity)
     WHERE m IN nodes AND ${REL_FILTER}
+    WITH r ORDER BY CASE WHEN a = start OR m = start THEN 0 ELSE 1 END, r.id
+    WITH collect(r) AS found
+    RETURN size(found) AS totalEdges, found[..$edgeLimit] AS kept
+  }
+  CALL (kept) {
+    UNWIND kept AS r
     WITH r ORDER BY r.id
     RETURN collect(${edgeOf('r', projection)}) AS edges
   }
-  RETURN [n IN nodes | ${nodeOf('n', projection)}] AS nodes, edges`;
+  RETURN [n IN nodes | ${nodeOf('n', projection)}] AS nodes, edges, totalEdges, totalEdges > size(edges) AS truncated`;
 }
 
 /**
@@ -117,9 +123,14 @@ const edgesAmong = (projection: SubgraphProjection) => `
 const OVERVIEW_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), overview(p)]));
 const EDGES_AMONG_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), edgesAmong(p)]));
 
+/** Relationships a neighbourhood returns unless the caller asks for another number. */
+export const DEFAULT_EDGE_LIMIT = 1000;
+
 /**
- * Nodes within `depth` relationships of `id` (at most `limit` nodes, the start included) and every
- * relationship among them that passes the filter. Returns null when the start node does not exist.
+ * Nodes within `depth` relationships of `id` (at most `limit` nodes, the start included) and the
+ * relationships among them that pass the filter: at most `edgeLimit` of them, those touching the start
+ * node first, then by id (`truncated` and `totalEdges` say what was left out). Edges come back ordered by id.
+ * Returns null when the start node does not exist.
  */
 export async function findNeighborhood(
   driver: Driver,
@@ -128,11 +139,17 @@ export async function findNeighborhood(
   limit: number,
   filter: GraphFilter,
   projection: SubgraphProjection = FULL_PROJECTION,
+  edgeLimit: number = DEFAULT_EDGE_LIMIT,
 ): Promise<SubgraphRecord | null> {
   const level = Math.max(0, Math.min(MAX_DEPTH, Math.floor(depth)));
   const cypher = NEIGHBORHOOD_QUERIES.get(`${level}:${projectionKey(projection)}`);
   if (cypher === undefined) throw new Error(`no neighbourhood query for depth ${depth}`);
-  const [row] = await readRows<SubgraphRecord>(driver, cypher, { ...filter, id, limit: neo4j.int(limit) });
+  const [row] = await readRows<SubgraphRecord>(driver, cypher, {
+    ...filter,
+    id,
+    limit: neo4j.int(limit),
+    edgeLimit: neo4j.int(edgeLimit),
+  });
   return row ?? null;
 }
 
@@ -153,5 +170,5 @@ export async function findOverview(
     ...filter,
     ids: nodes.map((n) => n.id),
   });
-  return { nodes, edges: edges.map((e) => e.edge) };
+  return { nodes, edges: edges.map((e) => e.edge), totalEdges: edges.length, truncated: false };
 }
