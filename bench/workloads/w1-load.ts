@@ -14,6 +14,8 @@ const SLICE_RELATIONSHIPS = 500;
 const BATCH = 1000;
 const KEYED = 'BenchW1';
 const UNKEYED = 'BenchW1NoKey';
+type ScratchLabel = typeof KEYED | typeof UNKEYED;
+const KEYED_CONSTRAINT = 'CREATE CONSTRAINT bench_w1_id IF NOT EXISTS FOR (n:BenchW1) REQUIRE n.id IS UNIQUE';
 
 interface NodeRow {
   id: string;
@@ -29,14 +31,14 @@ interface Slice {
 }
 
 // Scratch labels come from the two constants above, never from input.
-const mergeNodes = (label: string) => `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props`;
-const mergeRels = (label: string) =>
+const mergeNodes = (label: ScratchLabel) => `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props`;
+const mergeRels = (label: ScratchLabel) =>
   `UNWIND $rows AS row MATCH (a:${label} {id: row.from}) MATCH (b:${label} {id: row.to}) ` +
   'MERGE (a)-[r:BENCH_W1 {id: row.id}]->(b) SET r = row.props';
-const mergeNode = (label: string) => `MERGE (n:${label} {id: $id}) SET n = $props`;
-const mergeRel = (label: string) =>
+const mergeNode = (label: ScratchLabel) => `MERGE (n:${label} {id: $id}) SET n = $props`;
+const mergeRel = (label: ScratchLabel) =>
   `MATCH (a:${label} {id: $from}) MATCH (b:${label} {id: $to}) MERGE (a)-[r:BENCH_W1 {id: $id}]->(b) SET r = $props`;
-const clear = (label: string) => `MATCH (n:${label}) DETACH DELETE n`;
+const clear = (label: ScratchLabel) => `MATCH (n:${label}) DETACH DELETE n`;
 
 async function readSlice(driver: Driver): Promise<Slice> {
   const rels = await rows<RelRow>(
@@ -61,7 +63,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Rows per second of a batched load of the slice in one transaction, like the product's writer. */
-async function batched(driver: Driver, label: string, slice: Slice): Promise<number> {
+async function batched(driver: Driver, label: ScratchLabel, slice: Slice): Promise<number> {
   await driver.executeQuery(clear(label));
   const session = driver.session();
   const started = performance.now();
@@ -77,7 +79,7 @@ async function batched(driver: Driver, label: string, slice: Slice): Promise<num
 }
 
 /** Rows per second when every row is its own auto-commit MERGE. */
-async function perRow(driver: Driver, label: string, slice: Slice): Promise<number> {
+async function perRow(driver: Driver, label: ScratchLabel, slice: Slice): Promise<number> {
   await driver.executeQuery(clear(label));
   const session = driver.session();
   const started = performance.now();
@@ -118,7 +120,7 @@ export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
 
   const slice = await readSlice(ctx.driver);
   const sliceRows = slice.nodes.length + slice.rels.length;
-  await ctx.driver.executeQuery(`CREATE CONSTRAINT bench_w1_id IF NOT EXISTS FOR (n:${KEYED}) REQUIRE n.id IS UNIQUE`);
+  await ctx.driver.executeQuery(KEYED_CONSTRAINT);
   try {
     const rounds = Math.min(ctx.settings.rounds, 2);
     const vsPerRow = await interleave(
