@@ -14,13 +14,18 @@ export const DEFAULT_QUERY_TIMEOUT_MS = 3_500;
  */
 export const DEADLINE_GRACE_MS = 500;
 
-/** Runs a parameterised read query and returns each record as a plain object keyed by column. */
-export async function readRows<T = Record<string, Plain>>(
+/** Runs one parameterised query inside a {@link readTransaction} and returns its records as plain objects. */
+export type RunQuery = <T = Record<string, Plain>>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>;
+
+/**
+ * Runs `work` in one read transaction: every query it runs shares the transaction's timeout and the deadline, and
+ * errors come back mapped (QUERY_TIMEOUT, DATABASE_UNAVAILABLE, …). For reads that need several round trips.
+ */
+export async function readTransaction<T>(
   driver: Driver,
-  cypher: string,
-  params: Record<string, unknown> = {},
+  work: (run: RunQuery) => Promise<T>,
   timeoutMs: number = DEFAULT_QUERY_TIMEOUT_MS,
-): Promise<T[]> {
+): Promise<T> {
   const session = driver.session({ defaultAccessMode: 'READ' });
   let timer: NodeJS.Timeout | undefined;
   let missedDeadline = false;
@@ -31,11 +36,18 @@ export async function readRows<T = Record<string, Plain>>(
     }, timeoutMs + DEADLINE_GRACE_MS);
   });
   try {
-    const result = await Promise.race([
-      session.executeRead((tx) => tx.run(cypher, params), { timeout: timeoutMs }),
+    return await Promise.race([
+      session.executeRead(
+        (tx) =>
+          work(async <R>(cypher: string, params: Record<string, unknown> = {}) => {
+            if (missedDeadline) throw new DatabaseUnavailableError();
+            const result = await tx.run(cypher, params);
+            return result.records.map((record) => toPlain(record.toObject()) as R);
+          }),
+        { timeout: timeoutMs },
+      ),
       deadline,
     ]);
-    return result.records.map((record) => toPlain(record.toObject()) as T);
   } catch (error) {
     throw fromDriverError(error);
   } finally {
@@ -45,4 +57,14 @@ export async function readRows<T = Record<string, Plain>>(
     if (missedDeadline) closing.catch(() => {});
     else await closing;
   }
+}
+
+/** Runs a parameterised read query and returns each record as a plain object keyed by column. */
+export async function readRows<T = Record<string, Plain>>(
+  driver: Driver,
+  cypher: string,
+  params: Record<string, unknown> = {},
+  timeoutMs: number = DEFAULT_QUERY_TIMEOUT_MS,
+): Promise<T[]> {
+  return readTransaction(driver, (run) => run<T>(cypher, params), timeoutMs);
 }

@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededDriver } from '../../../../test/seeded-database.ts';
 import { BadUserInputError, NotFoundError } from '../../errors.ts';
+import { GRAPH_REL_TYPES } from '../records.ts';
 import { findPaths, type PathQuery, type PathRecord } from './paths.ts';
 
 let driver: Driver;
@@ -204,6 +205,43 @@ describe('findPaths on the seeded Baghouz graph', () => {
       });
       expect(fewer).toHaveLength(3);
       expect(fewer.map((p) => p.length)).toEqual(lengths.slice(0, 3));
+    });
+
+    it('agrees with every simple path enumerated one by one: the k shortest, no path missed', async () => {
+      // The oracle: all simple paths up to maxLength, by plain variable-length enumeration (fine on the seed graph).
+      const everyPath = async (from: string, to: string, maxLength: number, voice?: string) => {
+        const { records } = await driver.executeQuery(
+          `MATCH p = (a:KG {id: $from})-[:${GRAPH_REL_TYPES.join('|')}*1..${maxLength}]-(b:KG {id: $to})
+           WHERE all(n IN nodes(p) WHERE n:Entity)
+             AND all(i IN range(0, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+             AND ($voice IS NULL OR all(r IN relationships(p) WHERE $voice IN r.attributedTo))
+           RETURN length(p) AS length, [r IN relationships(p) | r.id] AS edgeIds`,
+          { from, to, voice: voice ?? null },
+        );
+        return records.map((r) => ({ length: r.get('length').toNumber() as number, key: r.get('edgeIds').join(' ') }));
+      };
+      const cases: Array<[string, string, number, string?]> = [
+        ['actor:mazloum-kobani', 'actor:william-roebuck', 4],
+        ['actor:baghouz-pocket-civilians', 'actor:us', 4],
+        ['actor:international-coalition', 'actor:mazloum-kobani', 3],
+        ['actor:sdf', 'actor:isis', 3, 'actor:sdf'],
+        ['actor:sdf', 'place:baghouz', 3],
+      ];
+      let longerThanShortest = 0;
+      for (const [from, to, maxLength, voice] of cases) {
+        const oracle = await everyPath(from, to, maxLength, voice);
+        const lengths = oracle.map((p) => p.length).sort((a, b) => a - b);
+        const ps = await paths({ from, to, k: 10, maxLength, ...(voice ? { attributedTo: [voice] } : {}) });
+        expect(
+          ps.map((p) => p.length),
+          `${from} → ${to}`,
+        ).toEqual(lengths.slice(0, 10));
+        const known = new Set(oracle.map((p) => p.key));
+        for (const p of ps) expect(known.has(p.edges.map((e) => e.id).join(' '))).toBe(true);
+        if (ps.some((p) => p.length > (ps[0]?.length ?? 0))) longerThanShortest++;
+      }
+      // The cases reach past the shortest paths, where the search goes on from them (Yen's spurs).
+      expect(longerThanShortest).toBeGreaterThanOrEqual(3);
     });
 
     it('returns [] when no path fits within maxLength', async () => {

@@ -3,16 +3,19 @@
  * through the events and agreements they took part in and through the direct relationships of
  * {@link GRAPH_REL_TYPES}, never through the citation plumbing.
  *
- * One bounded query: Cypher 5 `SHORTEST k` over a quantified path pattern whose relationship and
- * node predicates (time, voice, certainty) sit inside the pattern, so Neo4j applies them while it
- * searches, before it picks the shortest paths: when the shortest path is filtered out, a longer
- * valid one is found instead. For k = 1 the same filters are universal predicates of a bidirectional
- * `shortestPath` search, with the same meaning and far fewer relationships read.
+ * Every search is Neo4j's bidirectional breadth-first `shortestPath`/`allShortestPaths`, with the
+ * filters (time, voice, certainty) as universal predicates that Neo4j checks while it searches, so a
+ * filtered-out shortest path gives way to a longer valid one. k > 1 starts from the shortest paths
+ * and, when there are fewer than k of them, goes on with Yen's algorithm: each further path is the
+ * shortest "spur" that leaves a path already found at one of its nodes by a relationship none of the
+ * found paths with the same beginning took. Cypher 5's `SHORTEST k` answers the same question in one
+ * query but, searching from one end, it read up to 10^5 relationships and ran for 2–40 s on the
+ * synthetic M set where these searches take milliseconds (docs/reliability.md, section 6).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { lastDayOf } from '../../../../seed/dates.ts';
 import { BadUserInputError, NotFoundError } from '../../errors.ts';
-import { readRows } from '../query.ts';
+import { type RunQuery, readTransaction } from '../query.ts';
 import { type EdgeRecord, edgeProjection, GRAPH_REL_TYPES, type NodeRecord, nodeProjection } from '../records.ts';
 
 /** A path from `from` to `to`: nodes in order, edges in order (edge i joins nodes i and i + 1). */
@@ -62,46 +65,151 @@ const REL_FILTER = `
       AND ($voices IS NULL OR any(v IN r.attributedTo WHERE v IN $voices))
       AND ($maxRank IS NULL OR r.certaintyRank <= $maxRank)`;
 
-const kShortest = (k: number, maxLength: number): string => `
-  MATCH p = SHORTEST ${k} (
-    (a)(()-[r:${TYPES} WHERE ${REL_FILTER}
-    ]-(y:Entity WHERE ${NODE_AS_OF('y')})){1,${maxLength}}(b)
-    WHERE ${NODE_AS_OF('a')} AND all(i IN range(0, size(y) - 1) WHERE y[i] <> a AND NOT y[i] IN y[i + 1..])
-  )`;
+const PATH_WHERE = (extraNode = '', extraRel = ''): string => `
+    all(n IN nodes(p) WHERE n:Entity AND ${NODE_AS_OF('n')}${extraNode})
+    AND all(r IN relationships(p) WHERE ${REL_FILTER}${extraRel})`;
 
-// One path: the same filters as universal predicates over the path, which Neo4j checks during its bidirectional
-// breadth-first search (`shortestPath`), so the answer is the shortest path that passes them. On the synthetic M set
-// this search touches a few hundred relationships where the one-directional `SHORTEST 1` touched tens of thousands.
-// A shortest path never visits a node twice, so no simplicity check is needed.
-const oneShortest = (maxLength: number): string => `
-  MATCH p = shortestPath((a)-[:${TYPES}*1..${maxLength}]-(b))
-  WHERE a <> b
-    AND all(n IN nodes(p) WHERE n:Entity AND ${NODE_AS_OF('n')})
-    AND all(r IN relationships(p) WHERE ${REL_FILTER})`;
+/** A path as the searches return it: the record, plus element ids to tell nodes and relationships apart. */
+const FOUND_PATH = `{
+    length: length(p),
+    nodes: [n IN nodes(p) | ${nodeProjection('n')}],
+    edges: [e IN relationships(p) | ${edgeProjection('e')}],
+    nodeKeys: [n IN nodes(p) | elementId(n)],
+    edgeKeys: [e IN relationships(p) | elementId(e)]
+  }`;
 
 /**
- * The path query. Neo4j 5.26 accepts neither a parameter for `SHORTEST k` nor for the bounds of a
- * quantified path pattern, so those two numbers are written into the text; callers pass only
- * integers checked by {@link checkBounds}. Everything else is a parameter.
- *
- * The path-level WHERE (no node twice: `y` is the list of nodes after `a`) is part of the
- * parenthesised pattern, so it too is applied before the k shortest are chosen.
+ * The shortest path (k = 1), or up to `$limit` of the shortest paths (k > 1), between the two ends. Neo4j 5.26 takes
+ * no parameter for the bounds of a variable-length pattern, so `maxLength` is written into the text; callers pass
+ * only integers checked by {@link checkBounds}. Everything else is a parameter.
  */
-function pathsCypher(k: number, maxLength: number): string {
+function shortestCypher(k: number, maxLength: number): string {
   return `
 OPTIONAL MATCH (a:KG:Entity {id: $from})
 OPTIONAL MATCH (b:KG:Entity {id: $to})
 CALL (a, b) {
-  ${k === 1 ? oneShortest(maxLength) : kShortest(k, maxLength)}
-  WITH p, [n IN nodes(p) | n.id] AS nodeIds, [e IN relationships(p) | e.id] AS edgeIds
-  ORDER BY length(p), nodeIds, edgeIds
-  RETURN collect({
-    length: length(p),
-    nodes: [n IN nodes(p) | ${nodeProjection('n')}],
-    edges: [e IN relationships(p) | ${edgeProjection('e')}]
-  }) AS paths
+  MATCH p = ${k === 1 ? 'shortestPath' : 'allShortestPaths'}((a)-[:${TYPES}*1..${maxLength}]-(b))
+  WHERE a <> b AND ${PATH_WHERE()}
+  WITH p LIMIT $limit
+  RETURN collect(${FOUND_PATH}) AS paths
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
+}
+
+/**
+ * Yen's spur searches, one per row of \$spurs: the shortest path from the spur node to the end that avoids the
+ * banned nodes (the path's beginning) and banned relationships (those found paths took next), and fits in `room`.
+ */
+const spurCypher = (maxRoom: number): string => `
+MATCH (b:KG:Entity {id: $to})
+UNWIND $spurs AS s
+MATCH (x:KG:Entity) WHERE elementId(x) = s.node
+CALL (x, b, s) {
+  MATCH p = shortestPath((x)-[:${TYPES}*1..${maxRoom}]-(b))
+  WHERE ${PATH_WHERE(' AND NOT elementId(n) IN s.bannedNodes', ' AND NOT elementId(r) IN s.bannedEdges')}
+  RETURN p
+}
+WITH s, p WHERE length(p) <= s.room
+RETURN s.index AS spur, ${FOUND_PATH} AS path`;
+
+interface FoundPath extends PathRecord {
+  nodeKeys: string[];
+  edgeKeys: string[];
+}
+
+interface Spur {
+  index: number;
+  node: string;
+  room: number;
+  bannedNodes: string[];
+  bannedEdges: string[];
+}
+
+const compareLists = (a: readonly string[], b: readonly string[]): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i] as string, b[i] as string];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+};
+
+/** Shortest first; equal lengths by node ids, then edge ids. */
+const byLengthThenIds = (p: PathRecord, q: PathRecord): number =>
+  p.length - q.length ||
+  compareLists(
+    p.nodes.map((n) => n.id),
+    q.nodes.map((n) => n.id),
+  ) ||
+  compareLists(
+    p.edges.map((e) => e.id),
+    q.edges.map((e) => e.id),
+  );
+
+const startsWith = (path: FoundPath, edgeKeys: readonly string[]): boolean =>
+  path.length > edgeKeys.length && edgeKeys.every((key, i) => path.edgeKeys[i] === key);
+
+/** The spurs of Yen's algorithm from `path`: one per node but the last, given the paths found so far. */
+function spursOf(path: FoundPath, found: readonly FoundPath[], maxLength: number): Spur[] {
+  return path.nodeKeys.slice(0, -1).map((node, i) => {
+    const root = path.edgeKeys.slice(0, i);
+    return {
+      index: i,
+      node,
+      room: maxLength - i,
+      bannedNodes: path.nodeKeys.slice(0, i),
+      bannedEdges: found.filter((q) => startsWith(q, root)).map((q) => q.edgeKeys[i] as string),
+    };
+  });
+}
+
+/** `path`'s first `i` relationships followed by `spur`, which starts at `path`'s node i. */
+const join = (path: FoundPath, i: number, spur: FoundPath): FoundPath => ({
+  length: i + spur.length,
+  nodes: [...path.nodes.slice(0, i), ...spur.nodes],
+  edges: [...path.edges.slice(0, i), ...spur.edges],
+  nodeKeys: [...path.nodeKeys.slice(0, i), ...spur.nodeKeys],
+  edgeKeys: [...path.edgeKeys.slice(0, i), ...spur.edgeKeys],
+});
+
+/**
+ * Yen's k shortest simple paths, starting from `shortest`: all the shortest paths there are, fewer than k. Each round
+ * searches the spurs of the path found last (one query) and takes the shortest candidate not yet found.
+ */
+async function moreByYen(
+  run: RunQuery,
+  params: Record<string, unknown>,
+  shortest: FoundPath[],
+  k: number,
+  maxLength: number,
+): Promise<FoundPath[]> {
+  const found = [...shortest];
+  const candidates = new Map<string, FoundPath>();
+  const keyOf = (p: FoundPath): string => p.edgeKeys.join(' ');
+  const seen = new Set(found.map(keyOf));
+  let toSpur = [...found];
+  while (found.length < k) {
+    for (const path of toSpur) {
+      const spurs = spursOf(path, found, maxLength);
+      const rows = await run<{ spur: number; path: FoundPath }>(spurCypher(Math.max(...spurs.map((s) => s.room))), {
+        ...params,
+        spurs: spurs.map((s) => ({ ...s, room: neo4j.int(s.room), index: neo4j.int(s.index) })),
+      });
+      for (const row of rows) {
+        const candidate = join(path, row.spur, row.path);
+        const key = keyOf(candidate);
+        if (!seen.has(key)) {
+          seen.add(key);
+          candidates.set(key, candidate);
+        }
+      }
+    }
+    const next = [...candidates.values()].sort(byLengthThenIds)[0];
+    if (!next) break;
+    candidates.delete(keyOf(next));
+    found.push(next);
+    toSpur = [next];
+  }
+  return found;
 }
 
 /**
@@ -114,10 +222,10 @@ RETURN n IS NOT NULL AS fromFound, n IS NOT NULL AS toFound,
   CASE WHEN n IS NOT NULL AND ${NODE_AS_OF('n')}
     THEN [{length: 0, nodes: [${nodeProjection('n')}], edges: []}] ELSE [] END AS paths`;
 
-interface PathsRow {
+interface PathsRow<T> {
   fromFound: boolean;
   toFound: boolean;
-  paths: PathRecord[];
+  paths: T[];
 }
 
 function checkBounds(k: unknown, maxLength: unknown): void {
@@ -186,9 +294,21 @@ export async function findPaths(driver: Driver, query: PathQuery): Promise<PathR
     voices: query.attributedTo === undefined ? null : [...query.attributedTo],
     maxRank: query.minCertaintyRank === undefined ? null : neo4j.int(checkRank(query.minCertaintyRank)),
   };
-  const cypher = query.from === query.to ? SAME_NODE : pathsCypher(query.k, query.maxLength);
-  const [row] = await readRows<PathsRow>(driver, cypher, params);
+  if (query.from === query.to) {
+    const [row] = await readTransaction(driver, (run) => run<PathsRow<PathRecord>>(SAME_NODE, params));
+    return checkEnds(row, query).paths;
+  }
+  const { k, maxLength } = query;
+  const found = await readTransaction(driver, async (run) => {
+    const [row] = await run<PathsRow<FoundPath>>(shortestCypher(k, maxLength), { ...params, limit: neo4j.int(k) });
+    const shortest = checkEnds(row, query).paths;
+    return shortest.length === 0 || shortest.length >= k ? shortest : moreByYen(run, params, shortest, k, maxLength);
+  });
+  return found.map(({ length, nodes, edges }) => ({ length, nodes, edges })).sort(byLengthThenIds);
+}
+
+function checkEnds<T>(row: PathsRow<T> | undefined, query: PathQuery): PathsRow<T> {
   if (!row?.fromFound) throw new NotFoundError('actor, place, event or agreement', query.from);
   if (!row.toFound) throw new NotFoundError('actor, place, event or agreement', query.to);
-  return row.paths;
+  return row;
 }
