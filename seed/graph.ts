@@ -99,6 +99,14 @@ export function citationId(c: Citation): string {
   return `cit:${shortHash(c.source, c.start, c.end, c.attributedTo, c.certainty, c.translation, c.note)}`;
 }
 
+/**
+ * An event's place in timeline order: its `earliest` day, or '' (before every day) when it has no known start. Unlike
+ * `earliest`, never null, so one range index serves the timeline's order and its upper bound (`startKey <= $toDay`
+ * keeps the events with no known start, which may have begun at any time).
+ */
+export const timelineStartKey = (props: Properties): string =>
+  typeof props.earliest === 'string' ? props.earliest : '';
+
 function dateProps(date: DateSpec | undefined): Properties {
   return {
     dateStart: date?.start ?? null,
@@ -229,7 +237,14 @@ function acledProps(e: Event): Properties {
 function addEvent(b: PlanBuilder, e: Event): void {
   const own = b.provenance(e.citations);
   const dates = dateProps(e.date);
-  b.node('Event', e.id, { kind: e.type, ...entityProps(e), ...dates, ...acledProps(e), ...own });
+  b.node('Event', e.id, {
+    kind: e.type,
+    ...entityProps(e),
+    ...dates,
+    startKey: timelineStartKey(dates),
+    ...acledProps(e),
+    ...own,
+  });
   const window = { earliest: dates.earliest ?? null, latest: dates.latest ?? null };
   for (const p of e.participants) {
     const provenance = p.citations ? b.provenance(p.citations) : own;
@@ -452,6 +467,7 @@ class PlanCombiner {
           continue;
         }
         const props = this.combineNode(label, id, versions, nodes, rels);
+        if (label === 'Event') props.startKey = timelineStartKey(props);
         nodes[label].push({ id, props });
       }
     for (const type of REL_TYPES)

@@ -148,8 +148,24 @@ describe('loading the Baghouz dataset into a real Neo4j', () => {
     expect(first.seeded).toBe(true);
     const before = await graphDigest(driver);
     const second = await seedIfEmpty(driver, [MINIMAL]);
-    expect(second).toEqual({ seeded: false, nodes: await countProductNodes(driver) });
+    expect(second).toEqual({ seeded: false, nodes: await countProductNodes(driver), eventsUpgraded: 0 });
     expect(await graphDigest(driver)).toEqual(before);
+  });
+
+  it('brings a graph loaded by an earlier loader up to date: the timeline order key on every event', async () => {
+    await seedFiles(driver, await datasetFilesIn(), { replaceAll: true });
+    const loaded = await graphDigest(driver);
+    const keys = 'MATCH (e:Event) RETURN e.id AS id, e.startKey AS key, e.earliest AS earliest ORDER BY id';
+    const written = (await driver.executeQuery(keys)).records.map((r) => r.toObject());
+    expect(written.length).toBeGreaterThan(10);
+    for (const e of written) expect(e.key).toBe(e.earliest ?? '');
+    expect(written.some((e) => e.key === '')).toBe(true);
+    // What the loader wrote before startKey existed.
+    await driver.executeQuery('MATCH (e:Event) REMOVE e.startKey');
+    const upgraded = await seedIfEmpty(driver);
+    expect(upgraded).toMatchObject({ seeded: false, eventsUpgraded: written.length });
+    expect(await graphDigest(driver)).toEqual(loaded);
+    expect(await seedIfEmpty(driver)).toMatchObject({ seeded: false, eventsUpgraded: 0 });
   });
 
   it('--reset removes only nodes labelled KG', async () => {

@@ -131,6 +131,12 @@ describe('timeline', () => {
     const { events: later } = await data('{ events(from: "2019-03-23", to: "2019-03-23") { id } }');
     expect(later.map((e: { id: string }) => e.id)).not.toContain('event:caliphate-declared');
     expect(later.map((e: { id: string }) => e.id)).toContain('event:baghouz-press-conference');
+    // No known start, ended by 2014: it may have begun before any window that ends before 2015, not after.
+    const ids = async (window: string) =>
+      (await data(`{ events(${window}, limit: 500) { id } }`)).events.map((e: { id: string }) => e.id);
+    expect(await ids('to: "2010-01-01"')).toContain('event:isis-splits-from-aqi');
+    expect(await ids('from: "2014-06-01", to: "2014-06-30"')).toContain('event:isis-splits-from-aqi');
+    expect(await ids('from: "2015-01-01"')).not.toContain('event:isis-splits-from-aqi');
   });
 
   it("filters by actor and by place, including the place's sub-places", async () => {

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   await driver.verifyConnectivity();
   const outcome = await seedIfEmpty(driver);
   if (outcome.seeded) logger.info(`The database was empty: loaded ${outcome.result.rows.nodes} nodes from seed/data/.`);
+  else if (outcome.eventsUpgraded > 0)
+    logger.info(`Brought the stored graph up to date: timeline order key set on ${outcome.eventsUpgraded} events.`);
   logger.info({ counts: await countByLabel(driver) }, `Neo4j at ${connection.uri}`);
 
   await ensureWebBuild((line) => logger.info(line));

@@ -14,6 +14,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT kg_id IF NOT EXISTS FOR (n:KG) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX event_earliest IF NOT EXISTS FOR (n:Event) ON (n.earliest)',
   'CREATE INDEX event_latest IF NOT EXISTS FOR (n:Event) ON (n.latest)',
+  'CREATE INDEX event_start_key IF NOT EXISTS FOR (n:Event) ON (n.startKey)',
   'CREATE INDEX agreement_earliest IF NOT EXISTS FOR (n:Agreement) ON (n.earliest)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   // searchText holds tokens already normalised by server/src/search/normalize.ts; the whitespace analyzer keeps them as they are.
@@ -89,6 +90,29 @@ export async function ensureSchema(driver: Driver): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) await driver.executeQuery(statement);
   // A new index is populated in the background; wait, so queries (full-text search) work as soon as a load returns.
   await driver.executeQuery('CALL db.awaitIndexes(300)');
+}
+
+/**
+ * Brings a graph loaded by an earlier version of the loader up to date, so reads can rely on what the loader now
+ * writes: the schema, and each event's `startKey` (seed/graph.ts `timelineStartKey`). Idempotent; returns how many
+ * events it updated (0 when there was nothing to do).
+ */
+export async function upgradeStoredGraph(driver: Driver): Promise<{ eventsUpdated: number }> {
+  await ensureSchema(driver);
+  const { records } = await driver.executeQuery('MATCH (e:Event) WHERE e.startKey IS NULL RETURN count(e) AS n');
+  const eventsUpdated = records[0]?.get('n').toNumber() ?? 0;
+  if (eventsUpdated === 0) return { eventsUpdated };
+  // Batches, each its own transaction: only an auto-commit session query may run CALL … IN TRANSACTIONS.
+  const session = driver.session();
+  try {
+    await session.run(
+      `MATCH (e:Event) WHERE e.startKey IS NULL
+       CALL (e) { SET e.startKey = coalesce(e.earliest, '') } IN TRANSACTIONS OF 10000 ROWS`,
+    );
+  } finally {
+    await session.close();
+  }
+  return { eventsUpdated };
 }
 
 export class DanglingReferenceError extends Error {

@@ -15,15 +15,15 @@ export interface EventQuery {
   limit: number;
 }
 
-const EVENT_ORDER = "ORDER BY coalesce(e.earliest, ''), e.latest, e.id";
+// startKey is `earliest`, or '' when the event has no known start (seed/graph.ts timelineStartKey): the same order as
+// `coalesce(e.earliest, '')`, read from the `event_start_key` index in order instead of sorting every event.
+const EVENT_ORDER = 'ORDER BY e.startKey, e.latest, e.id';
 
 // An event overlaps the window when it can start before the window ends and end after it starts;
-// an event with no known start (earliest null) can have started at any time. The text differs by which bounds are
-// given, so that a lower bound is a range seek on the `event_latest` index rather than a scan of every event.
+// an event with no known start (startKey '') can have started at any time. The text differs by which bounds are
+// given, so that each bound is a range seek on an index (`event_latest`, `event_start_key`), not a scan of every event.
 const windowCondition = (from: boolean, to: boolean): string =>
-  [from ? 'e.latest >= $fromDay' : null, to ? '(e.earliest IS NULL OR e.earliest <= $toDay)' : null]
-    .filter(Boolean)
-    .join(' AND ') || 'true';
+  [...(from ? ['e.latest >= $fromDay'] : []), to ? 'e.startKey <= $toDay' : 'e.startKey IS NOT NULL'].join(' AND ');
 
 const eventMatch = (from: boolean, to: boolean) => `
   MATCH (e:Event)
