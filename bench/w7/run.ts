@@ -179,6 +179,8 @@ async function gesture(page: Page): Promise<FrameStats> {
     await page.mouse.wheel(0, -80);
     await sleep(16);
   }
+  // Wheeling back out by as much can end exactly where it began: whether it zoomed is read in between.
+  const zoomedIn = await api.viewport();
   for (let i = 0; i < 20; i++) {
     await page.mouse.wheel(0, 80);
     await sleep(16);
@@ -199,7 +201,7 @@ async function gesture(page: Page): Promise<FrameStats> {
     longestTaskMs: Math.max(pan.longestTaskMs, zoom.longestTaskMs),
     settleMs: settle,
     panned: afterPan.pan.x !== before.pan.x,
-    zoomed: afterZoom.zoom !== afterPan.zoom || afterPan.zoom !== before.zoom,
+    zoomed: zoomedIn.zoom !== afterPan.zoom || afterZoom.zoom !== zoomedIn.zoom,
   };
 }
 
