@@ -3,60 +3,30 @@
  * and a seeded Neo4j. Screenshots go to test-results/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticSubgraph } from '../../bench/w7/synthetic.ts';
-import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
-import { createApp } from '../../server/src/app.ts';
-import { testConfig } from '../../server/src/config.ts';
-import { createDriver } from '../../server/src/db/driver.ts';
-import { ensureWebBuild, WEB_DIST } from '../../server/src/web-assets.ts';
-import { testConnection } from '../../test/seeded-database.ts';
+import { datasetFilesIn } from '../../seed/seed.ts';
+import { type Explorer as Harness, startExplorer } from '../../test/e2e-harness.ts';
 import type { ApiSubgraph } from '../src/api.ts';
 import { EXPANSION_STEP } from '../src/graph/tuning.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let driver: Driver;
-let server: Server;
+let harness: Harness;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  driver = createDriver(testConnection());
-  await seedFiles(driver, [...(await datasetFilesIn()), path.join(ROOT, 'test', 'fixtures', 'hostile.json')], {
-    replaceAll: true,
-  });
-  await ensureWebBuild();
-  const app = createApp({ driver, config: testConfig({ development: false }), webDist: WEB_DIST });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  harness = await startExplorer([...(await datasetFilesIn()), path.join(ROOT, 'test', 'fixtures', 'hostile.json')]);
+  ({ browser, base } = harness);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await driver?.close();
+  await harness?.close();
 });
 
 interface Explorer {

@@ -3,46 +3,28 @@
  * and a seeded Neo4j: each server-made export downloads, and opens in its target format.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Driver } from 'neo4j-driver';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACLED_COLUMNS } from '../../seed/acled/convert.ts';
-import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
+import { datasetFilesIn } from '../../seed/seed.ts';
 import { validateDatasetFiles } from '../../seed/validate.ts';
-import { createApp } from '../../server/src/app.ts';
-import { testConfig } from '../../server/src/config.ts';
-import { createDriver } from '../../server/src/db/driver.ts';
-import { ensureWebBuild, WEB_DIST } from '../../server/src/web-assets.ts';
+import { type Explorer, startExplorer } from '../../test/e2e-harness.ts';
 import { validateGraphml } from '../../test/graphml-schema.ts';
-import { testConnection } from '../../test/seeded-database.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const scratch = await mkdtemp(path.join(tmpdir(), 'export-e2e-'));
 
-let driver: Driver;
-let server: Server;
+let explorer: Explorer;
 let browser: Browser;
 let base: string;
 let page: Page;
 let visibleEntities: number;
 
 beforeAll(async () => {
-  driver = createDriver(testConnection());
-  await seedFiles(driver, await datasetFilesIn(), { replaceAll: true });
-  await ensureWebBuild();
-  const app = createApp({ driver, config: testConfig({ development: false }), webDist: WEB_DIST });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
-  });
+  explorer = await startExplorer(await datasetFilesIn());
+  ({ browser, base } = explorer);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -68,9 +50,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await driver?.close();
+  await explorer?.close();
   await rm(scratch, { recursive: true, force: true });
 });
 

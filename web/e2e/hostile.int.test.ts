@@ -4,50 +4,30 @@
  * names and aliases). Every view that shows a name is visited, in English and Arabic; the names must appear as
  * literal text, nothing may run, no element may be injected, and the page must record no CSP violation.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
-import { createApp } from '../../server/src/app.ts';
-import { testConfig } from '../../server/src/config.ts';
-import { createDriver } from '../../server/src/db/driver.ts';
-import { CONTENT_SECURITY_POLICY, ensureWebBuild, WEB_DIST } from '../../server/src/web-assets.ts';
+import { datasetFilesIn } from '../../seed/seed.ts';
+import { CONTENT_SECURITY_POLICY } from '../../server/src/web-assets.ts';
+import { type Explorer, startExplorer } from '../../test/e2e-harness.ts';
 import { recordFigure } from '../../test/figures.ts';
-import { testConnection } from '../../test/seeded-database.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IMG_NAME = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT_NAME = '</script><script>window.__pwned=2</script>';
 const JS_URL = 'javascript:window.__pwned=3';
 
-let driver: Driver;
-let server: Server;
+let explorer: Explorer;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  driver = createDriver(testConnection());
-  await seedFiles(driver, [...(await datasetFilesIn()), path.join(ROOT, 'test', 'fixtures', 'hostile.json')], {
-    replaceAll: true,
-  });
-  await ensureWebBuild();
-  server = createServer(createApp({ driver, config: testConfig({ development: false }), webDist: WEB_DIST }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
-  });
+  explorer = await startExplorer([...(await datasetFilesIn()), path.join(ROOT, 'test', 'fixtures', 'hostile.json')]);
+  ({ browser, base } = explorer);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await driver?.close();
+  await explorer?.close();
 });
 
 interface Watched {

@@ -22,6 +22,15 @@ export interface ApiCitation {
   source: { id: string; name: string; nameAr: string | null; outlet: string; outletAr: string | null };
 }
 
+/** One dataset's version of a property the datasets loaded together state differently. */
+export interface ApiClaim {
+  property: string;
+  value: string;
+  datasets: string[];
+  certainty: Certainty | null;
+  citations: ApiCitation[];
+}
+
 export interface ApiNode {
   id: string;
   kind: 'ACTOR' | 'PLACE' | 'EVENT' | 'AGREEMENT' | 'SOURCE';
@@ -166,16 +175,17 @@ export async function findPaths(from: string, to: string, asOf: string | null): 
 /** Everything the details panel shows about one node. */
 export async function fetchDetails(id: string): Promise<Record<string, unknown> | null> {
   const ref = 'id kind name nameAr';
+  const claims = `contested claims { property value datasets certainty citations { ${CITATION} } }`;
   const data = await request<{ node: Record<string, unknown> | null }>(
     `query Details($id: ID!) { node(id: $id) {
       ${NODE} citations { ${CITATION} }
-      ... on Actor { description affiliations { type direction label certainty actor { ${ref} } citations { ${CITATION} } }
+      ... on Actor { description ${claims} affiliations { type direction label certainty actor { ${ref} } citations { ${CITATION} } }
         participations { role event { ${ref} date { ${DATE} } } } agreements { side role agreement { ${ref} } } }
-      ... on Place { description parentOrigin parent { ${ref} } children { ${ref} } events { ${ref} date { ${DATE} } } }
-      ... on Event { description participants { role certainty actor { ${ref} } citations { ${CITATION} } }
+      ... on Place { description ${claims} parentOrigin parent { ${ref} } children { ${ref} } events { ${ref} date { ${DATE} } } }
+      ... on Event { description ${claims} participants { role certainty actor { ${ref} } citations { ${CITATION} } }
         places { role place { ${ref} } } partOf { ${ref} }
         figures { label value min max unit approximate citations { ${CITATION} } } }
-      ... on Agreement { description parties { side role actor { ${ref} } }
+      ... on Agreement { description ${claims} parties { side role actor { ${ref} } }
         terms { type description places { role place { ${ref} } } figures { label citations { ${CITATION} } } citations { ${CITATION} } }
         rejectedBy { actor { ${ref} } citations { ${CITATION} } } places { ${ref} }
         figures { label value min max unit approximate citations { ${CITATION} } } }

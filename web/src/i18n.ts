@@ -53,6 +53,11 @@ const en = {
   coordinates: 'Coordinates',
   fromGazetteer: 'from a gazetteer, not the article',
   citations: 'Sources',
+  contested: 'Sources disagree',
+  contestedNote:
+    'The datasets loaded together state this differently. Each version is shown with its own sources; the rest of this panel shows the first.',
+  statedIn: 'Stated in',
+  contestedBelow: 'Sources disagree: every version is below.',
   assertedBy: 'According to',
   showInSource: 'Show in source',
   hideSource: 'Hide source',
@@ -153,6 +158,11 @@ const ar: Strings = {
   coordinates: 'الإحداثيات',
   fromGazetteer: 'من معجم جغرافي، لا من المقال',
   citations: 'المصادر',
+  contested: 'المصادر مختلفة',
+  contestedNote:
+    'تذكر مجموعات البيانات المحمّلة معاً هذا بشكل مختلف. تُعرض كل رواية مع مصادرها، ويعرض باقي هذه اللوحة الرواية الأولى.',
+  statedIn: 'ورد في',
+  contestedBelow: 'المصادر مختلفة: كل الروايات أدناه.',
   assertedBy: 'بحسب',
   showInSource: 'عرض في المصدر',
   hideSource: 'إخفاء المصدر',

@@ -3,7 +3,7 @@
  * citation with its Arabic quote, translation, who asserts it, a certainty badge, and the quote
  * highlighted in its source's full text.
  */
-import { type ApiCitation, type ApiDate, type ApiEdge, fetchDetails, fetchSourceText } from '../api.ts';
+import { type ApiCitation, type ApiClaim, type ApiDate, type ApiEdge, fetchDetails, fetchSourceText } from '../api.ts';
 import { bidi, h, isArabic, replaceChildren } from '../dom.ts';
 import { edgeLabel } from '../graph/elements.ts';
 import { humanize, type Strings } from '../i18n.ts';
@@ -157,6 +157,9 @@ export class DetailsPanel {
     const s = this.strings;
     const id = String(node.id);
     const date = node.date as ApiDate | null | undefined;
+    const contested = (node.contested as string[] | undefined) ?? [];
+    const disagreement = (property: string) =>
+      contested.includes(property) ? h('p', { class: 'muted small contested-here' }, s.contestedBelow) : null;
     const parts: Array<HTMLElement | null> = [this.header(node), this.actions(id, node.kind !== 'SOURCE')];
     if (node.description) parts.push(h('p', { class: 'description' }, String(node.description)));
     if (date)
@@ -166,9 +169,12 @@ export class DetailsPanel {
           h('p', { class: 'date-line' }, formatDate(date, s)),
           date.expression ? h('p', {}, bidi(date.expression, 'ar')) : null,
           date.inferred ? h('p', { class: 'muted small' }, `${s.inferred}: ${date.inferred}`) : null,
+          disagreement('date'),
         ),
       );
-    if (node.status) parts.push(this.section(s.status, h('p', {}, humanize(String(node.status)))));
+    if (node.status)
+      parts.push(this.section(s.status, h('p', {}, humanize(String(node.status))), disagreement('status')));
+    parts.push(this.claims((node.claims as ApiClaim[] | undefined) ?? []));
     const refs = (key: string, map: (item: Json) => HTMLElement | null) =>
       this.list(((node[key] as Json[] | undefined) ?? []).map(map));
 
@@ -261,6 +267,39 @@ export class DetailsPanel {
     }
     parts.push(this.citations((node.citations as ApiCitation[] | undefined) ?? []));
     replaceChildren(this.container, h('article', { class: 'details', 'data-id': id }, parts));
+  }
+
+  /** Where the datasets disagree (a date, a type, coordinates): every version side by side, each with its sources. */
+  private claims(claims: ApiClaim[]): HTMLElement | null {
+    if (claims.length === 0) return null;
+    const s = this.strings;
+    return h(
+      'section',
+      { class: 'detail-section claims' },
+      h('h3', {}, s.contested),
+      h('p', { class: 'muted small' }, s.contestedNote),
+      h(
+        'ul',
+        { class: 'claim-list' },
+        claims.map((c) =>
+          h(
+            'li',
+            { class: 'claim', 'data-property': c.property },
+            h(
+              'p',
+              { class: 'claim-value' },
+              h('span', { class: 'badge badge-plain' }, humanize(c.property)),
+              ' ',
+              bidi(c.value, isArabic(c.value) ? 'ar' : 'en'),
+              ' ',
+              certaintyBadge(c.certainty, s),
+            ),
+            h('p', { class: 'muted small' }, `${s.statedIn}: ${c.datasets.join(', ')}`),
+            this.citationList(c.citations),
+          ),
+        ),
+      ),
+    );
   }
 
   private term(term: Json): HTMLElement {
