@@ -97,8 +97,9 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
 }
 
 /**
- * Yen's spur searches, one per row of \$spurs: the shortest path from the spur node to the end that avoids the
- * banned nodes (the path's beginning) and banned relationships (those found paths took next), and fits in `room`.
+ * Yen's spur searches, one per row of \$spurs: the shortest path from the spur node to the end that avoids the banned
+ * nodes (the path's beginning) and banned relationships (those found paths took next), and fits in `room`. A row's
+ * `index` is its own position in \$spurs, so each answer finds its row.
  */
 const spurCypher = (maxRoom: number): string => `
 MATCH (b:KG:Entity {id: $to})
@@ -118,6 +119,7 @@ interface FoundPath extends PathRecord {
 }
 
 interface Spur {
+  /** The spur node's position on the path it leaves. */
   index: number;
   node: string;
   room: number;
@@ -173,7 +175,7 @@ const join = (path: FoundPath, i: number, spur: FoundPath): FoundPath => ({
 
 /**
  * Yen's k shortest simple paths, starting from `shortest`: all the shortest paths there are, fewer than k. Each round
- * searches the spurs of the path found last (one query) and takes the shortest candidate not yet found.
+ * searches the spurs of the paths found last (one query) and takes the shortest candidate not yet found.
  */
 async function moreByYen(
   run: RunQuery,
@@ -188,19 +190,22 @@ async function moreByYen(
   const seen = new Set(found.map(keyOf));
   let toSpur = [...found];
   while (found.length < k) {
-    for (const path of toSpur) {
-      const spurs = spursOf(path, found, maxLength);
-      const rows = await run<{ spur: number; path: FoundPath }>(spurCypher(Math.max(...spurs.map((s) => s.room))), {
+    // One query for the spurs of every path to spur from (all the shortest paths at first, then the last one found).
+    const spurs = toSpur.flatMap((path) => spursOf(path, found, maxLength).map((spur) => ({ path, spur })));
+    const rows = await run<{ spur: number; path: FoundPath }>(
+      spurCypher(Math.max(...spurs.map(({ spur }) => spur.room))),
+      {
         ...params,
-        spurs: spurs.map((s) => ({ ...s, room: neo4j.int(s.room), index: neo4j.int(s.index) })),
-      });
-      for (const row of rows) {
-        const candidate = join(path, row.spur, row.path);
-        const key = keyOf(candidate);
-        if (!seen.has(key)) {
-          seen.add(key);
-          candidates.set(key, candidate);
-        }
+        spurs: spurs.map(({ spur }, i) => ({ ...spur, room: neo4j.int(spur.room), index: neo4j.int(i) })),
+      },
+    );
+    for (const row of rows) {
+      const { path, spur } = spurs[row.spur] as (typeof spurs)[number];
+      const candidate = join(path, spur.index, row.path);
+      const key = keyOf(candidate);
+      if (!seen.has(key)) {
+        seen.add(key);
+        candidates.set(key, candidate);
       }
     }
     const next = [...candidates.values()].sort(byLengthThenIds)[0];
