@@ -13,7 +13,7 @@ import { createDriver } from '../server/src/db/driver.ts';
 import { ensureWebBuild, WEB_DIST } from '../server/src/web-assets.ts';
 import { testConnection } from './seeded-database.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Explorer {
   driver: Driver;

@@ -175,7 +175,7 @@ export async function findPaths(from: string, to: string, asOf: string | null): 
 /** Everything the details panel shows about one node. */
 export async function fetchDetails(id: string): Promise<Record<string, unknown> | null> {
   const ref = 'id kind name nameAr';
-  const claims = `contested claims { property value datasets certainty citations { ${CITATION} } }`;
+  const claims = `claims { property value datasets certainty citations { ${CITATION} } }`;
   const data = await request<{ node: Record<string, unknown> | null }>(
     `query Details($id: ID!) { node(id: $id) {
       ${NODE} citations { ${CITATION} }

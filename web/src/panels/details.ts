@@ -157,9 +157,11 @@ export class DetailsPanel {
     const s = this.strings;
     const id = String(node.id);
     const date = node.date as ApiDate | null | undefined;
-    const contested = (node.contested as string[] | undefined) ?? [];
+    const claims = (node.claims as ApiClaim[] | undefined) ?? [];
     const disagreement = (property: string) =>
-      contested.includes(property) ? h('p', { class: 'muted small contested-here' }, s.contestedBelow) : null;
+      claims.some((c) => c.property === property)
+        ? h('p', { class: 'muted small contested-here' }, s.contestedBelow)
+        : null;
     const parts: Array<HTMLElement | null> = [this.header(node), this.actions(id, node.kind !== 'SOURCE')];
     if (node.description) parts.push(h('p', { class: 'description' }, String(node.description)));
     if (date)
@@ -174,7 +176,7 @@ export class DetailsPanel {
       );
     if (node.status)
       parts.push(this.section(s.status, h('p', {}, humanize(String(node.status))), disagreement('status')));
-    parts.push(this.claims((node.claims as ApiClaim[] | undefined) ?? []));
+    parts.push(this.claims(claims));
     const refs = (key: string, map: (item: Json) => HTMLElement | null) =>
       this.list(((node[key] as Json[] | undefined) ?? []).map(map));
 
