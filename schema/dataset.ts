@@ -7,6 +7,16 @@
  * live in `seed/validate.ts`.
  */
 import { z } from 'zod';
+import {
+  ACTOR_KINDS,
+  AGREEMENT_STATUSES,
+  CERTAINTIES,
+  DATE_PRECISIONS,
+  EVENT_TYPES,
+  PLACE_KINDS,
+  RELATIONSHIP_TYPES,
+  TERM_TYPES,
+} from './vocabulary.ts';
 
 export const FORMAT_VERSION = 1;
 
@@ -34,8 +44,6 @@ export const AnyEntityId = z
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const ArabicText = text(500).regex(/[\u0600-\u06FF]/, 'must contain Arabic script');
 
-/** Ordered from strongest to weakest; `minCertainty` filters keep this order. */
-export const CERTAINTIES = ['confirmed', 'reported', 'claimed', 'alleged', 'disputed'] as const;
 export const Certainty = z.enum(CERTAINTIES);
 
 export const Citation = z
@@ -68,7 +76,6 @@ export const Citation = z
 
 const Citations = z.array(Citation).min(1, 'needs at least one citation');
 
-export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
 export const DatePrecision = z.enum(DATE_PRECISIONS);
 
 const DATE_PATTERN: Record<z.infer<typeof DatePrecision>, RegExp> = {
@@ -157,18 +164,6 @@ const EntityBase = {
   citations: Citations,
 };
 
-export const ACTOR_KINDS = [
-  'armed_group',
-  'state',
-  'military',
-  'coalition',
-  'person',
-  'media',
-  'unnamed_sources',
-  'civilians',
-  'organization',
-] as const;
-
 export const Actor = z
   .strictObject({
     id: ActorId,
@@ -176,22 +171,6 @@ export const Actor = z
     ...EntityBase,
   })
   .meta({ id: 'Actor' });
-
-export const PLACE_KINDS = [
-  'country',
-  'governorate',
-  'district',
-  'city',
-  'town',
-  'village',
-  'area',
-  'countryside',
-  'desert',
-  'river',
-  'oil_field',
-  'camp',
-  'border',
-] as const;
 
 export const Coordinates = z
   .strictObject({
@@ -255,27 +234,6 @@ export const Figure = z
   })
   .meta({ id: 'Figure' });
 
-export const EVENT_TYPES = [
-  'announcement',
-  'press_conference',
-  'battle',
-  'territory_captured',
-  'territory_lost',
-  'airstrike',
-  'airdrop_raid',
-  'shelling',
-  'detention',
-  'displacement',
-  'surrender',
-  'relocation',
-  'declaration',
-  'weapons_use',
-  'attack',
-  'campaign',
-  'publication',
-  'other',
-] as const;
-
 export const Participant = z
   .strictObject({
     actor: ActorId,
@@ -333,24 +291,6 @@ export const Event = z
   })
   .meta({ id: 'Event' });
 
-export const AGREEMENT_STATUSES = [
-  'proposed',
-  'reported',
-  'in_effect',
-  'implemented',
-  'rejected',
-  'collapsed',
-] as const;
-export const TERM_TYPES = [
-  'relocation',
-  'non_return',
-  'handover',
-  'evacuation',
-  'ceasefire',
-  'surrender',
-  'other',
-] as const;
-
 export const Term = z
   .strictObject({
     type: z.enum(TERM_TYPES),
@@ -405,21 +345,6 @@ export const Agreement = z
     ...EntityBase,
   })
   .meta({ id: 'Agreement' });
-
-/** Relationship types a dataset may use between entities; the loader uses only these. */
-export const RELATIONSHIP_TYPES = [
-  'LEADS',
-  'MEMBER_OF',
-  'BACKED_BY',
-  'ENVOY_OF',
-  'SPLIT_FROM',
-  'FOUGHT',
-  'CONTROLS',
-  'ALLIED_WITH',
-  'CAUSED',
-  'FOLLOWED',
-  'ACCUSED',
-] as const;
 
 export const Relationship = z
   .strictObject({

@@ -3,62 +3,21 @@
  * `schema/model.md` documents the result; nothing here talks to the database.
  */
 import { createHash } from 'node:crypto';
+import type { Agreement, Citation, Dataset, DateSpec, Event, Figure } from '../schema/dataset.ts';
 import {
-  type Agreement,
   CERTAINTIES,
-  type Certainty,
-  type Citation,
-  type Dataset,
-  type DateSpec,
-  type Event,
-  type Figure,
-} from '../schema/dataset.ts';
+  certaintyRank,
+  NODE_LABELS,
+  type NodeLabel,
+  REL_TYPES,
+  type RelType,
+} from '../schema/vocabulary.ts';
 import { searchTextFor } from '../server/src/search/normalize.ts';
 import { earliestDay, latestDay } from './dates.ts';
 import { applyMerges, computeMerges, type MergeDecision } from './merge.ts';
 import { relationshipKey } from './validate.ts';
 
-/** Node labels the product writes; every node also carries the label `KG`. */
-export const NODE_LABELS = [
-  'Source',
-  'Actor',
-  'Place',
-  'Event',
-  'Agreement',
-  'Term',
-  'Figure',
-  'Claim',
-  'Citation',
-] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
-
-/** Relationship types the product writes. */
-export const REL_TYPES = [
-  'PUBLISHED_BY',
-  'FROM_SOURCE',
-  'ATTRIBUTED_TO',
-  'PART_OF',
-  'PARTICIPATED_IN',
-  'OCCURRED_IN',
-  'PARTY_TO',
-  'REJECTED',
-  'CONCERNS',
-  'HAS_TERM',
-  'HAS_FIGURE',
-  'HAS_CLAIM',
-  'LEADS',
-  'MEMBER_OF',
-  'BACKED_BY',
-  'ENVOY_OF',
-  'SPLIT_FROM',
-  'FOUGHT',
-  'CONTROLS',
-  'ALLIED_WITH',
-  'CAUSED',
-  'FOLLOWED',
-  'ACCUSED',
-] as const;
-export type RelType = (typeof REL_TYPES)[number];
+export { certaintyRank, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType };
 
 export type PropertyValue = string | number | boolean | string[] | null;
 export type Properties = Record<string, PropertyValue>;
@@ -81,10 +40,6 @@ export interface GraphPlan {
   rels: Record<RelType, RelRow[]>;
   /** What planDatasets merged across datasets, and what it kept apart. */
   merges?: MergeDecision[];
-}
-
-export function certaintyRank(certainty: Certainty): number {
-  return CERTAINTIES.indexOf(certainty);
 }
 
 function shortHash(...parts: Array<string | number | undefined>): string {

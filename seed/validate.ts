@@ -6,13 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import {
-  type Citation,
-  Dataset,
-  type DateSpec,
-  type RELATIONSHIP_TYPES,
-  type Relationship,
-} from '../schema/dataset.ts';
+import { type Citation, Dataset, type DateSpec, type Relationship } from '../schema/dataset.ts';
+import type { RELATIONSHIP_TYPES } from '../schema/vocabulary.ts';
 import { earliestDay, latestDay } from './dates.ts';
 import { computeMerges } from './merge.ts';
 import { findQuoteSpans, quoteMatchesSpan } from './quotes.ts';

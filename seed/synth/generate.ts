@@ -6,17 +6,9 @@
  * The output is streamed through {@link SynthFiles}; nothing holds the whole dataset. Hubs follow Zipf's law:
  * a few actors and towns take part in most events.
  */
-import type {
-  ACTOR_KINDS,
-  Certainty,
-  Citation,
-  DatasetInput,
-  EVENT_TYPES,
-  Figure,
-  Relationship,
-  Source,
-} from '../../schema/dataset.ts';
+import type { Certainty, Citation, DatasetInput, Figure, Relationship, Source } from '../../schema/dataset.ts';
 import { FORMAT_VERSION } from '../../schema/dataset.ts';
+import type { ACTOR_KINDS, EVENT_TYPES } from '../../schema/vocabulary.ts';
 import { spellingVariants } from './arabic-variants.ts';
 import { Random, ZipfSampler } from './random.ts';
 import {

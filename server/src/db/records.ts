@@ -1,9 +1,9 @@
-import { RELATIONSHIP_TYPES } from '../../../schema/dataset.ts';
 /** Plain shapes the repositories return; resolvers map them onto the GraphQL types. */
+
+import { GRAPH_REL_TYPES, NODE_KINDS, type NodeKind } from '../../../schema/vocabulary.ts';
 import type { Plain } from './plain.ts';
 
-export const NODE_KINDS = ['ACTOR', 'PLACE', 'EVENT', 'AGREEMENT', 'SOURCE'] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
+export { GRAPH_REL_TYPES, NODE_KINDS, type NodeKind };
 
 /** A node of one of the five public kinds, with all its stored properties (see schema/model.md). */
 export interface NodeRecord {
@@ -20,17 +20,6 @@ export interface EdgeRecord {
   target: string;
   props: Record<string, Plain>;
 }
-
-/** Relationship types that connect public nodes in graph views and paths (never the citation plumbing). */
-export const GRAPH_REL_TYPES = [
-  'PARTICIPATED_IN',
-  'OCCURRED_IN',
-  'PART_OF',
-  'PARTY_TO',
-  'REJECTED',
-  'CONCERNS',
-  ...RELATIONSHIP_TYPES,
-] as const;
 
 const PUBLIC_LABELS = "['Actor', 'Place', 'Event', 'Agreement', 'Source']";
 

@@ -5,7 +5,8 @@
  */
 
 import type { AcledCoding, DatasetInput } from '../../../schema/dataset.ts';
-import { FORMAT_VERSION, RELATIONSHIP_TYPES } from '../../../schema/dataset.ts';
+import { FORMAT_VERSION } from '../../../schema/dataset.ts';
+import { RELATIONSHIP_TYPES } from '../../../schema/vocabulary.ts';
 import { type ExportGraph, type ExportNode, type ExportRel, labelOf, num, type Props, str, strings } from './graph.ts';
 
 type Collections = 'sources' | 'actors' | 'places' | 'events' | 'agreements' | 'relationships';
