@@ -38,12 +38,20 @@ function deadPid(): number {
   return result.pid;
 }
 
-/** Starts a child that sleeps; with `ignoreTerm` it ignores SIGTERM (ignored signals survive exec). */
-function sleeper(ignoreTerm: boolean): number {
+/**
+ * Starts a child that sleeps; with `ignoreTerm` it ignores SIGTERM (ignored signals survive exec). Resolves
+ * once the shell has exec'd `sleep`, so the trap is in place before a test signals it.
+ */
+async function sleeper(ignoreTerm: boolean): Promise<number> {
   const child = spawn('sh', ['-c', `${ignoreTerm ? "trap '' TERM; " : ''}exec sleep 30`], { stdio: 'ignore' });
   children.push(child);
-  if (child.pid === undefined) throw new Error('could not start sh');
-  return child.pid;
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not start sh');
+  await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]).toBe('sleep'), {
+    timeout: 5000,
+    interval: 20,
+  });
+  return pid;
 }
 
 describe('pid file', () => {
@@ -124,15 +132,13 @@ describe('withLock', () => {
 
 describe('terminate', () => {
   it('stops a process with SIGTERM when it obeys', async () => {
-    const pid = sleeper(false);
-    await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('sleep'));
+    const pid = await sleeper(false);
     expect(await terminate(pid, 5000)).toBe(false);
     expect(isAlive(pid)).toBe(false);
   });
 
   it('uses SIGKILL after the timeout and says so', async () => {
-    const pid = sleeper(true);
-    await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('sleep'));
+    const pid = await sleeper(true);
     const lines: string[] = [];
     expect(await terminate(pid, 500, (line) => lines.push(line))).toBe(true);
     expect(isAlive(pid)).toBe(false);
