@@ -2,7 +2,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { SynthFiles, TextWriter } from './generate.ts';
+import type { SynthFiles, TextWriter } from './output.ts';
 
 const FLUSH_CHARS = 1 << 20;
 

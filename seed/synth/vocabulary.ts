@@ -189,6 +189,30 @@ export const MILITARY_PATTERNS: ReadonlyArray<readonly [en: (x: string) => strin
   [(x) => `${x} Military Police`, (x) => `الشرطة العسكرية في ${x}`],
 ];
 
+/** Name of the civilians of a town (an actor of kind `civilians`). */
+export const CIVILIANS_PATTERN: readonly [en: (x: string) => string, ar: (x: string) => string] = [
+  (x) => `Civilians of ${x}`,
+  (x) => `أهالي ${x}`,
+];
+
+/** Governorates and districts are named after a made-up town name. */
+export const GOVERNORATE_PATTERN: readonly [en: (x: string) => string, ar: (x: string) => string] = [
+  (x) => `${x} Governorate`,
+  (x) => `محافظة ${x}`,
+];
+
+export const DISTRICT_PATTERN: readonly [en: (x: string) => string, ar: (x: string) => string] = [
+  (x) => `${x} District`,
+  (x) => `منطقة ${x}`,
+];
+
+/** The actor of sentences attributed to unnamed local sources: name and alias. */
+export const UNNAMED_SOURCES: NamePair = ['Local sources', 'مصادر محلية'];
+export const UNNAMED_SOURCES_ALIAS = 'Unnamed local sources';
+
+/** The town named when a town cannot be found (never in practice: every size has towns). */
+export const FALLBACK_TOWN: NamePair = ['Tell Hamza', 'تل حمزة'];
+
 export const STATES: readonly NamePair[] = [
   ['Syria', 'سوريا'],
   ['Iraq', 'العراق'],
