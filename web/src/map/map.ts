@@ -11,7 +11,7 @@ import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIden
 import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Direction, MapPlace } from '../types.ts';
+import type { Direction, MapPlace } from '../ui-types.ts';
 import { countryName } from './countries.ts';
 import {
   boxGeometry,

@@ -10,7 +10,7 @@ import { type BrushBehavior, brushX, type D3BrushEvent } from 'd3-brush';
 import { type ScaleTime, scaleUtc } from 'd3-scale';
 import { select } from 'd3-selection';
 import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from 'd3-zoom';
-import type { Direction, TimelineItem, TimeWindow } from '../types.ts';
+import type { Direction, TimelineItem, TimeWindow } from '../ui-types.ts';
 import {
   assignLanes,
   compareSpans,
