@@ -4,6 +4,7 @@
  * through the view state, which also keeps the URL.
  */
 import './styles.css';
+import './panels/panels.css';
 import { ApiError, databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
 import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
