@@ -1,8 +1,9 @@
 /**
- * The timeline's lanes: where each item's bar and marker fall at a scale, where its label goes (inside, after or
+ * The timeline's rows and lanes: the dated items in time order, where each item's bar and marker fall at a scale, where its label goes (inside, after or
  * before the bar, truncated if need be), and how items are packed into lanes so neither bars nor labels collide.
  */
 import type { ScaleTime } from 'd3-scale';
+import type { TimelineItem } from '../ui-types.ts';
 import {
   BOTTOM_PAD,
   flip,
@@ -16,10 +17,28 @@ import {
   type Placement,
   type Row,
   type Shape,
+  type TimelineLabels,
   type TimelineModel,
   TOP_PAD,
 } from './model.ts';
-import { assignLanes } from './spans.ts';
+import { assignLanes, compareSpans, describeDate, itemSpan } from './spans.ts';
+
+/** The rows for `items` that have a date, in time order, with their labels and dates described in `locale`. */
+export function prepareRows(items: readonly TimelineItem[], labels: TimelineLabels, locale: string): Row[] {
+  const rows: Row[] = [];
+  for (const item of items) {
+    const span = itemSpan(item);
+    if (!span) continue;
+    const text = `${item.approximate ? '~ ' : ''}${item.label}`;
+    rows.push({ item, span, order: 0, lane: 0, text, width: 0, dateText: '' });
+  }
+  rows.sort((a, b) => compareSpans(a.span, b.span));
+  rows.forEach((row, i) => {
+    row.order = i;
+    row.dateText = describeDate(row.item, labels, locale);
+  });
+  return rows;
+}
 
 /** A label's width, measured once per text. */
 export function textWidth(m: TimelineModel, text: string): number {

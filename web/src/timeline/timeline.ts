@@ -13,7 +13,7 @@ import type { TimelineItem, TimeWindow } from '../ui-types.ts';
 import { createZoom, drawAxis, drawAxisWindow, fitScale, revealRow } from './axis.ts';
 import { createBrush } from './brush.ts';
 import { applyClasses, buildDefs, drawItems, joinItems } from './items.ts';
-import { packLanes, placeLabels } from './lanes.ts';
+import { packLanes, placeLabels, prepareRows } from './lanes.ts';
 import {
   AXIS_HEIGHT,
   current,
@@ -26,7 +26,7 @@ import {
   type TimelineState,
   visibleDomain,
 } from './model.ts';
-import { compareSpans, dateLocale, describeDate, itemSpan } from './spans.ts';
+import { dateLocale } from './spans.ts';
 import { renderChrome, renderStatus } from './toolbar.ts';
 import './timeline.css';
 
@@ -193,31 +193,14 @@ export function createTimeline(container: HTMLElement, options: TimelineOptions)
     parts.itemsG.querySelector<SVGGElement>(`g.tl-item[data-id="${CSS.escape(next.item.id)}"]`)?.focus();
   }
 
-  /** The rows for `items` in time order, with their labels and described dates. */
-  function prepareRows(items: TimelineItem[]): Row[] {
-    const prepared: Row[] = [];
-    for (const item of items) {
-      const span = itemSpan(item);
-      if (!span) continue;
-      const text = `${item.approximate ? '~ ' : ''}${item.label}`;
-      prepared.push({ item, span, order: 0, lane: 0, text, width: 0, dateText: '' });
-    }
-    prepared.sort((a, b) => compareSpans(a.span, b.span));
-    m.locale = dateLocale(container.closest('[lang]')?.getAttribute('lang') ?? 'en');
-    prepared.forEach((row, i) => {
-      row.order = i;
-      row.dateText = describeDate(row.item, m.labels, m.locale);
-    });
-    return prepared;
-  }
-
   return {
     update(items: TimelineItem[], next: TimelineState): void {
       const previous = m.state;
       const keep = m.width > 0 && m.rows.length > 0 ? visibleDomain(m) : null;
       m.state = next;
       renderChrome(m);
-      m.rows = prepareRows(items);
+      m.locale = dateLocale(container.closest('[lang]')?.getAttribute('lang') ?? 'en');
+      m.rows = prepareRows(items, m.labels, m.locale);
       parts.root.classList.toggle('is-empty', m.rows.length === 0);
       parts.empty.hidden = m.rows.length > 0;
 
