@@ -1,4 +1,7 @@
-/** Interface strings in English and Arabic. Data (names, quotes) is never translated here. */
+/**
+ * Interface strings in English and Arabic. Data (names, quotes) is never translated here. The English is British
+ * ("neighbours"), like the rest of the product's prose; identifiers follow the API's spelling (`neighborhood`).
+ */
 import type { Certainty } from './generated/graphql.ts';
 import type { Direction, Language } from './ui-types.ts';
 
