@@ -2,8 +2,8 @@
  * Synthetic API-shaped subgraphs for W7: `n` nodes of every kind with dates, certainties and voices,
  * about two edges per node with a few hubs (preferential attachment), deterministic for a seed.
  */
-import type { ApiEdge, ApiNode, ApiSubgraph } from '../../web/src/api.ts';
-import type { Certainty } from '../../web/src/types.ts';
+import type { Subgraph } from '../../web/src/api.ts';
+import type { Certainty, EdgeFieldsFragment, NodeFieldsFragment } from '../../web/src/generated/graphql.ts';
 
 /** mulberry32: a small, fast, seedable generator. */
 export function random(seed: number): () => number {
@@ -27,13 +27,13 @@ function day(rand: () => number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
 }
 
-export function syntheticSubgraph(n: number, seed = 1): ApiSubgraph {
+export function syntheticSubgraph(n: number, seed = 1): Subgraph {
   const rand = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-  const nodes: ApiNode[] = [];
+  const nodes: NodeFieldsFragment[] = [];
   for (let i = 0; i < n; i++) {
     const r = rand();
-    const kind: ApiNode['kind'] = r < 0.4 ? 'ACTOR' : r < 0.55 ? 'PLACE' : r < 0.9 ? 'EVENT' : 'AGREEMENT';
+    const kind: NodeFieldsFragment['kind'] = r < 0.4 ? 'ACTOR' : r < 0.55 ? 'PLACE' : r < 0.9 ? 'EVENT' : 'AGREEMENT';
     const base = {
       id: i < VOICES.length ? (VOICES[i] as string) : `${kind.toLowerCase()}:s${i}`,
       kind: i < VOICES.length ? ('ACTOR' as const) : kind,
@@ -53,18 +53,20 @@ export function syntheticSubgraph(n: number, seed = 1): ApiSubgraph {
         end: null,
         precision: 'DAY' as const,
         approximate: false,
+        expression: null,
+        inferred: null,
         earliest: start,
         latest: start,
       };
       nodes.push(base.kind === 'EVENT' ? { ...base, eventType: 'battle', date } : { ...base, status: 'signed', date });
     }
   }
-  const edges: ApiEdge[] = [];
-  const dateOf = (node: ApiNode) => node.date?.earliest ?? null;
+  const edges: EdgeFieldsFragment[] = [];
+  const dateOf = (node: NodeFieldsFragment) => ('date' in node ? (node.date?.earliest ?? null) : null);
   const link = (a: number, b: number) => {
     if (a === b) return;
-    const source = nodes[a] as ApiNode;
-    const target = nodes[b] as ApiNode;
+    const source = nodes[a] as NodeFieldsFragment;
+    const target = nodes[b] as NodeFieldsFragment;
     const dated = dateOf(source) ?? dateOf(target);
     edges.push({
       id: `rel:s${edges.length}`,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticSubgraph } from '../../bench/w7/synthetic.ts';
 import { datasetFilesIn } from '../../seed/seed.ts';
 import { type Explorer as Harness, startExplorer } from '../../test/e2e-harness.ts';
-import type { ApiSubgraph } from '../src/api.ts';
+import type { Subgraph } from '../src/api.ts';
 import { EXPANSION_STEP } from '../src/graph/tuning.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -35,8 +35,12 @@ interface Explorer {
 }
 
 /** Opens the explorer, collecting page errors and CSP violations; waits for the graph to be drawn. */
-async function open(query = '', viewport = { width: 1440, height: 900 }): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport });
+async function open(
+  query = '',
+  viewport = { width: 1440, height: 900 },
+  deviceScaleFactor = 1,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('request', (request) => {
@@ -241,25 +245,30 @@ describe('the explorer in Chromium', () => {
   });
 
   it('a large graph switches to the tuned renderer, lays out off the main thread and still pans and zooms', async () => {
-    const { page, problems } = await open();
-    type Renderer = { textureOnViewport: boolean; hideEdgesOnViewport: boolean; forcedPixelRatio: number | null };
+    // A high-density screen, so drawing at the device's pixel ratio and at ratio 1 can be told apart.
+    const { page, problems } = await open('', { width: 1440, height: 900 }, 2);
     type Probe = {
       cy: {
-        renderer(): Renderer;
+        json(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean };
         edges(): Array<{ style(name: string): string }> & { length: number };
         nodes(): Array<{ style(name: string): string; position(): { x: number; y: number } }> & { length: number };
         zoom(): number;
         pan(): { x: number; y: number };
       };
-      graph: { profile: string; layoutsApplied: number; setData(s: ApiSubgraph, language: string): void };
+      graph: { profile: string; layoutsApplied: number; setData(s: Subgraph, language: string): void };
     };
     const look = () =>
       page.evaluate(() => {
         const { cy, graph } = (window as unknown as { explorer: Probe }).explorer;
-        const { textureOnViewport, hideEdgesOnViewport, forcedPixelRatio } = cy.renderer();
+        // Read through public means: the options the instance reports, and the canvas's backing-store density.
+        const { textureOnViewport, hideEdgesOnViewport } = cy.json();
+        const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#graph canvas')];
+        const canvas = canvases[0];
+        const pixelRatio = canvas ? canvas.width / Number.parseFloat(canvas.style.width) : null;
         return {
           profile: graph.profile,
-          renderer: { textureOnViewport, hideEdgesOnViewport, forcedPixelRatio },
+          renderer: { textureOnViewport, hideEdgesOnViewport, pixelRatio },
+          canvases: canvases.length,
           curve: cy.edges()[0]?.style('curve-style'),
           arrow: cy.edges()[0]?.style('target-arrow-shape'),
           nodes: cy.nodes().length,
@@ -269,7 +278,7 @@ describe('the explorer in Chromium', () => {
     const seed = await look();
     expect(seed).toMatchObject({
       profile: 'detailed',
-      renderer: { textureOnViewport: false, hideEdgesOnViewport: false, forcedPixelRatio: null },
+      renderer: { textureOnViewport: false, hideEdgesOnViewport: false, pixelRatio: 2 },
       curve: 'straight',
       arrow: 'triangle',
     });
@@ -281,7 +290,9 @@ describe('the explorer in Chromium', () => {
     const large = await look();
     expect(large).toMatchObject({
       profile: 'large',
-      renderer: { textureOnViewport: true, hideEdgesOnViewport: true, forcedPixelRatio: 1 },
+      renderer: { textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 },
+      // The instance built for the large profile draws alone: the previous one's canvases are gone.
+      canvases: seed.canvases,
       curve: 'haystack',
       arrow: 'none',
       nodes: 1500,

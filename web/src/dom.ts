@@ -3,6 +3,14 @@
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 type Child = Node | string | null | undefined | false;
 
+/** Sets attributes, skipping null/undefined/false; `true` sets an empty attribute. */
+function setAttributes(element: Element, attributes: Attributes): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : String(value));
+  }
+}
+
 /** Creates an element with attributes (skipping null/false) and children (strings become text nodes). */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -10,11 +18,21 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   ...children: Array<Child | Child[]>
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === 'class') element.className = String(value);
-    else element.setAttribute(name, value === true ? '' : String(value));
-  }
+  setAttributes(element, attributes);
+  append(element, ...children);
+  return element;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Creates an SVG element the way `h` creates an HTML one. */
+export function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Array<Child | Child[]>
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  setAttributes(element, attributes);
   append(element, ...children);
   return element;
 }

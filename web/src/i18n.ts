@@ -1,5 +1,9 @@
-/** Interface strings in English and Arabic. Data (names, quotes) is never translated here. */
-import type { Certainty, Direction, Language } from './types.ts';
+/**
+ * Interface strings in English and Arabic. Data (names, quotes) is never translated here. The English is British
+ * ("neighbours"), like the rest of the product's prose; identifiers follow the API's spelling (`neighborhood`).
+ */
+import type { Certainty } from './generated/graphql.ts';
+import type { Direction, Language } from './ui-types.ts';
 
 const en = {
   appTitle: 'Baghouz explorer',
@@ -64,7 +68,7 @@ const en = {
   expand: 'Expand neighbours',
   collapse: 'Collapse',
   showMore: 'Show more',
-  moreNeighbours: (step: number, name: string) => `${name} has more neighbours: showing them ${step} at a time.`,
+  moreNeighbors: (step: number, name: string) => `${name} has more neighbours: showing them ${step} at a time.`,
   focus: 'Focus',
   pathFrom: 'From',
   pathTo: 'To',
@@ -168,7 +172,7 @@ const ar: Strings = {
   hideSource: 'إخفاء المصدر',
   expand: 'توسيع الجوار',
   showMore: 'عرض المزيد',
-  moreNeighbours: (step: number, name: string) => `لـ${name} جيران آخرون: تُعرض ${step} في كل مرة.`,
+  moreNeighbors: (step: number, name: string) => `لـ${name} جيران آخرون: تُعرض ${step} في كل مرة.`,
   collapse: 'طيّ',
   focus: 'تركيز',
   pathFrom: 'من',

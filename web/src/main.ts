@@ -1,51 +1,41 @@
 /**
- * The explorer: wires the state store to the graph, timeline, map and panels. Data flows one way:
- * API → pure mapping → views; user actions go through the store, which also keeps the URL.
+ * The explorer's wiring: the view state (state.ts) and the loaded data (data.ts) on one side, the graph, timeline,
+ * map and panels on the other. Data flows one way: API → data store → pure mapping → views; user actions go
+ * through the view state, which also keeps the URL.
  */
 import './styles.css';
-import {
-  type ApiEdge,
-  ApiError,
-  type ApiNode,
-  type ApiPath,
-  type ApiSubgraph,
-  databaseReady,
-  fetchNeighborhood,
-  fetchOverview,
-  fetchTimeline,
-  findPaths,
-  type TimelineData,
-} from './api.ts';
-import { h, replaceChildren } from './dom.ts';
+import './panels/panels.css';
+import { ApiError, databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
+import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
-import { displayName, hiddenIds, isFiltering, mergeSubgraphs, type ViewFilter, voicesIn } from './graph/elements.ts';
-import { capNeighbourhood, EXPANSION_STEP, neighbourhoodRequestLimit, neighboursShown } from './graph/tuning.ts';
+import { attributedToIn, displayName, type ViewFilter } from './graph/elements.ts';
+import { capNeighborhood, EXPANSION_STEP, neighborhoodRequestLimit } from './graph/tuning.ts';
 import { GraphView } from './graph/view.ts';
 import { directionOf, type Strings, strings } from './i18n.ts';
 import { createMap } from './map/map.ts';
+import {
+  $,
+  download,
+  graphStatusIsError,
+  mapLabels,
+  renderShowMore,
+  renderStaticText,
+  renderTabs,
+  setGraphStatus,
+  showBanner,
+  TABS,
+  timelineLabels,
+} from './page.ts';
 import { DetailsPanel } from './panels/details.ts';
 import { FiltersPanel } from './panels/filters.ts';
-import { PathFinderPanel, type PathResult } from './panels/pathfinder.ts';
+import { PathFinderPanel } from './panels/pathfinder.ts';
 import { SearchBox } from './panels/search.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { createTimeline } from './timeline/timeline.ts';
-import type { MapPlace, TimelineItem } from './types.ts';
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`#${id} is missing from index.html`);
-  return element as T;
-};
 
 const store = new Store(stateFromQuery(location.search));
+const data = new DataStore();
 let s: Strings = strings(store.state.language);
-let graphData: ApiSubgraph = { nodes: [], edges: [] };
-let timelineData: TimelineData = { events: [], agreements: [] };
-const expandedLoaded = new Set<string>();
-/** How many pages of neighbours each expanded node shows, and which nodes have more to show. */
-const expansionPages = new Map<string, number>();
-const moreNeighbours = new Set<string>();
-let paths: ApiPath[] = [];
 let pathRequest = 0;
 
 const graph = new GraphView($('graph'), {
@@ -53,14 +43,16 @@ const graph = new GraphView($('graph'), {
   onExpand: (id) => store.expand(id),
 });
 
+const nameOf = (id: string): string | null => {
+  const node = data.nodeById(id);
+  return node ? displayName(node, store.state.language) : null;
+};
+
 const details = new DetailsPanel($('panel-details'), {
   onNavigate: (id) => void selectAndReveal(id),
   onExpand: (id) => store.expand(id),
   onFocus: (id) => graph.focus(id),
-  nameOf: (id) => {
-    const node = nodeById(id);
-    return node ? displayName(node, store.state.language) : null;
-  },
+  nameOf,
 });
 
 const pathFinder = new PathFinderPanel($('panel-path'), {
@@ -70,7 +62,7 @@ const pathFinder = new PathFinderPanel($('panel-path'), {
 });
 
 const filters = new FiltersPanel($('panel-filters'), {
-  onVoices: (voices) => store.setVoices(voices),
+  onAttributedTo: (actors) => store.setAttributedTo(actors),
   onMinCertainty: (certainty) => store.setMinCertainty(certainty),
   onClearWindow: () => store.setWindow(null),
 });
@@ -80,113 +72,28 @@ const searchBox = new SearchBox($('search'), { onChoose: (node) => void selectAn
 const timeline = createTimeline($('timeline'), {
   onBrush: (window) => store.setWindow(window),
   onSelect: (id) => void selectAndReveal(id),
-  labels: {
-    get empty() {
-      return s.timelineEmpty;
-    },
-    get clearWindow() {
-      return s.timelineClear;
-    },
-    windowLabel: (window) => `${window.from} – ${window.to}`,
-    get openStart() {
-      return s.timelineOpenStart;
-    },
-    get approximate() {
-      return s.approximate;
-    },
-    get zoomIn() {
-      return s.zoomIn;
-    },
-    get zoomOut() {
-      return s.zoomOut;
-    },
-    get fitAll() {
-      return s.fit;
-    },
-    get brushHint() {
-      return s.filtersNoWindow;
-    },
-    get brushArea() {
-      return s.timelineBrushArea;
-    },
-    get axisHint() {
-      return s.timelineAxisHint;
-    },
-    get legend() {
-      return { event: s.kinds.EVENT, agreement: s.kinds.AGREEMENT };
-    },
-  },
+  labels: timelineLabels(() => s),
 });
 
-const map = createMap($('map'), {
-  onSelect: (id) => void selectAndReveal(id),
-  labels: {
-    get empty() {
-      return s.mapEmpty;
-    },
-    get approximateNote() {
-      return s.mapNote;
-    },
-    get resetView() {
-      return s.mapReset;
-    },
-    get zoomIn() {
-      return s.zoomIn;
-    },
-    get zoomOut() {
-      return s.zoomOut;
-    },
-    get loading() {
-      return s.loading;
-    },
-    get loadError() {
-      return s.mapLoadError;
-    },
-  },
-});
-
-function nodeById(id: string): ApiNode | undefined {
-  return (
-    graphData.nodes.find((n) => n.id === id) ??
-    timelineData.events.find((n) => n.id === id) ??
-    timelineData.agreements.find((n) => n.id === id)
-  );
-}
-
-function edgeById(id: string): ApiEdge | undefined {
-  return graphData.edges.find((e) => e.id === id) ?? paths.flatMap((p) => p.edges).find((e) => e.id === id);
-}
+const map = createMap($('map'), { onSelect: (id) => void selectAndReveal(id), labels: mapLabels(() => s) });
 
 function currentFilter(state: ViewState = store.state): ViewFilter {
-  return { window: state.window, voices: state.voices, minCertainty: state.minCertainty };
+  return { window: state.window, attributedTo: state.attributedTo, minCertainty: state.minCertainty };
 }
 
-// Status: loading, empty and error states of the graph pane, and a banner while the database is down.
-function setStatus(kind: 'loading' | 'empty' | 'error' | 'none', message = ''): void {
-  const status = $('graph-status');
-  status.className = `overlay overlay-${kind}`;
-  status.hidden = kind === 'none';
-  if (kind === 'error') {
-    const retry = h('button', { type: 'button', class: 'button button-strong' }, s.retry);
-    retry.addEventListener('click', () => void loadAll());
-    replaceChildren(
-      status,
-      h('div', { class: 'overlay-card' }, h('strong', {}, s.errorTitle), h('p', {}, message), retry),
-    );
-  } else replaceChildren(status, kind === 'none' ? null : h('div', { class: 'overlay-card' }, message));
-}
+const setStatus = (kind: Parameters<typeof setGraphStatus>[1], message = '') =>
+  setGraphStatus(s, kind, message, () => void loadAll());
 
+// While the database is down a banner says so, and the view reloads once it is back.
 let readinessTimer: ReturnType<typeof setInterval> | undefined;
 function showDatabaseDown(): void {
-  const banner = $('banner');
-  banner.hidden = false;
-  banner.textContent = s.errorDatabase;
+  showBanner(s.errorDatabase);
   if (readinessTimer) return;
   readinessTimer = setInterval(async () => {
     if (await databaseReady()) {
       clearInterval(readinessTimer);
       readinessTimer = undefined;
-      banner.hidden = true;
+      showBanner(null);
       void loadAll();
     }
   }, 3000);
@@ -204,20 +111,17 @@ async function loadAll(): Promise<void> {
   setStatus('loading', s.loadingGraph);
   try {
     const [overview, timelineResult] = await Promise.all([fetchOverview(), fetchTimeline()]);
-    graphData = overview;
-    timelineData = timelineResult;
-    expandedLoaded.clear();
-    moreNeighbours.clear();
-    for (const id of store.state.expanded) await loadNeighbourhood(id);
-    graph.setData(graphData, store.state.language);
+    data.replace(overview, timelineResult);
+    for (const id of store.state.expanded) await loadNeighborhood(id);
+    graph.setData(data.graph, store.state.language);
     render(store.state, null);
     // The graph is drawn once its layout (in a worker) arrives; until then the loading card stays.
-    if (graphData.nodes.length === 0) setStatus('empty', s.emptyGraph);
+    if (data.graph.nodes.length === 0) setStatus('empty', s.emptyGraph);
     else
       void graph.layoutDone.then(() => {
-        if (!$('graph-status').classList.contains('overlay-error')) setStatus('none');
+        if (!graphStatusIsError()) setStatus('none');
       });
-    $('banner').hidden = true;
+    showBanner(null);
     if (store.state.path) void runPathQuery(store.state);
     else if (store.state.selected) graph.focus(store.state.selected);
   } catch (error) {
@@ -225,66 +129,44 @@ async function loadAll(): Promise<void> {
   }
 }
 
-/** Loads a node's neighbours, at most EXPANSION_STEP per page; records whether the server has more. */
-async function loadNeighbourhood(id: string): Promise<boolean> {
-  if (expandedLoaded.has(id)) return false;
-  const shown = neighboursShown(expansionPages.get(id) ?? 1);
-  const capped = capNeighbourhood(await fetchNeighborhood(id, neighbourhoodRequestLimit(shown)), id, shown);
-  graphData = mergeSubgraphs(graphData, capped.subgraph);
-  expandedLoaded.add(id);
-  if (capped.more) moreNeighbours.add(id);
-  else moreNeighbours.delete(id);
+/** Loads the current page of a node's neighbours (at most EXPANSION_STEP more per page) unless it is in. */
+async function loadNeighborhood(id: string): Promise<boolean> {
+  if (data.isExpanded(id)) return false;
+  const shown = data.neighborsToShow(id);
+  const capped = capNeighborhood(await fetchNeighborhood(id, neighborhoodRequestLimit(shown)), id, shown);
+  data.addNeighborhood(id, capped.subgraph, capped.more);
   return true;
 }
 
-/** The "show more" bar: offers the next page of neighbours of the latest expanded node that has more. */
-function renderShowMore(state: ViewState, loading = false): void {
-  const bar = $('graph-more');
-  const id = [...state.expanded].reverse().find((e) => moreNeighbours.has(e));
-  const node = id ? nodeById(id) : undefined;
-  bar.hidden = !id;
-  if (!id) {
-    replaceChildren(bar);
-    return;
-  }
-  const button = h('button', { type: 'button', class: 'button button-strong' }, loading ? s.loading : s.showMore);
-  button.disabled = loading;
-  button.addEventListener('click', () => void showMore(id));
-  replaceChildren(
-    bar,
-    h(
-      'span',
-      { class: 'graph-more-text' },
-      s.moreNeighbours(EXPANSION_STEP, node ? displayName(node, state.language) : id),
-    ),
-    button,
-  );
+function showMoreBar(state: ViewState, loading = false): void {
+  const id = data.withMoreNeighbors(state.expanded);
+  const node = id ? { id, name: nameOf(id) ?? id } : null;
+  renderShowMore(s, EXPANSION_STEP, node, loading, (more) => void showMore(more));
 }
 
 async function showMore(id: string): Promise<void> {
-  renderShowMore(store.state, true);
-  expansionPages.set(id, (expansionPages.get(id) ?? 1) + 1);
-  expandedLoaded.delete(id);
+  showMoreBar(store.state, true);
+  data.nextPage(id);
   try {
-    await loadNeighbourhood(id);
-    graph.setData(graphData, store.state.language, id);
-    graph.applyFilter(currentFilter());
+    await loadNeighborhood(id);
+    graph.setData(data.graph, store.state.language, id);
+    graph.applyHidden(data.hidden(currentFilter()));
     graph.markExpanded(store.state.expanded);
     renderFilters(store.state);
     renderLinkedViews(store.state);
   } catch (error) {
-    expansionPages.set(id, (expansionPages.get(id) ?? 2) - 1);
+    data.previousPage(id);
     setStatus('error', describeError(error));
   }
-  renderShowMore(store.state);
+  showMoreBar(store.state);
 }
 
 /** Selects a node, loading its neighbourhood first when it is not in the graph yet. */
 async function selectAndReveal(id: string): Promise<void> {
-  if (!graphData.nodes.some((n) => n.id === id) && !edgeById(id)) {
+  if (!data.hasNode(id) && !data.edgeById(id)) {
     try {
-      await loadNeighbourhood(id);
-      graph.setData(graphData, store.state.language, id);
+      await loadNeighborhood(id);
+      graph.setData(data.graph, store.state.language, id);
       store.update({ selected: id, tab: 'details', expanded: [...store.state.expanded, id] });
     } catch (error) {
       setStatus('error', describeError(error));
@@ -299,22 +181,22 @@ async function runPathQuery(state: ViewState): Promise<void> {
   const query = state.path;
   const request = ++pathRequest;
   if (!query) {
-    paths = [];
+    data.setPaths([]);
     pathFinder.render({ status: 'idle' });
     graph.showPath(null, state.language);
     return;
   }
-  pathFinder.setQuery(query, nodeById(query.from) ?? null, nodeById(query.to) ?? null);
+  pathFinder.setQuery(query, data.nodeById(query.from) ?? null, data.nodeById(query.to) ?? null);
   pathFinder.render({ status: 'loading' });
   try {
     const found = await findPaths(query.from, query.to, query.asOf);
     if (request !== pathRequest) return;
-    paths = found;
+    data.setPaths(found);
     const ends = found[0]?.nodes ?? [];
     pathFinder.setQuery(
       query,
-      ends[0] ?? nodeById(query.from) ?? null,
-      ends[ends.length - 1] ?? nodeById(query.to) ?? null,
+      ends[0] ?? data.nodeById(query.from) ?? null,
+      ends[ends.length - 1] ?? data.nodeById(query.to) ?? null,
     );
     showPaths(store.state);
   } catch (error) {
@@ -324,116 +206,33 @@ async function runPathQuery(state: ViewState): Promise<void> {
 }
 
 function showPaths(state: ViewState): void {
+  const paths = data.paths;
   const index = Math.min(state.pathIndex, Math.max(0, paths.length - 1));
-  const result: PathResult = { status: 'done', paths, selected: index };
-  pathFinder.render(result);
-  graph.showPath(paths[index] ?? null, state.language);
-}
-
-function timelineItems(): TimelineItem[] {
-  return [...timelineData.events, ...timelineData.agreements]
-    .filter((n) => n.date)
-    .map((n) => ({
-      id: n.id,
-      kind: n.kind === 'AGREEMENT' ? 'AGREEMENT' : 'EVENT',
-      label: displayName(n, store.state.language),
-      start: n.date?.start ?? null,
-      end: n.date?.end ?? null,
-      precision: n.date?.precision ?? 'YEAR',
-      approximate: n.date?.approximate ?? false,
-      earliest: n.date?.earliest ?? null,
-      latest: n.date?.latest ?? null,
-      certainty: n.certainty ?? null,
-    }));
-}
-
-function mapPlaces(): MapPlace[] {
-  return graphData.nodes
-    .filter((n) => n.kind === 'PLACE' && n.coordinates)
-    .map((n) => ({
-      id: n.id,
-      label: displayName(n, store.state.language),
-      kind: n.placeKind ?? 'place',
-      lat: n.coordinates?.lat ?? 0,
-      lon: n.coordinates?.lon ?? 0,
-      origin: n.coordinates?.origin ?? 'gazetteer',
-      approximate: n.coordinates?.approximate ?? true,
-    }));
+  pathFinder.render({ status: 'done', paths: [...paths], selected: index });
+  const path = paths[index] ?? null;
+  if (path) data.drawPath(path);
+  graph.showPath(path, state.language);
 }
 
 function renderLinkedViews(state: ViewState): void {
   const filter = currentFilter(state);
   const dir = directionOf(state.language);
-  const hidden = isFiltering(filter)
-    ? hiddenIds(
-        graph.cy.nodes().map((n) => n.data()),
-        graph.cy.edges().map((e) => e.data()),
-        filter,
-      )
-    : new Set<string>();
-  const visiblePlaces = isFiltering(filter)
-    ? new Set(graphData.nodes.filter((n) => n.kind === 'PLACE' && !hidden.has(n.id)).map((n) => n.id))
-    : null;
-  timeline.update(timelineItems(), { selectedId: state.selected, window: state.window, dir });
-  map.update(mapPlaces(), { selectedId: state.selected, activeIds: visiblePlaces, dir });
-}
-
-function renderStaticText(): void {
-  document.documentElement.lang = store.state.language;
-  document.documentElement.dir = directionOf(store.state.language);
-  document.title = s.appTitle;
-  $('app-title').textContent = s.appTitle;
-  $('app-subtitle').textContent = s.appSubtitle;
-  $('language').textContent = s.language;
-  $('language').setAttribute('aria-label', s.languageLabel);
-  $('export-png').textContent = s.exportPng;
-  $('export-png').title = s.exportLabel;
-  $('export-json').textContent = s.exportJson;
-  $('export-json').title = s.exportJsonLabel;
-  $('export-graphml').textContent = s.exportGraphml;
-  $('export-graphml').title = s.exportGraphmlLabel;
-  $('export-csv').textContent = s.exportCsv;
-  $('export-csv').title = s.exportCsvLabel;
-  $('fit').textContent = s.fit;
-  $('fit').title = s.fitLabel;
-  $('zoom-in').setAttribute('aria-label', s.zoomIn);
-  $('zoom-out').setAttribute('aria-label', s.zoomOut);
-  $('tab-details').textContent = s.tabDetails;
-  $('tab-path').textContent = s.tabPath;
-  $('tab-filters').textContent = s.tabFilters;
-  replaceChildren(
-    $('legend'),
-    h('p', { class: 'legend-title' }, s.legend),
-    h(
-      'ul',
-      { class: 'legend-kinds' },
-      (['ACTOR', 'PLACE', 'EVENT', 'AGREEMENT'] as const).map((kind) =>
-        h('li', {}, h('span', { class: `legend-shape shape-${kind.toLowerCase()}` }), s.kinds[kind]),
-      ),
-    ),
-    h('p', { class: 'legend-edges' }, s.legendEdges),
-  );
+  const active = activePlaces(data.graph, data.hidden(filter), filter);
+  timeline.update(timelineItems(data.timeline, state.language), {
+    selectedId: state.selected,
+    window: state.window,
+    dir,
+  });
+  map.update(mapPlaces(data.graph, state.language), { selectedId: state.selected, activeIds: active, dir });
 }
 
 function renderFilters(state: ViewState): void {
   filters.render({
-    voices: voicesIn(graphData).map((id) => {
-      const node = nodeById(id);
-      return { id, name: node ? displayName(node, state.language) : id };
-    }),
-    selectedVoices: state.voices,
+    voices: attributedToIn(data.graph).map((id) => ({ id, name: nameOf(id) ?? id })),
+    attributedTo: state.attributedTo,
     minCertainty: state.minCertainty,
     window: state.window,
   });
-}
-
-function renderTabs(state: ViewState): void {
-  for (const tab of ['details', 'path', 'filters'] as const) {
-    const button = $(`tab-${tab}`);
-    button.setAttribute('aria-selected', String(state.tab === tab));
-    button.tabIndex = state.tab === tab ? 0 : -1;
-    $(`panel-${tab}`).hidden = state.tab !== tab;
-  }
 }
 
 /** Brings every view in line with the state; `previous` null means everything changed. */
@@ -441,25 +240,25 @@ function render(state: ViewState, previous: ViewState | null): void {
   const changed = <K extends keyof ViewState>(key: K) => previous === null || previous[key] !== state[key];
   if (changed('language')) {
     s = strings(state.language);
-    renderStaticText();
+    renderStaticText(s, state.language);
     graph.setLanguage(state.language, directionOf(state.language));
     searchBox.setLanguage(s, state.language);
     details.setLanguage(s, state.language);
     pathFinder.setLanguage(s, state.language);
     filters.setLanguage(s);
   }
-  if (changed('window') || changed('voices') || changed('minCertainty') || previous === null) {
-    graph.applyFilter(currentFilter(state));
+  if (changed('window') || changed('attributedTo') || changed('minCertainty') || previous === null) {
+    graph.applyHidden(data.hidden(currentFilter(state)));
   }
   if (changed('selected') || changed('language')) {
     graph.select(state.selected);
-    const edge = state.selected ? (edgeById(state.selected) ?? null) : null;
+    const edge = state.selected ? (data.edgeById(state.selected) ?? null) : null;
     void details.show(state.selected, edge);
   }
   if (changed('expanded')) graph.markExpanded(state.expanded);
   renderFilters(state);
-  renderShowMore(state);
-  renderTabs(state);
+  showMoreBar(state);
+  renderTabs(state.tab);
   renderLinkedViews(state);
   if (previous !== null && (changed('path') || changed('pathIndex'))) {
     if (previous.path !== state.path) void runPathQuery(state);
@@ -468,13 +267,13 @@ function render(state: ViewState, previous: ViewState | null): void {
 }
 
 store.subscribe((state, previous) => {
-  if (state.expanded.some((id) => !expandedLoaded.has(id))) {
+  if (state.expanded.some((id) => !data.isExpanded(id))) {
     void (async () => {
       try {
         let anchor: string | undefined;
-        for (const id of state.expanded) if (await loadNeighbourhood(id)) anchor = id;
-        graph.setData(graphData, state.language, anchor);
-        graph.applyFilter(currentFilter(state));
+        for (const id of state.expanded) if (await loadNeighborhood(id)) anchor = id;
+        graph.setData(data.graph, state.language, anchor);
+        graph.applyHidden(data.hidden(currentFilter(state)));
         render(state, previous);
       } catch (error) {
         setStatus('error', describeError(error));
@@ -494,8 +293,7 @@ $('language').addEventListener('click', () => store.setLanguage(store.state.lang
 $('fit').addEventListener('click', () => graph.fit());
 $('zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
 $('zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
-for (const tab of ['details', 'path', 'filters'] as const)
-  $(`tab-${tab}`).addEventListener('click', () => store.showTab(tab));
+for (const tab of TABS) $(`tab-${tab}`).addEventListener('click', () => store.showTab(tab));
 // Keyboard on the graph: + / - zoom, F fits, Enter expands the selection, Escape clears it.
 $('graph').tabIndex = 0;
 $('graph').addEventListener('keydown', (event) => {
@@ -506,25 +304,12 @@ $('graph').addEventListener('keydown', (event) => {
   else if (event.key === 'Enter' && store.state.selected) store.expand(store.state.selected);
 });
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = h('a', { href: url, download: name });
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 $('export-png').addEventListener('click', () => download(graph.png(), 'baghouz-graph.png'));
 /** Server-made exports of what the graph shows: dataset JSON, GraphML and ACLED-style CSV, citations included. */
 function serverExport(format: ServerExport): void {
   fetchExport(format, graph.visibleIds().nodes).then(
     (blob) => download(blob, SERVER_EXPORTS[format].file),
-    (error: unknown) => {
-      const banner = $('banner');
-      banner.textContent = `${s.exportFailed} ${(error as Error).message}`;
-      banner.hidden = false;
-    },
+    (error: unknown) => showBanner(`${s.exportFailed} ${(error as Error).message}`),
   );
 }
 $('export-json').addEventListener('click', () => serverExport('dataset'));
@@ -535,5 +320,14 @@ new ResizeObserver(() => graph.resize()).observe($('graph'));
 render(store.state, null);
 void loadAll();
 
-// For end-to-end tests and benchmarks: read-only handles, no behaviour of their own.
-Object.assign(window, { explorer: { cy: graph.cy, store, graph } });
+// For end-to-end tests and benchmarks: read-only handles, no behaviour of their own (`cy` is the instance drawing now).
+Object.assign(window, {
+  explorer: {
+    get cy() {
+      return graph.cy;
+    },
+    store,
+    data,
+    graph,
+  },
+});

@@ -7,7 +7,7 @@ describe('view state in the URL', () => {
       language: 'ar',
       selected: 'actor:sdf>announcer>event:baghouz-capture-announcement',
       window: { from: '2019-01-01', to: '2019-03-31' },
-      voices: ['actor:sdf', 'actor:al-khabar-tv'],
+      attributedTo: ['actor:sdf', 'actor:al-khabar-tv'],
       minCertainty: 'CLAIMED',
       path: { from: 'actor:mazloum-kobani', to: 'actor:william-roebuck', asOf: '2019-03' },
       pathIndex: 2,
@@ -15,6 +15,11 @@ describe('view state in the URL', () => {
       tab: 'path',
     };
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
+  });
+
+  it('keeps the `voices` parameter of links shared before the field was called attributedTo', () => {
+    expect(stateFromQuery('voices=actor:sdf,actor:isis').attributedTo).toEqual(['actor:sdf', 'actor:isis']);
+    expect(stateToQuery({ ...INITIAL_STATE, attributedTo: ['actor:sdf'] })).toBe('voices=actor%3Asdf');
   });
 
   it('leaves defaults out of the URL', () => {
@@ -32,7 +37,7 @@ describe('view state in the URL', () => {
     expect(state.minCertainty).toBeNull();
     expect(state.pathIndex).toBe(0);
     expect(state.tab).toBe('details');
-    expect(state.voices).toEqual(['actor:sdf']);
+    expect(state.attributedTo).toEqual(['actor:sdf']);
     expect(state.path).toEqual({ from: 'actor:a', to: 'actor:b', asOf: null });
   });
 });

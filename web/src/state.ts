@@ -2,7 +2,9 @@
  * The view state: one object, changed only through the actions below, mirrored in the URL so a link
  * or a reload restores the view and back/forward step through it.
  */
-import type { Certainty, Language, TimeWindow } from './types.ts';
+import { API_CERTAINTIES } from '../../schema/vocabulary.ts';
+import type { Certainty } from './generated/graphql.ts';
+import type { Language, TimeWindow } from './ui-types.ts';
 
 export interface PathQuery {
   from: string;
@@ -15,8 +17,8 @@ export interface ViewState {
   /** Selected node or edge id. */
   selected: string | null;
   window: TimeWindow | null;
-  /** Show only what these actors assert (empty: everyone). */
-  voices: string[];
+  /** Show only what these actors assert (the API's `attributedTo`; empty: everyone). */
+  attributedTo: string[];
   minCertainty: Certainty | null;
   path: PathQuery | null;
   /** Index of the highlighted path among the alternatives. */
@@ -30,7 +32,7 @@ export const INITIAL_STATE: ViewState = {
   language: 'en',
   selected: null,
   window: null,
-  voices: [],
+  attributedTo: [],
   minCertainty: null,
   path: null,
   pathIndex: 0,
@@ -38,7 +40,6 @@ export const INITIAL_STATE: ViewState = {
   tab: 'details',
 };
 
-const CERTAINTIES: readonly Certainty[] = ['CONFIRMED', 'REPORTED', 'CLAIMED', 'ALLEGED', 'DISPUTED'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 /** Node ids (`actor:sdf`) and edge ids (`actor:sdf>announcer>event:x`, `rel:3f1c…`). */
@@ -62,7 +63,8 @@ export function stateToQuery(state: ViewState): string {
     params.set('from', state.window.from);
     params.set('to', state.window.to);
   }
-  if (state.voices.length > 0) params.set('voices', state.voices.join(','));
+  // `voices` is the parameter's name since the first shared links; it stays so they keep working.
+  if (state.attributedTo.length > 0) params.set('voices', state.attributedTo.join(','));
   if (state.minCertainty) params.set('min', state.minCertainty);
   if (state.path) {
     params.set('pf', state.path.from);
@@ -90,8 +92,8 @@ export function stateFromQuery(query: string): ViewState {
     language: params.get('lang') === 'ar' ? 'ar' : 'en',
     selected: validId(params.get('sel')),
     window: from && to && DAY.test(from) && DAY.test(to) && from <= to ? { from, to } : null,
-    voices: idList(params.get('voices')),
-    minCertainty: CERTAINTIES.includes(min as Certainty) ? (min as Certainty) : null,
+    attributedTo: idList(params.get('voices')),
+    minCertainty: API_CERTAINTIES.includes(min as Certainty) ? (min as Certainty) : null,
     path:
       pathFrom && pathTo ? { from: pathFrom, to: pathTo, asOf: asOf && PARTIAL_DATE.test(asOf) ? asOf : null } : null,
     pathIndex: Number.isInteger(pathIndex) && pathIndex >= 0 && pathIndex < 10 ? pathIndex : 0,
@@ -141,8 +143,8 @@ export class Store {
   setLanguage(language: Language): void {
     this.update({ language });
   }
-  setVoices(voices: string[]): void {
-    this.update({ voices });
+  setAttributedTo(attributedTo: string[]): void {
+    this.update({ attributedTo });
   }
   setMinCertainty(minCertainty: Certainty | null): void {
     this.update({ minCertainty });

@@ -5,11 +5,12 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { toElements, type ViewFilter } from '../../../web/src/graph/elements.ts';
+import type { Subgraph } from '../../../web/src/api.ts';
+import { hiddenInSubgraph, toElements, type ViewFilter } from '../../../web/src/graph/elements.ts';
 import { graphStyle } from '../../../web/src/graph/style.ts';
 import { fcoseOptions } from '../../../web/src/graph/tuning.ts';
-import { appliedRendererSettings, applyFilterTo, GraphView } from '../../../web/src/graph/view.ts';
-import type { TimeWindow } from '../../../web/src/types.ts';
+import { appliedRendererSettings, applyHiddenTo, GraphView } from '../../../web/src/graph/view.ts';
+import type { TimeWindow } from '../../../web/src/ui-types.ts';
 import { syntheticSubgraph } from '../synthetic.ts';
 
 cytoscape.use(fcose);
@@ -17,6 +18,8 @@ cytoscape.use(fcose);
 const container = document.getElementById('graph') as HTMLElement;
 let cy: Core | null = null;
 let view: GraphView | null = null;
+/** The subgraph on the page: the filter's hidden set is computed from it, as the explorer computes it from its data store. */
+let shown: Subgraph = { nodes: [], edges: [] };
 
 const longTasks: Array<{ start: number; duration: number }> = [];
 new PerformanceObserver((list) => {
@@ -73,11 +76,13 @@ const w7 = {
   /** The product's view: tuned settings by size, layout in a worker. */
   async mountTuned(n: number): Promise<MountReport> {
     const subgraph = syntheticSubgraph(n);
+    shown = subgraph;
     await nextFrame();
     const t0 = performance.now();
     view = new GraphView(container, { onSelect: () => {}, onExpand: () => {} });
-    cy = view.cy;
     view.setData(subgraph, 'en');
+    // Read after setData: a graph this size gets an instance built with the large-graph renderer options.
+    cy = view.cy;
     const tAdded = performance.now();
     await view.layoutDone;
     const tLaid = performance.now();
@@ -103,6 +108,7 @@ const w7 = {
    */
   async mountDefault(n: number, positions: number[] | null): Promise<MountReport> {
     const subgraph = syntheticSubgraph(n);
+    shown = subgraph;
     await nextFrame();
     const t0 = performance.now();
     const elements = toElements(subgraph, 'en');
@@ -227,11 +233,12 @@ const w7 = {
   /** Applies a time window (or clears it) and returns ms until the result is on screen. */
   async repaint(window: TimeWindow | null): Promise<{ ms: number; hidden: number }> {
     const core = cy as Core;
-    const filter: ViewFilter = { window, voices: [], minCertainty: null };
+    const filter: ViewFilter = { window, attributedTo: [], minCertainty: null };
     await nextFrame();
     const t0 = performance.now();
-    if (view) view.applyFilter(filter);
-    else applyFilterTo(core, filter);
+    const hidden = hiddenInSubgraph(shown, filter);
+    if (view) view.applyHidden(hidden);
+    else applyHiddenTo(core, hidden);
     const t1 = await drawn(core);
     await nextTask();
     return { ms: t1 - t0, hidden: core.elements('.hidden').length };

@@ -4,21 +4,21 @@
  * stylesheet; nothing here touches a Cytoscape instance.
  */
 import type { ElementDefinition } from 'cytoscape';
-import type { ApiEdge, ApiNode, ApiSubgraph } from '../api.ts';
+import { API_CERTAINTIES, type NodeKind } from '../../../schema/vocabulary.ts';
+import type { Subgraph } from '../api.ts';
+import type { Certainty, DateFieldsFragment, EdgeFieldsFragment, NodeFieldsFragment } from '../generated/graphql.ts';
 import { humanize } from '../i18n.ts';
-import type { Certainty, Language, TimeWindow } from '../types.ts';
+import type { Language, TimeWindow } from '../ui-types.ts';
 
-export const CERTAINTY_RANK: Record<Certainty, number> = {
-  CONFIRMED: 0,
-  REPORTED: 1,
-  CLAIMED: 2,
-  ALLEGED: 3,
-  DISPUTED: 4,
-};
+/** Position in the certainty order (0 the strongest); -1 for a value outside it. */
+function certaintyIndex(certainty: string): number {
+  return API_CERTAINTIES.indexOf(certainty.toUpperCase() as Certainty);
+}
+const REPORTED = certaintyIndex('REPORTED');
 
 export interface NodeData {
   id: string;
-  kind: 'actor' | 'place' | 'event' | 'agreement' | 'source';
+  kind: Lowercase<NodeKind>;
   subtype: string;
   label: string;
   name: string;
@@ -41,35 +41,58 @@ export interface EdgeData {
 }
 
 /** The name shown for a node in the interface language, falling back to the other script. */
-export function displayName(node: Pick<ApiNode, 'name' | 'nameAr'>, language: Language): string {
+export function displayName(node: Pick<NodeFieldsFragment, 'name' | 'nameAr'>, language: Language): string {
   return language === 'ar' ? (node.nameAr ?? node.name) : node.name;
 }
 
-function nodeSubtype(node: ApiNode): string {
-  return node.actorKind ?? node.placeKind ?? node.eventType ?? node.status ?? node.kind.toLowerCase();
+/** The node's own kind of actor, place, event or agreement status; the kind itself for sources. */
+export function nodeSubtype(node: NodeFieldsFragment): string {
+  if ('actorKind' in node) return node.actorKind;
+  if ('placeKind' in node) return node.placeKind;
+  if ('eventType' in node) return node.eventType;
+  if ('status' in node) return node.status;
+  return node.kind.toLowerCase();
 }
 
-export function edgeLabel(edge: Pick<ApiEdge, 'type' | 'label'>): string {
+/** Certainty of an entity; null for sources (and entities the datasets leave unqualified). */
+export function nodeCertainty(node: NodeFieldsFragment): Certainty | null {
+  return 'certainty' in node ? node.certainty : null;
+}
+
+/** Date of an event or agreement; null for other kinds. */
+export function nodeDate(node: NodeFieldsFragment): DateFieldsFragment | null {
+  return 'date' in node ? node.date : null;
+}
+
+export function edgeLabel(edge: Pick<EdgeFieldsFragment, 'type' | 'label'>): string {
   return humanize(edge.label ?? edge.type);
 }
 
-export function nodeElement(node: ApiNode, language: Language): ElementDefinition {
+const kindOf = (node: NodeFieldsFragment) => node.kind.toLowerCase() as NodeData['kind'];
+/** First and last day a node's date can mean (events and agreements); null ends for the rest. */
+function spanOf(node: NodeFieldsFragment): Pick<NodeData, 'earliest' | 'latest'> {
+  const date = nodeDate(node);
+  return { earliest: date?.earliest ?? null, latest: date?.latest ?? null };
+}
+/** Unqualified statements count as reported. */
+const edgeCertainty = (edge: EdgeFieldsFragment) => (edge.certainty ?? 'REPORTED').toLowerCase();
+
+export function nodeElement(node: NodeFieldsFragment, language: Language): ElementDefinition {
   const data: NodeData = {
     id: node.id,
-    kind: node.kind.toLowerCase() as NodeData['kind'],
+    kind: kindOf(node),
     subtype: nodeSubtype(node),
     label: displayName(node, language),
     name: node.name,
     nameAr: node.nameAr,
-    certainty: (node.certainty ?? 'REPORTED').toLowerCase(),
-    earliest: node.date?.earliest ?? null,
-    latest: node.date?.latest ?? null,
+    certainty: (nodeCertainty(node) ?? 'REPORTED').toLowerCase(),
+    ...spanOf(node),
   };
   return { group: 'nodes', data, classes: [data.kind, `certainty-${data.certainty}`].join(' ') };
 }
 
-export function edgeElement(edge: ApiEdge): ElementDefinition {
-  const certainty = (edge.certainty ?? 'REPORTED').toLowerCase();
+export function edgeElement(edge: EdgeFieldsFragment): ElementDefinition {
+  const certainty = edgeCertainty(edge);
   const data: EdgeData = {
     id: edge.id,
     source: edge.source,
@@ -81,7 +104,7 @@ export function edgeElement(edge: ApiEdge): ElementDefinition {
     earliest: edge.earliest,
     latest: edge.latest,
   };
-  const contested = ['claimed', 'alleged', 'disputed'].includes(certainty);
+  const contested = certaintyIndex(certainty) > REPORTED;
   return {
     group: 'edges',
     data,
@@ -91,19 +114,21 @@ export function edgeElement(edge: ApiEdge): ElementDefinition {
   };
 }
 
-/** Elements for a subgraph; edges whose ends are missing are left out. */
-export function toElements(subgraph: ApiSubgraph, language: Language): ElementDefinition[] {
+/** Edges of a subgraph whose two ends are in it (the graph view draws no others). */
+function connectedEdges(subgraph: Subgraph): EdgeFieldsFragment[] {
   const ids = new Set(subgraph.nodes.map((n) => n.id));
-  return [
-    ...subgraph.nodes.map((n) => nodeElement(n, language)),
-    ...subgraph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map(edgeElement),
-  ];
+  return subgraph.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+}
+
+/** Elements for a subgraph; edges whose ends are missing are left out. */
+export function toElements(subgraph: Subgraph, language: Language): ElementDefinition[] {
+  return [...subgraph.nodes.map((n) => nodeElement(n, language)), ...connectedEdges(subgraph).map(edgeElement)];
 }
 
 /** Union of subgraphs by id, later ones winning. */
-export function mergeSubgraphs(...subgraphs: ApiSubgraph[]): ApiSubgraph {
-  const nodes = new Map<string, ApiNode>();
-  const edges = new Map<string, ApiEdge>();
+export function mergeSubgraphs(...subgraphs: Subgraph[]): Subgraph {
+  const nodes = new Map<string, NodeFieldsFragment>();
+  const edges = new Map<string, EdgeFieldsFragment>();
   for (const s of subgraphs) {
     for (const n of s.nodes) nodes.set(n.id, n);
     for (const e of s.edges) edges.set(e.id, e);
@@ -113,11 +138,12 @@ export function mergeSubgraphs(...subgraphs: ApiSubgraph[]): ApiSubgraph {
 
 export interface ViewFilter {
   window: TimeWindow | null;
-  voices: readonly string[];
+  /** Show only what these actors assert (the API's `attributedTo`); empty: everyone. */
+  attributedTo: readonly string[];
   minCertainty: Certainty | null;
 }
 
-export const NO_FILTER: ViewFilter = { window: null, voices: [], minCertainty: null };
+export const NO_FILTER: ViewFilter = { window: null, attributedTo: [], minCertainty: null };
 
 /** Whether a dated span overlaps the window (an unknown start can be any time before `latest`). */
 export function overlapsWindow(earliest: string | null, latest: string | null, window: TimeWindow | null): boolean {
@@ -132,29 +158,36 @@ export function nodePasses(data: Pick<NodeData, 'kind' | 'earliest' | 'latest'>,
   return overlapsWindow(data.earliest, data.latest, filter.window);
 }
 
-/** Whether an edge is shown: in the window, asserted by a chosen voice, at least as certain as asked. */
+/** Whether an edge is shown: in the window, asserted by a chosen actor, at least as certain as asked. */
 export function edgePasses(
   data: Pick<EdgeData, 'earliest' | 'latest' | 'attributedTo' | 'certainty'>,
   filter: ViewFilter,
 ): boolean {
   if (!overlapsWindow(data.earliest, data.latest, filter.window)) return false;
-  if (filter.voices.length > 0 && !data.attributedTo.some((v) => filter.voices.includes(v))) return false;
+  if (filter.attributedTo.length > 0 && !data.attributedTo.some((v) => filter.attributedTo.includes(v))) return false;
   if (filter.minCertainty) {
-    const rank = CERTAINTY_RANK[data.certainty.toUpperCase() as Certainty] ?? 4;
-    if (rank > CERTAINTY_RANK[filter.minCertainty]) return false;
+    const index = certaintyIndex(data.certainty);
+    const rank = index < 0 ? API_CERTAINTIES.length - 1 : index;
+    if (rank > certaintyIndex(filter.minCertainty)) return false;
   }
   return true;
 }
 
 export function isFiltering(filter: ViewFilter): boolean {
-  return filter.window !== null || filter.voices.length > 0 || filter.minCertainty !== null;
+  return filter.window !== null || filter.attributedTo.length > 0 || filter.minCertainty !== null;
 }
 
 /**
  * Ids to hide under a filter: failing nodes, edges that fail or touch a hidden node, and — while a
  * filter is on — actors and places left with no visible edge.
  */
-export function hiddenIds(nodes: NodeData[], edges: EdgeData[], filter: ViewFilter): Set<string> {
+export function hiddenIds(
+  nodes: ReadonlyArray<Pick<NodeData, 'id' | 'kind' | 'earliest' | 'latest'>>,
+  edges: ReadonlyArray<
+    Pick<EdgeData, 'id' | 'source' | 'target' | 'earliest' | 'latest' | 'attributedTo' | 'certainty'>
+  >,
+  filter: ViewFilter,
+): Set<string> {
   const hidden = new Set<string>();
   if (!isFiltering(filter)) return hidden;
   for (const n of nodes) if (!nodePasses(n, filter)) hidden.add(n.id);
@@ -170,9 +203,17 @@ export function hiddenIds(nodes: NodeData[], edges: EdgeData[], filter: ViewFilt
   return hidden;
 }
 
-/** Everyone who asserts something in the loaded graph, for the perspective filter. */
-export function voicesIn(subgraph: ApiSubgraph): string[] {
-  const voices = new Set<string>();
-  for (const e of subgraph.edges) for (const v of e.attributedTo) voices.add(v);
-  return [...voices].sort();
+/** Ids to hide when a subgraph is drawn under a filter: the rules of `hiddenIds` on the elements it makes. */
+export function hiddenInSubgraph(subgraph: Subgraph, filter: ViewFilter): Set<string> {
+  if (!isFiltering(filter)) return new Set();
+  const nodes = subgraph.nodes.map((node) => ({ id: node.id, kind: kindOf(node), ...spanOf(node) }));
+  const edges = connectedEdges(subgraph).map((edge) => ({ ...edge, certainty: edgeCertainty(edge) }));
+  return hiddenIds(nodes, edges, filter);
+}
+
+/** Everyone who asserts something in the loaded graph (each edge's `attributedTo`), for the perspective filter. */
+export function attributedToIn(subgraph: Subgraph): string[] {
+  const actors = new Set<string>();
+  for (const e of subgraph.edges) for (const v of e.attributedTo) actors.add(v);
+  return [...actors].sort();
 }

@@ -47,10 +47,11 @@ export class LayoutRunner {
   }
 
   /**
-   * Lays out all nodes of `cy` (from their current positions unless `fresh`). Resolves true when the
-   * positions were applied, false when a later layout superseded this one.
+   * Lays out all nodes of `cy` (from their current positions unless `fresh`) and applies the positions to
+   * `target()`, the instance drawing once they arrive. Resolves true when the positions were applied, false when
+   * a later layout superseded this one.
    */
-  async run(cy: Core, fresh: boolean, measureLabels: boolean): Promise<boolean> {
+  async run(cy: Core, target: () => Core, fresh: boolean, measureLabels: boolean): Promise<boolean> {
     const id = ++this.sequence;
     if (!this.worker) {
       cy.layout(fcoseOptions(cy.nodes().length, fresh, true)).run();
@@ -75,20 +76,21 @@ export class LayoutRunner {
     });
     if (id !== this.sequence) return false;
     const positions = result.positions;
+    const drawing = target();
     if (!positions) {
-      cy.layout(fcoseOptions(cy.nodes().length, fresh, true)).run();
+      drawing.layout(fcoseOptions(drawing.nodes().length, fresh, true)).run();
       return true;
     }
     const index = new Map(request.nodes.map((n, i) => [n.id, i]));
     // Silently, then one notification for all: a position event per node costs seconds at 5k nodes.
-    const laidOut = cy.nodes() as unknown as SilentPositioning;
+    const laidOut = drawing.nodes() as unknown as SilentPositioning;
     laidOut.silentPositions((node) => {
       const i = index.get(node.id());
       return i === undefined
         ? node.position()
         : { x: positions[2 * i] ?? node.position('x'), y: positions[2 * i + 1] ?? node.position('y') };
     });
-    (cy as unknown as { notify(event: string, eles: unknown): void }).notify('position', laidOut);
+    (drawing as unknown as { notify(event: string, eles: unknown): void }).notify('position', laidOut);
     return true;
   }
 }

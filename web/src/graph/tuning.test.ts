@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEdge, ApiNode, ApiSubgraph } from '../api.ts';
+import type { Subgraph } from '../api.ts';
+import type { EdgeFieldsFragment, NodeFieldsFragment } from '../generated/graphql.ts';
 import {
-  capNeighbourhood,
+  capNeighborhood,
   EXPANSION_STEP,
   fcoseOptions,
   LARGE_GRAPH,
-  MAX_NEIGHBOURS,
-  NEIGHBOURHOOD_LIMIT,
-  neighbourhoodRequestLimit,
-  neighboursShown,
+  MAX_NEIGHBORS,
+  NEIGHBORHOOD_LIMIT,
+  neighborhoodRequestLimit,
+  neighborsShown,
   rendererSettings,
   renderProfile,
   spreadPositions,
 } from './tuning.ts';
 
-const node = (id: string): ApiNode => ({ id, kind: 'ACTOR', name: id, nameAr: null, aliases: [] });
-const edge = (id: string, source: string, target: string): ApiEdge => ({
+const node = (id: string): NodeFieldsFragment => ({
+  id,
+  kind: 'ACTOR',
+  name: id,
+  nameAr: null,
+  aliases: [],
+  actorKind: 'person',
+  certainty: null,
+  attributedTo: [],
+});
+const edge = (id: string, source: string, target: string): EdgeFieldsFragment => ({
   id,
   type: 'ALLIED_WITH',
   source,
@@ -29,7 +39,7 @@ const edge = (id: string, source: string, target: string): ApiEdge => ({
 });
 
 /** A hub with `n` neighbours in server order, each linked to the hub, and a chord between the first and last. */
-function star(n: number): ApiSubgraph {
+function star(n: number): Subgraph {
   const leaves = Array.from({ length: n }, (_, i) => node(`actor:n${i}`));
   return {
     nodes: [node('actor:hub'), ...leaves],
@@ -65,15 +75,15 @@ describe('render profile', () => {
 
 describe('capped expansion', () => {
   it('shows one step of neighbours per page, never more than the server limit allows', () => {
-    expect(neighboursShown(1)).toBe(EXPANSION_STEP);
-    expect(neighboursShown(3)).toBe(3 * EXPANSION_STEP);
-    expect(neighboursShown(1000)).toBe(MAX_NEIGHBOURS);
-    expect(neighbourhoodRequestLimit(EXPANSION_STEP)).toBe(EXPANSION_STEP + 2);
-    expect(neighbourhoodRequestLimit(MAX_NEIGHBOURS)).toBe(NEIGHBOURHOOD_LIMIT);
+    expect(neighborsShown(1)).toBe(EXPANSION_STEP);
+    expect(neighborsShown(3)).toBe(3 * EXPANSION_STEP);
+    expect(neighborsShown(1000)).toBe(MAX_NEIGHBORS);
+    expect(neighborhoodRequestLimit(EXPANSION_STEP)).toBe(EXPANSION_STEP + 2);
+    expect(neighborhoodRequestLimit(MAX_NEIGHBORS)).toBe(NEIGHBORHOOD_LIMIT);
   });
 
   it('keeps the start node and the first neighbours in server order, with only the edges among them', () => {
-    const { subgraph, more } = capNeighbourhood(star(30), 'actor:hub', 10);
+    const { subgraph, more } = capNeighborhood(star(30), 'actor:hub', 10);
     expect(more).toBe(true);
     expect(subgraph.nodes.map((n) => n.id)).toEqual([
       'actor:hub',
@@ -85,16 +95,16 @@ describe('capped expansion', () => {
 
   it('reports no more when everything fits', () => {
     const all = star(10);
-    const { subgraph, more } = capNeighbourhood(all, 'actor:hub', 10);
+    const { subgraph, more } = capNeighborhood(all, 'actor:hub', 10);
     expect(more).toBe(false);
     expect(subgraph).toBe(all);
   });
 
   it('does not count the start node as a neighbour wherever the server puts it', () => {
     const graph = star(5);
-    const reordered = { ...graph, nodes: [...graph.nodes.slice(1), graph.nodes[0] as ApiNode] };
-    expect(capNeighbourhood(reordered, 'actor:hub', 5).more).toBe(false);
-    expect(capNeighbourhood(reordered, 'actor:hub', 4).subgraph.nodes.map((n) => n.id)).toContain('actor:hub');
+    const reordered = { ...graph, nodes: [...graph.nodes.slice(1), graph.nodes[0] as NodeFieldsFragment] };
+    expect(capNeighborhood(reordered, 'actor:hub', 5).more).toBe(false);
+    expect(capNeighborhood(reordered, 'actor:hub', 4).subgraph.nodes.map((n) => n.id)).toContain('actor:hub');
   });
 });
 

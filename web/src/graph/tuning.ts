@@ -4,7 +4,7 @@
  * neighbours one expansion adds.
  */
 import type { LayoutOptions } from 'cytoscape';
-import type { ApiSubgraph } from '../api.ts';
+import type { Subgraph } from '../api.ts';
 
 /** From this many nodes (or edges) the view switches to the large-graph profile. The seed graph stays well below. */
 export const LARGE_GRAPH = { nodes: 400, edges: 1000 } as const;
@@ -90,34 +90,34 @@ export function spreadPositions(
 /** Neighbours one expansion (or one "show more") adds at most. */
 export const EXPANSION_STEP = 25;
 /** The server's neighbourhood limit (server/src/args.ts LIMITS.neighborhoodLimit), start node included. */
-export const NEIGHBOURHOOD_LIMIT = 500;
+export const NEIGHBORHOOD_LIMIT = 500;
 
 /** Most neighbours that can be shown for one node: the limit minus the start node and one probe. */
-export const MAX_NEIGHBOURS = NEIGHBOURHOOD_LIMIT - 2;
+export const MAX_NEIGHBORS = NEIGHBORHOOD_LIMIT - 2;
 
 /** Neighbours shown after `pages` expansions of one node (1 = the first expansion). */
-export function neighboursShown(pages: number): number {
-  return Math.min(Math.max(1, pages) * EXPANSION_STEP, MAX_NEIGHBOURS);
+export function neighborsShown(pages: number): number {
+  return Math.min(Math.max(1, pages) * EXPANSION_STEP, MAX_NEIGHBORS);
 }
 
 /** The `limit` to ask the server for: the start node, the neighbours to show, and one more to learn whether more exist. */
-export function neighbourhoodRequestLimit(shown: number): number {
-  return Math.min(shown + 2, NEIGHBOURHOOD_LIMIT);
+export function neighborhoodRequestLimit(shown: number): number {
+  return Math.min(shown + 2, NEIGHBORHOOD_LIMIT);
 }
 
 /**
  * Keeps the start node and the first `shown` neighbours (the server orders them best-supported first),
  * with only the edges among what is kept; `more` tells whether the server had further neighbours.
  */
-export function capNeighbourhood(
-  subgraph: ApiSubgraph,
+export function capNeighborhood(
+  subgraph: Subgraph,
   startId: string,
   shown: number,
-): { subgraph: ApiSubgraph; more: boolean } {
-  const neighbours = subgraph.nodes.filter((n) => n.id !== startId);
-  const more = neighbours.length > shown;
+): { subgraph: Subgraph; more: boolean } {
+  const neighbors = subgraph.nodes.filter((n) => n.id !== startId);
+  const more = neighbors.length > shown;
   if (!more) return { subgraph, more };
-  const kept = new Set([startId, ...neighbours.slice(0, shown).map((n) => n.id)]);
+  const kept = new Set([startId, ...neighbors.slice(0, shown).map((n) => n.id)]);
   return {
     subgraph: {
       nodes: subgraph.nodes.filter((n) => kept.has(n.id)),

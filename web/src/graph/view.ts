@@ -2,32 +2,40 @@
  * The Cytoscape view. It receives data and state and expresses state through classes; the stylesheet
  * decides how things look. It never owns state: interactions are reported through callbacks.
  */
-import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, type EventObject } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { ApiPath, ApiSubgraph } from '../api.ts';
-import type { Direction, Language } from '../types.ts';
-import { displayName, type EdgeData, hiddenIds, type NodeData, toElements, type ViewFilter } from './elements.ts';
+import type { Path, Subgraph } from '../api.ts';
+import type { Direction, Language } from '../ui-types.ts';
+import { displayName, type NodeData, toElements } from './elements.ts';
 import { LayoutRunner } from './layout.ts';
 import { graphStyle } from './style.ts';
 import { type RendererSettings, type RenderProfile, rendererSettings, renderProfile } from './tuning.ts';
 
 cytoscape.use(fcose);
 
-/** The canvas renderer's own fields for the options Cytoscape otherwise takes only at construction. */
-interface CanvasRendererFields {
-  textureOnViewport: boolean;
-  hideEdgesOnViewport: boolean;
-  forcedPixelRatio: number | null;
+/** Core options of a render profile: the stylesheet, and renderer options Cytoscape takes only at construction. */
+export function coreOptions(profile: RenderProfile): CytoscapeOptions {
+  const settings = rendererSettings(profile);
+  return {
+    style: graphStyle(profile),
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    textureOnViewport: settings.textureOnViewport,
+    hideEdgesOnViewport: settings.hideEdgesOnViewport,
+    pixelRatio: settings.pixelRatio ?? 'auto',
+  };
 }
 
-/** The renderer settings in force on a Cytoscape instance (read from its renderer). */
-export function appliedRendererSettings(cy: Core): RendererSettings {
-  const renderer = (cy as unknown as { renderer(): CanvasRendererFields }).renderer();
-  return {
-    textureOnViewport: renderer.textureOnViewport,
-    hideEdgesOnViewport: renderer.hideEdgesOnViewport,
-    pixelRatio: renderer.forcedPixelRatio,
-  };
+/**
+ * The renderer settings in force on a Cytoscape instance, through public means: the options `cy.json()` reports,
+ * and the pixel ratio its canvas is drawn at (backing-store pixels per CSS pixel).
+ */
+export function appliedRendererSettings(cy: Core): Omit<RendererSettings, 'pixelRatio'> & { pixelRatio: number } {
+  const { textureOnViewport, hideEdgesOnViewport } = cy.json() as unknown as Omit<RendererSettings, 'pixelRatio'>;
+  const canvas = cy.container()?.querySelector('canvas');
+  const cssWidth = canvas ? Number.parseFloat(canvas.style.width) : 0;
+  return { textureOnViewport, hideEdgesOnViewport, pixelRatio: canvas && cssWidth > 0 ? canvas.width / cssWidth : 1 };
 }
 
 /** Nodes spread on a sunflower spiral around a point: an instant, even first placement before the layout. */
@@ -42,11 +50,8 @@ export interface GraphViewOptions {
   onExpand(id: string): void;
 }
 
-/** Sets the `hidden` class by the filter, touching only elements whose visibility changes. */
-export function applyFilterTo(cy: Core, filter: ViewFilter): void {
-  const nodes = cy.nodes().map((n) => n.data() as NodeData);
-  const edges = cy.edges().map((e) => e.data() as EdgeData);
-  const hidden = hiddenIds(nodes, edges, filter);
+/** Sets the `hidden` class on exactly the given ids, touching only elements whose visibility changes. */
+export function applyHiddenTo(cy: Core, hidden: ReadonlySet<string>): void {
   const toHide = cy.elements().filter((ele) => hidden.has(ele.id()) && !ele.hasClass('hidden'));
   const toShow = cy.elements('.hidden').filter((ele) => !hidden.has(ele.id()));
   cy.batch(() => {
@@ -56,7 +61,7 @@ export function applyFilterTo(cy: Core, filter: ViewFilter): void {
 }
 
 export class GraphView {
-  readonly cy: Core;
+  private core: Core;
   private lastTap: { id: string; at: number } | null = null;
   private readonly layouts = new LayoutRunner();
   profile: RenderProfile = 'detailed';
@@ -67,79 +72,84 @@ export class GraphView {
 
   constructor(
     private readonly container: HTMLElement,
-    options: GraphViewOptions,
+    private readonly options: GraphViewOptions,
   ) {
-    this.cy = cytoscape({
-      container,
-      style: graphStyle(),
-      minZoom: 0.05,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
+    this.core = this.createCore(this.profile);
+  }
+
+  /** The Cytoscape instance now drawing; a new one replaces it when the render profile changes. */
+  get cy(): Core {
+    return this.core;
+  }
+
+  private createCore(profile: RenderProfile, keep: Pick<CytoscapeOptions, 'elements' | 'zoom' | 'pan'> = {}): Core {
+    const cy = cytoscape({ container: this.container, ...coreOptions(profile), ...keep, layout: { name: 'preset' } });
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) this.options.onSelect(null);
     });
-    this.cy.on('tap', (event: EventObject) => {
-      if (event.target === this.cy) options.onSelect(null);
-    });
-    this.cy.on('tap', 'node, edge', (event: EventObject) => {
+    cy.on('tap', 'node, edge', (event: EventObject) => {
       const id = event.target.id() as string;
       const now = Date.now();
       // A second tap on the same node within 350 ms is a double-tap: expand its neighbours.
       if (this.lastTap && this.lastTap.id === id && now - this.lastTap.at < 350 && event.target.isNode()) {
         this.lastTap = null;
-        options.onExpand(id);
+        this.options.onExpand(id);
         return;
       }
       this.lastTap = { id, at: now };
-      options.onSelect(id);
+      this.options.onSelect(id);
     });
+    return cy;
   }
 
   /** Replaces the elements with a subgraph, keeping positions of nodes already placed; lays out new ones. */
-  setData(subgraph: ApiSubgraph, language: Language, anchor?: string): void {
+  setData(subgraph: Subgraph, language: Language, anchor?: string): void {
     const incoming = toElements(subgraph, language);
     const ids = new Set(incoming.map((e) => e.data.id as string));
     // Choose the profile before adding, so a large graph is styled once.
     const incomingNodes = incoming.filter((e) => e.group === 'nodes').length;
     this.applyProfile(incomingNodes, incoming.length - incomingNodes);
     const added: ElementDefinition[] = [];
-    this.cy.batch(() => {
-      this.cy.elements().forEach((ele) => {
+    this.core.batch(() => {
+      this.core.elements().forEach((ele) => {
         if (!ids.has(ele.id())) ele.remove();
       });
       for (const element of incoming) {
-        const existing = this.cy.getElementById(element.data.id as string);
+        const existing = this.core.getElementById(element.data.id as string);
         if (existing.nonempty()) {
           existing.data(element.data);
           existing.classes(element.classes as string);
         } else added.push(element);
       }
-      const around = anchor ? this.cy.getElementById(anchor) : null;
+      const around = anchor ? this.core.getElementById(anchor) : null;
       const origin = around?.nonempty() ? around.position() : null;
       for (const element of added)
         if (element.group === 'nodes' && origin)
           element.position = { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 };
-      const fresh = this.cy.nodes().empty();
+      const fresh = this.core.nodes().empty();
       let placed = 0;
       for (const element of added) if (element.group === 'nodes' && fresh) element.position = spiralPosition(placed++);
-      this.cy.add(added);
+      this.core.add(added);
     });
     if (added.some((e) => e.group === 'nodes'))
-      this.layout(this.cy.nodes().length === added.filter((e) => e.group === 'nodes').length);
+      this.layout(this.core.nodes().length === added.filter((e) => e.group === 'nodes').length);
   }
 
-  /** Switches renderer settings and stylesheet when the graph crosses the large-graph threshold. */
-  private applyProfile(nodes = this.cy.nodes().length, edges = this.cy.edges().length): void {
+  /**
+   * Moves to the profile of a graph this size when it crosses the large-graph threshold: Cytoscape takes its renderer
+   * options only at construction, so a new instance with the profile's options takes over the elements (positions,
+   * classes, selection) and the viewport.
+   */
+  private applyProfile(nodes = this.core.nodes().length, edges = this.core.edges().length): void {
     const profile = renderProfile(nodes, edges);
     if (profile === this.profile) return;
     this.profile = profile;
-    const settings = rendererSettings(profile);
-    const renderer = (this.cy as unknown as { renderer(): CanvasRendererFields | null }).renderer();
-    if (renderer) {
-      renderer.textureOnViewport = settings.textureOnViewport;
-      renderer.hideEdgesOnViewport = settings.hideEdgesOnViewport;
-      renderer.forcedPixelRatio = settings.pixelRatio;
-    }
-    this.cy.style(graphStyle(profile));
-    this.cy.resize();
+    const previous = this.core;
+    const keep = { elements: previous.elements().jsons(), zoom: previous.zoom(), pan: { ...previous.pan() } };
+    previous.destroy();
+    // A destroyed instance leaves its canvases in the container; the new one draws in their place.
+    this.container.replaceChildren();
+    this.core = this.createCore(profile, keep as Pick<CytoscapeOptions, 'elements' | 'zoom' | 'pan'>);
   }
 
   /**
@@ -147,18 +157,19 @@ export class GraphView {
    * an expansion; the view fits the graph once the positions arrive.
    */
   layout(fresh: boolean): Promise<void> {
-    const running = this.layouts.run(this.cy, fresh, this.profile === 'detailed');
+    const running = this.layouts.run(this.core, () => this.core, fresh, this.profile === 'detailed');
     // A fresh graph is not drawn until its positions arrive (Cytoscape does not render while batching).
-    if (fresh) this.cy.startBatch();
+    const batched = fresh ? this.core : null;
+    batched?.startBatch();
     const done = running
       .then((applied) => {
         if (!applied) return;
         this.layoutsApplied++;
-        this.cy.fit(undefined, 40);
+        this.core.fit(undefined, 40);
       })
       .finally(() => {
-        if (fresh) this.cy.endBatch();
-        this.cy.emit('layoutapplied');
+        batched?.endBatch();
+        this.core.emit('layoutapplied');
       });
     this.layoutDone = done;
     return done;
@@ -166,53 +177,53 @@ export class GraphView {
 
   setLanguage(language: Language, dir: Direction): void {
     this.container.setAttribute('dir', dir);
-    this.cy.batch(() => {
-      this.cy.nodes().forEach((node) => {
+    this.core.batch(() => {
+      this.core.nodes().forEach((node) => {
         const data = node.data() as NodeData;
         node.data('label', displayName({ name: data.name, nameAr: data.nameAr }, language));
       });
     });
   }
 
-  /** Hides what the time window and perspective leave out; the data stays loaded. */
-  applyFilter(filter: ViewFilter): void {
-    applyFilterTo(this.cy, filter);
+  /** Hides what the time window and perspective leave out (ids from the data store); the data stays loaded. */
+  applyHidden(hidden: ReadonlySet<string>): void {
+    applyHiddenTo(this.core, hidden);
   }
 
   /** Selects a node or edge and highlights its neighbourhood; null clears. */
   select(id: string | null): void {
-    this.cy.batch(() => {
-      this.cy.elements().unselect().removeClass('dimmed highlighted');
+    this.core.batch(() => {
+      this.core.elements().unselect().removeClass('dimmed highlighted');
       if (!id) return;
-      const element = this.cy.getElementById(id);
+      const element = this.core.getElementById(id);
       if (element.empty()) return;
       element.select();
-      const neighbourhood = element.isEdge()
+      const neighborhood = element.isEdge()
         ? element.connectedNodes().union(element)
-        : this.cy.nodes().getElementById(id).closedNeighborhood();
-      this.cy.elements().not(neighbourhood).addClass('dimmed');
-      neighbourhood.addClass('highlighted');
+        : this.core.nodes().getElementById(id).closedNeighborhood();
+      this.core.elements().not(neighborhood).addClass('dimmed');
+      neighborhood.addClass('highlighted');
     });
   }
 
   /** Highlights a path's nodes and edges (adding any that are not loaded yet). */
-  showPath(path: ApiPath | null, language: Language): void {
-    this.cy.elements().removeClass('path');
+  showPath(path: Path | null, language: Language): void {
+    this.core.elements().removeClass('path');
     if (!path) {
-      this.cy.elements().removeClass('dimmed');
+      this.core.elements().removeClass('dimmed');
       return;
     }
-    const missing = toElements(path, language).filter((e) => this.cy.getElementById(e.data.id as string).empty());
+    const missing = toElements(path, language).filter((e) => this.core.getElementById(e.data.id as string).empty());
     const ids = [...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)];
     const highlight = () => {
-      let elements = this.cy.collection();
-      for (const id of ids) elements = elements.union(this.cy.getElementById(id));
+      let elements = this.core.collection();
+      for (const id of ids) elements = elements.union(this.core.getElementById(id));
       elements.removeClass('hidden dimmed').addClass('path');
-      this.cy.elements().not(elements).addClass('dimmed');
-      this.cy.animate({ fit: { eles: elements, padding: 80 } }, { duration: 300 });
+      this.core.elements().not(elements).addClass('dimmed');
+      this.core.animate({ fit: { eles: elements, padding: 80 } }, { duration: 300 });
     };
     if (missing.length > 0) {
-      this.cy.add(missing);
+      this.core.add(missing);
       this.applyProfile();
       highlight();
       void this.layout(false).then(highlight);
@@ -220,39 +231,39 @@ export class GraphView {
   }
 
   markExpanded(ids: readonly string[]): void {
-    this.cy.nodes().forEach((n) => {
+    this.core.nodes().forEach((n) => {
       n.toggleClass('expanded', ids.includes(n.id()));
     });
   }
 
   focus(id: string): void {
-    const element = this.cy.getElementById(id);
+    const element = this.core.getElementById(id);
     if (element.nonempty())
-      this.cy.animate({ center: { eles: element }, zoom: Math.max(this.cy.zoom(), 1.1) }, { duration: 250 });
+      this.core.animate({ center: { eles: element }, zoom: Math.max(this.core.zoom(), 1.1) }, { duration: 250 });
   }
 
   fit(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 40 } }, { duration: 250 });
+    this.core.animate({ fit: { eles: this.core.elements(':visible'), padding: 40 } }, { duration: 250 });
   }
 
   zoomBy(factor: number): void {
     const { width, height } = this.container.getBoundingClientRect();
-    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
+    this.core.zoom({ level: this.core.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
   }
 
   /** Ids of what is shown now (for export). */
   visibleIds(): { nodes: string[]; edges: string[] } {
     return {
-      nodes: this.cy.nodes(':visible').map((n) => n.id()),
-      edges: this.cy.edges(':visible').map((e) => e.id()),
+      nodes: this.core.nodes(':visible').map((n) => n.id()),
+      edges: this.core.edges(':visible').map((e) => e.id()),
     };
   }
 
   png(): Blob {
-    return this.cy.png({ output: 'blob', bg: '#ffffff', full: false, scale: 2 }) as unknown as Blob;
+    return this.core.png({ output: 'blob', bg: '#ffffff', full: false, scale: 2 }) as unknown as Blob;
   }
 
   resize(): void {
-    this.cy.resize();
+    this.core.resize();
   }
 }

@@ -3,7 +3,7 @@
  * without covering each other, and how long the scale bar is. No DOM here, so all of it is unit-tested.
  */
 import type { MultiPoint } from 'geojson';
-import type { Direction } from '../types.ts';
+import type { Direction } from '../ui-types.ts';
 
 export interface GeoPoint {
   lat: number;

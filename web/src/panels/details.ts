@@ -3,11 +3,19 @@
  * citation with its Arabic quote, translation, who asserts it, a certainty badge, and the quote
  * highlighted in its source's full text.
  */
-import { type ApiCitation, type ApiClaim, type ApiDate, type ApiEdge, fetchDetails, fetchSourceText } from '../api.ts';
+import { fetchDetails, fetchSourceText, type NodeDetails } from '../api.ts';
 import { bidi, h, isArabic, replaceChildren } from '../dom.ts';
-import { edgeLabel } from '../graph/elements.ts';
+import type {
+  Certainty,
+  CitationFieldsFragment,
+  ClaimFieldsFragment,
+  DateFieldsFragment,
+  EdgeFieldsFragment,
+  NodeRefFragment,
+} from '../generated/graphql.ts';
+import { edgeLabel, nodeCertainty, nodeDate, nodeSubtype } from '../graph/elements.ts';
 import { humanize, type Strings } from '../i18n.ts';
-import type { Certainty, Language } from '../types.ts';
+import type { Language } from '../ui-types.ts';
 
 export interface DetailsOptions {
   onNavigate(id: string): void;
@@ -17,19 +25,14 @@ export interface DetailsOptions {
   nameOf(id: string): string | null;
 }
 
-interface Ref {
-  id: string;
-  kind: string;
-  name: string;
-  nameAr: string | null;
-}
-
-type Json = Record<string, unknown>;
+/** The details of one kind of node (`__typename` Actor, Place, Event, Agreement or Source). */
+type DetailsOf<T extends NodeDetails['__typename']> = Extract<NodeDetails, { __typename: T }>;
+type Term = DetailsOf<'Agreement'>['terms'][number];
 
 const sourceTexts = new Map<string, Promise<string | null>>();
 
 /** "2019-01 – 2019-03 ~" with the precision the source gives; "… – 2014" when there is no known start. */
-export function formatDate(date: ApiDate | null | undefined, s: Strings): string {
+export function formatDate(date: DateFieldsFragment | null | undefined, s: Strings): string {
   if (!date) return '';
   const start = date.start ?? `… (${s.dateUnknownStart})`;
   const span = date.end && date.end !== date.start ? `${start} – ${date.end}` : start;
@@ -44,7 +47,7 @@ export function certaintyBadge(certainty: Certainty | null | undefined, s: Strin
 export class DetailsPanel {
   private strings!: Strings;
   private language: Language = 'en';
-  private current: { id: string; edge: ApiEdge | null } | null = null;
+  private current: { id: string; edge: EdgeFieldsFragment | null } | null = null;
   private request = 0;
 
   constructor(
@@ -65,7 +68,7 @@ export class DetailsPanel {
   }
 
   /** Shows a node (fetched) or an edge (from the loaded graph). */
-  async show(id: string | null, edge: ApiEdge | null = null): Promise<void> {
+  async show(id: string | null, edge: EdgeFieldsFragment | null = null): Promise<void> {
     if (!id) return this.empty();
     this.current = { id, edge };
     if (edge) return this.showEdge(edge);
@@ -90,7 +93,7 @@ export class DetailsPanel {
     }
   }
 
-  private link(ref: Ref | null | undefined, extra?: string | null): HTMLElement | null {
+  private link(ref: NodeRefFragment | null | undefined, extra?: string | null): HTMLElement | null {
     if (!ref) return null;
     const name = this.language === 'ar' ? (ref.nameAr ?? ref.name) : ref.name;
     const button = h(
@@ -114,15 +117,12 @@ export class DetailsPanel {
     return present.length > 0 ? h('ul', { class: 'ref-list' }, present) : null;
   }
 
-  private header(node: Json): HTMLElement {
+  private header(node: NodeDetails): HTMLElement {
     const s = this.strings;
-    const name = String(node.name);
-    const nameAr = (node.nameAr as string | null) ?? null;
-    const kind = String(node.kind) as keyof Strings['kinds'];
-    const subtype = (node.actorKind ?? node.placeKind ?? node.eventType ?? node.status) as string | undefined;
+    const { name, nameAr, kind, aliases } = node;
+    const subtype = node.__typename === 'Source' ? null : nodeSubtype(node);
     const primary = this.language === 'ar' && nameAr ? bidi(nameAr, 'ar') : bidi(name, 'en');
     const secondary = this.language === 'ar' ? bidi(name, 'en') : nameAr ? bidi(nameAr, 'ar') : null;
-    const aliases = (node.aliases as string[] | undefined) ?? [];
     return h(
       'header',
       { class: 'detail-header' },
@@ -133,7 +133,7 @@ export class DetailsPanel {
         { class: 'detail-meta' },
         h('span', { class: `badge kind-${kind.toLowerCase()}` }, s.kinds[kind] ?? kind),
         subtype ? h('span', { class: 'badge badge-plain' }, humanize(subtype)) : null,
-        certaintyBadge(node.certainty as Certainty | null, s),
+        certaintyBadge(nodeCertainty(node), s),
       ),
       aliases.length > 0
         ? h(
@@ -153,17 +153,17 @@ export class DetailsPanel {
     return h('div', { class: 'detail-actions' }, expandable ? expand : null, focus);
   }
 
-  private showNode(node: Json): void {
+  private showNode(node: NodeDetails): void {
     const s = this.strings;
-    const id = String(node.id);
-    const date = node.date as ApiDate | null | undefined;
-    const claims = (node.claims as ApiClaim[] | undefined) ?? [];
+    const date = nodeDate(node);
+    const claims = node.__typename === 'Source' ? [] : node.claims;
     const disagreement = (property: string) =>
       claims.some((c) => c.property === property)
         ? h('p', { class: 'muted small contested-here' }, s.contestedBelow)
         : null;
-    const parts: Array<HTMLElement | null> = [this.header(node), this.actions(id, node.kind !== 'SOURCE')];
-    if (node.description) parts.push(h('p', { class: 'description' }, String(node.description)));
+    const parts: Array<HTMLElement | null> = [this.header(node), this.actions(node.id, node.kind !== 'SOURCE')];
+    if (node.__typename !== 'Source' && node.description)
+      parts.push(h('p', { class: 'description' }, node.description));
     if (date)
       parts.push(
         this.section(
@@ -174,105 +174,98 @@ export class DetailsPanel {
           disagreement('date'),
         ),
       );
-    if (node.status)
-      parts.push(this.section(s.status, h('p', {}, humanize(String(node.status))), disagreement('status')));
+    if (node.__typename === 'Agreement' && node.status)
+      parts.push(this.section(s.status, h('p', {}, humanize(node.status)), disagreement('status')));
     parts.push(this.claims(claims));
-    const refs = (key: string, map: (item: Json) => HTMLElement | null) =>
-      this.list(((node[key] as Json[] | undefined) ?? []).map(map));
-
-    switch (node.kind) {
-      case 'ACTOR':
-        parts.push(
-          this.section(
-            s.affiliations,
-            refs('affiliations', (a) =>
-              this.link(a.actor as Ref, `${a.direction === 'OUTGOING' ? '' : '← '}${humanize(String(a.type))}`),
-            ),
-          ),
-          this.section(
-            s.events,
-            refs('participations', (p) =>
-              this.link(
-                p.event as Ref,
-                `${humanize(String(p.role))} · ${formatDate((p.event as Json).date as ApiDate, s)}`,
-              ),
-            ),
-          ),
-          this.section(
-            s.parties,
-            refs('agreements', (p) => this.link(p.agreement as Ref, humanize(String(p.role)))),
-          ),
-        );
+    switch (node.__typename) {
+      case 'Actor':
+        parts.push(...this.actorSections(node));
         break;
-      case 'PLACE': {
-        const coordinates = node.coordinates as { lat: number; lon: number; origin: string } | null;
-        parts.push(
-          this.section(
-            s.partOf,
-            this.list([this.link(node.parent as Ref, node.parentOrigin === 'gazetteer' ? s.fromGazetteer : null)]),
-          ),
-          this.section(
-            s.contains,
-            refs('children', (c) => this.link(c as unknown as Ref)),
-          ),
-          coordinates
-            ? this.section(
-                s.coordinates,
-                h('p', {}, `${coordinates.lat.toFixed(3)}, ${coordinates.lon.toFixed(3)}`),
-                coordinates.origin === 'gazetteer' ? h('p', { class: 'muted small' }, s.fromGazetteer) : null,
-              )
-            : null,
-          this.section(
-            s.events,
-            refs('events', (e) => this.link(e as unknown as Ref, formatDate(e.date as ApiDate, s))),
-          ),
-        );
+      case 'Place':
+        parts.push(...this.placeSections(node));
         break;
-      }
-      case 'EVENT':
-        parts.push(
-          this.section(s.partOf, this.list([this.link(node.partOf as Ref)])),
-          this.section(
-            s.participants,
-            refs('participants', (p) => this.link(p.actor as Ref, humanize(String(p.role)))),
-          ),
-          this.section(
-            s.places,
-            refs('places', (p) => this.link(p.place as Ref, humanize(String(p.role)))),
-          ),
-          this.figures(node.figures as Json[] | undefined),
-        );
+      case 'Event':
+        parts.push(...this.eventSections(node));
         break;
-      case 'AGREEMENT':
-        parts.push(
-          this.section(
-            s.parties,
-            refs('parties', (p) =>
-              this.link(
-                p.actor as Ref,
-                [p.side ? `${p.side}` : '', humanize(String(p.role))].filter(Boolean).join(' · '),
-              ),
-            ),
-          ),
-          this.section(s.terms, ...((node.terms as Json[] | undefined) ?? []).map((t) => this.term(t))),
-          this.section(
-            s.rejectedBy,
-            refs('rejectedBy', (r) => this.link(r.actor as Ref)),
-          ),
-          this.section(
-            s.places,
-            refs('places', (p) => this.link(p as unknown as Ref)),
-          ),
-          this.figures(node.figures as Json[] | undefined),
-        );
+      case 'Agreement':
+        parts.push(...this.agreementSections(node));
         break;
     }
-    parts.push(this.citations((node.citations as ApiCitation[] | undefined) ?? []));
-    replaceChildren(this.container, h('article', { class: 'details', 'data-id': id }, parts));
+    parts.push(this.citations(node.citations));
+    replaceChildren(this.container, h('article', { class: 'details', 'data-id': node.id }, parts));
+  }
+
+  private actorSections(actor: DetailsOf<'Actor'>): Array<HTMLElement | null> {
+    const s = this.strings;
+    return [
+      this.section(
+        s.affiliations,
+        this.list(
+          actor.affiliations.map((a) =>
+            this.link(a.actor, `${a.direction === 'OUTGOING' ? '' : '← '}${humanize(a.type)}`),
+          ),
+        ),
+      ),
+      this.section(
+        s.events,
+        this.list(
+          actor.participations.map((p) => this.link(p.event, `${humanize(p.role)} · ${formatDate(p.event.date, s)}`)),
+        ),
+      ),
+      this.section(s.parties, this.list(actor.agreements.map((p) => this.link(p.agreement, humanize(p.role))))),
+    ];
+  }
+
+  private placeSections(place: DetailsOf<'Place'>): Array<HTMLElement | null> {
+    const s = this.strings;
+    const { coordinates } = place;
+    return [
+      this.section(
+        s.partOf,
+        this.list([this.link(place.parent, place.parentOrigin === 'gazetteer' ? s.fromGazetteer : null)]),
+      ),
+      this.section(s.contains, this.list(place.children.map((c) => this.link(c)))),
+      coordinates
+        ? this.section(
+            s.coordinates,
+            h('p', {}, `${coordinates.lat.toFixed(3)}, ${coordinates.lon.toFixed(3)}`),
+            coordinates.origin === 'gazetteer' ? h('p', { class: 'muted small' }, s.fromGazetteer) : null,
+          )
+        : null,
+      this.section(s.events, this.list(place.events.map((e) => this.link(e, formatDate(e.date, s))))),
+    ];
+  }
+
+  private eventSections(event: DetailsOf<'Event'>): Array<HTMLElement | null> {
+    const s = this.strings;
+    return [
+      this.section(s.partOf, this.list([this.link(event.partOf)])),
+      this.section(s.participants, this.list(event.participants.map((p) => this.link(p.actor, humanize(p.role))))),
+      this.section(s.places, this.list(event.places.map((p) => this.link(p.place, humanize(p.role))))),
+      this.figures(event.figures),
+    ];
+  }
+
+  private agreementSections(agreement: DetailsOf<'Agreement'>): Array<HTMLElement | null> {
+    const s = this.strings;
+    return [
+      this.section(
+        s.parties,
+        this.list(
+          agreement.parties.map((p) =>
+            this.link(p.actor, [p.side ? `${p.side}` : '', humanize(p.role)].filter(Boolean).join(' · ')),
+          ),
+        ),
+      ),
+      this.section(s.terms, ...agreement.terms.map((t) => this.term(t))),
+      this.section(s.rejectedBy, this.list(agreement.rejectedBy.map((r) => this.link(r.actor)))),
+      this.section(s.places, this.list(agreement.places.map((p) => this.link(p)))),
+      this.figures(agreement.figures),
+    ];
   }
 
   /** Where the datasets disagree (a date, a type, coordinates): every version side by side, each with its sources. */
-  private claims(claims: ApiClaim[]): HTMLElement | null {
+  private claims(claims: ClaimFieldsFragment[]): HTMLElement | null {
     if (claims.length === 0) return null;
     const s = this.strings;
     return h(
@@ -304,35 +297,30 @@ export class DetailsPanel {
     );
   }
 
-  private term(term: Json): HTMLElement {
-    const places = ((term.places as Json[] | undefined) ?? []).map((p) =>
-      this.link(p.place as Ref, humanize(String(p.role))),
-    );
+  private term(term: Term): HTMLElement {
     return h(
       'div',
       { class: 'term' },
-      h('p', {}, h('span', { class: 'badge badge-plain' }, humanize(String(term.type))), ' ', String(term.description)),
-      this.list(places),
-      this.figures(term.figures as Json[] | undefined),
-      this.citationList((term.citations as ApiCitation[] | undefined) ?? []),
+      h('p', {}, h('span', { class: 'badge badge-plain' }, humanize(term.type)), ' ', term.description),
+      this.list(term.places.map((p) => this.link(p.place, humanize(p.role)))),
+      this.figures(term.figures),
+      this.citationList(term.citations),
     );
   }
 
-  private figures(figures: Json[] | undefined): HTMLElement | null {
-    if (!figures || figures.length === 0) return null;
+  private figures(figures: ReadonlyArray<{ label: string; citations: CitationFieldsFragment[] }>): HTMLElement | null {
+    if (figures.length === 0) return null;
     return this.section(
       this.strings.figures,
       h(
         'ul',
         { class: 'figure-list' },
-        figures.map((f) =>
-          h('li', {}, h('strong', {}, String(f.label)), this.citationList((f.citations as ApiCitation[]) ?? [])),
-        ),
+        figures.map((f) => h('li', {}, h('strong', {}, f.label), this.citationList(f.citations))),
       ),
     );
   }
 
-  private showEdge(edge: ApiEdge): void {
+  private showEdge(edge: EdgeFieldsFragment): void {
     const s = this.strings;
     const from = this.options.nameOf(edge.source) ?? edge.source;
     const to = this.options.nameOf(edge.target) ?? edge.target;
@@ -368,7 +356,7 @@ export class DetailsPanel {
     );
   }
 
-  private citations(citations: ApiCitation[]): HTMLElement {
+  private citations(citations: CitationFieldsFragment[]): HTMLElement {
     return h(
       'section',
       { class: 'detail-section citations' },
@@ -377,7 +365,7 @@ export class DetailsPanel {
     );
   }
 
-  private citationList(citations: ApiCitation[]): HTMLElement | null {
+  private citationList(citations: CitationFieldsFragment[]): HTMLElement | null {
     if (citations.length === 0) return null;
     return h(
       'ol',
@@ -387,7 +375,7 @@ export class DetailsPanel {
   }
 
   /** One citation: the quote as written (RTL for Arabic), its translation, who asserts it, how certain. */
-  private citation(c: ApiCitation): HTMLElement {
+  private citation(c: CitationFieldsFragment): HTMLElement {
     const s = this.strings;
     const voice = c.attributedActor
       ? this.language === 'ar'
@@ -417,7 +405,7 @@ export class DetailsPanel {
     );
   }
 
-  private async toggleSource(c: ApiCitation, viewer: HTMLElement, toggle: HTMLButtonElement): Promise<void> {
+  private async toggleSource(c: CitationFieldsFragment, viewer: HTMLElement, toggle: HTMLButtonElement): Promise<void> {
     if (!viewer.hidden) {
       viewer.hidden = true;
       toggle.textContent = this.strings.showInSource;

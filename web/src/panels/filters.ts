@@ -1,26 +1,28 @@
 /** Perspective and time filters: show what chosen voices assert, or facts at least this certain. */
+import { API_CERTAINTIES } from '../../../schema/vocabulary.ts';
 import { h, replaceChildren } from '../dom.ts';
+import type { Certainty } from '../generated/graphql.ts';
 import type { Strings } from '../i18n.ts';
-import type { Certainty, TimeWindow } from '../types.ts';
+import type { TimeWindow } from '../ui-types.ts';
 
 export interface FiltersOptions {
-  onVoices(voices: string[]): void;
+  /** The actors whose statements to show (the API's `attributedTo`). */
+  onAttributedTo(actors: string[]): void;
   onMinCertainty(certainty: Certainty | null): void;
   onClearWindow(): void;
 }
 
 export interface FiltersView {
+  /** Everyone who asserts something in the loaded graph: the voices to choose from. */
   voices: Array<{ id: string; name: string }>;
-  selectedVoices: readonly string[];
+  attributedTo: readonly string[];
   minCertainty: Certainty | null;
   window: TimeWindow | null;
 }
 
-const CERTAINTIES: Certainty[] = ['CONFIRMED', 'REPORTED', 'CLAIMED', 'ALLEGED', 'DISPUTED'];
-
 export class FiltersPanel {
   private strings!: Strings;
-  private view: FiltersView = { voices: [], selectedVoices: [], minCertainty: null, window: null };
+  private view: FiltersView = { voices: [], attributedTo: [], minCertainty: null, window: null };
 
   constructor(
     private readonly container: HTMLElement,
@@ -38,7 +40,7 @@ export class FiltersPanel {
     const s = this.strings;
     const certainty = h('select', { class: 'select', id: 'filter-certainty' });
     certainty.append(h('option', { value: '' }, s.filtersAnyCertainty));
-    for (const c of CERTAINTIES)
+    for (const c of API_CERTAINTIES)
       certainty.append(h('option', { value: c, selected: view.minCertainty === c }, s.certainty[c]));
     certainty.addEventListener('change', () =>
       this.options.onMinCertainty((certainty.value || null) as Certainty | null),
@@ -49,18 +51,18 @@ export class FiltersPanel {
         type: 'checkbox',
         value: voice.id,
         id: `voice-${voice.id}`,
-        checked: view.selectedVoices.includes(voice.id),
+        checked: view.attributedTo.includes(voice.id),
       });
       box.addEventListener('change', () => {
-        const chosen = new Set(view.selectedVoices);
+        const chosen = new Set(view.attributedTo);
         if (box.checked) chosen.add(voice.id);
         else chosen.delete(voice.id);
-        this.options.onVoices([...chosen]);
+        this.options.onAttributedTo([...chosen]);
       });
       return h('li', {}, h('label', { class: 'check', for: `voice-${voice.id}` }, box, ' ', voice.name));
     });
     const clearVoices = h('button', { type: 'button', class: 'link small' }, s.filtersAllVoices);
-    clearVoices.addEventListener('click', () => this.options.onVoices([]));
+    clearVoices.addEventListener('click', () => this.options.onAttributedTo([]));
     const clearWindow = h('button', { type: 'button', class: 'link small' }, s.clear);
     clearWindow.addEventListener('click', () => this.options.onClearWindow());
 
@@ -84,7 +86,7 @@ export class FiltersPanel {
         'section',
         { class: 'detail-section' },
         h('h3', {}, s.filtersVoices),
-        h('p', { class: 'muted small' }, s.filtersVoicesHint, ' ', view.selectedVoices.length > 0 ? clearVoices : null),
+        h('p', { class: 'muted small' }, s.filtersVoicesHint, ' ', view.attributedTo.length > 0 ? clearVoices : null),
         h('ul', { class: 'voice-list' }, voices),
       ),
     );

@@ -2,12 +2,13 @@
  * The path finder: pick two nodes, optionally an "as of" date, and read each path hop by hop with the
  * sentence behind every hop.
  */
-import type { ApiNode, ApiPath } from '../api.ts';
+import type { Path } from '../api.ts';
 import { h, replaceChildren } from '../dom.ts';
+import type { NodeFieldsFragment } from '../generated/graphql.ts';
 import { displayName, edgeLabel } from '../graph/elements.ts';
 import type { Strings } from '../i18n.ts';
 import type { PathQuery } from '../state.ts';
-import type { Language } from '../types.ts';
+import type { Language } from '../ui-types.ts';
 import { certaintyBadge } from './details.ts';
 import { SearchBox } from './search.ts';
 
@@ -21,7 +22,7 @@ export type PathResult =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'done'; paths: ApiPath[]; selected: number };
+  | { status: 'done'; paths: Path[]; selected: number };
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -32,8 +33,8 @@ export class PathFinderPanel {
   private readonly findButton: HTMLButtonElement;
   private readonly results: HTMLElement;
   private readonly labels: Record<'from' | 'to' | 'asOf' | 'hint', HTMLElement>;
-  private from: ApiNode | null = null;
-  private to: ApiNode | null = null;
+  private from: NodeFieldsFragment | null = null;
+  private to: NodeFieldsFragment | null = null;
   private strings!: Strings;
   private language: Language = 'en';
   private result: PathResult = { status: 'idle' };
@@ -117,7 +118,7 @@ export class PathFinderPanel {
   }
 
   /** Shows the query's end points (e.g. restored from the URL). */
-  setQuery(query: PathQuery | null, from: ApiNode | null, to: ApiNode | null): void {
+  setQuery(query: PathQuery | null, from: NodeFieldsFragment | null, to: NodeFieldsFragment | null): void {
     this.from = from;
     this.to = to;
     this.fromBox.setValue(from ? displayName(from, this.language) : '');
@@ -158,7 +159,7 @@ export class PathFinderPanel {
     }
   }
 
-  private pathCard(path: ApiPath, index: number, selected: boolean): HTMLElement {
+  private pathCard(path: Path, index: number, selected: boolean): HTMLElement {
     const s = this.strings;
     const steps: HTMLElement[] = [];
     path.edges.forEach((edge, i) => {
@@ -201,7 +202,7 @@ export class PathFinderPanel {
     );
   }
 
-  private nodeLink(node: ApiNode): HTMLElement {
+  private nodeLink(node: NodeFieldsFragment): HTMLElement {
     return h(
       'button',
       { type: 'button', class: `link kind-${node.kind.toLowerCase()}`, 'data-id': node.id },

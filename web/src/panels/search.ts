@@ -1,18 +1,19 @@
 /** One search box for both scripts: results grouped by kind, full keyboard use (↑ ↓ Enter Escape). */
-import { type ApiNode, type ApiSearchHit, search } from '../api.ts';
+import { NODE_KINDS } from '../../../schema/vocabulary.ts';
+import { type SearchHit, search } from '../api.ts';
 import { bidi, h, replaceChildren } from '../dom.ts';
+import type { Kind, NodeFieldsFragment } from '../generated/graphql.ts';
 import { displayName } from '../graph/elements.ts';
 import type { Strings } from '../i18n.ts';
-import type { Language } from '../types.ts';
+import type { Language } from '../ui-types.ts';
 
 export interface SearchBoxOptions {
-  onChoose(node: ApiNode): void;
+  onChoose(node: NodeFieldsFragment): void;
   /** Runs the search; replaceable for a picker that wants only actors. */
-  kinds?: ReadonlyArray<ApiNode['kind']>;
+  kinds?: ReadonlyArray<Kind>;
   placeholder?: (s: Strings) => string;
 }
 
-const KIND_ORDER: ReadonlyArray<ApiNode['kind']> = ['ACTOR', 'PLACE', 'EVENT', 'AGREEMENT', 'SOURCE'];
 let nextId = 0;
 
 /** A combobox: an input and a listbox of hits. */
@@ -20,7 +21,7 @@ export class SearchBox {
   readonly input: HTMLInputElement;
   private readonly list: HTMLUListElement;
   private readonly status: HTMLDivElement;
-  private hits: ApiSearchHit[] = [];
+  private hits: SearchHit[] = [];
   private active = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller: AbortController | undefined;
@@ -86,7 +87,7 @@ export class SearchBox {
       const hits = await search(text, this.controller.signal);
       const kinds = this.options.kinds;
       this.hits = kinds ? hits.filter((hit) => kinds.includes(hit.node.kind)) : hits;
-      this.hits = KIND_ORDER.flatMap((kind) => this.hits.filter((hit) => hit.node.kind === kind));
+      this.hits = NODE_KINDS.flatMap((kind) => this.hits.filter((hit) => hit.node.kind === kind));
       this.active = this.hits.length > 0 ? 0 : -1;
       this.status.textContent = this.hits.length === 0 ? this.strings.searchNoResults : '';
       this.render();

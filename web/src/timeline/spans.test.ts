@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineItem } from '../types.ts';
+import type { TimelineItem } from '../ui-types.ts';
 import {
   assignLanes,
   compareSpans,

@@ -3,7 +3,8 @@
  * uncertain each part of it is, the time-window rule the server uses, lane packing, zoom limits and
  * tick labels. All dates are UTC days; a span's `to` is exclusive (the midnight after its last day).
  */
-import type { Precision, TimelineItem, TimeWindow } from '../types.ts';
+import type { DatePrecision } from '../generated/graphql.ts';
+import type { TimelineItem, TimeWindow } from '../ui-types.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -36,7 +37,7 @@ export interface ItemSpan {
   openStart: boolean;
   /** Approximate, or known only to the month or year. */
   fuzzy: boolean;
-  precision: Precision;
+  precision: DatePrecision;
   /** The bar's parts in time order; together they cover [from, to). */
   segments: Segment[];
 }
@@ -48,7 +49,7 @@ export const LEAD_IN: Record<Unit, { unit: Unit; count: number }> = {
   day: { unit: 'month', count: 1 },
 };
 
-const PRECISION_UNIT: Record<Precision, Unit> = { YEAR: 'year', MONTH: 'month', DAY: 'day' };
+const PRECISION_UNIT: Record<DatePrecision, Unit> = { YEAR: 'year', MONTH: 'month', DAY: 'day' };
 
 /** The unit a partial ISO date is written in. */
 export function unitOf(iso: string): Unit {

@@ -1,9 +1,11 @@
-/** Shapes shared by the explorer's views. Dates are ISO days (`2019-03-23`) unless said otherwise. */
+/**
+ * Shapes of the interface itself, not of the API (those are generated in web/src/generated/): the language, the time
+ * window and what the timeline and the map draw. Dates are ISO days (`2019-03-23`) unless said otherwise.
+ */
+import type { Certainty, DatePrecision } from './generated/graphql.ts';
 
 export type Language = 'en' | 'ar';
 export type Direction = 'ltr' | 'rtl';
-export type Certainty = 'CONFIRMED' | 'REPORTED' | 'CLAIMED' | 'ALLEGED' | 'DISPUTED';
-export type Precision = 'YEAR' | 'MONTH' | 'DAY';
 
 /** An inclusive window of days. */
 export interface TimeWindow {
@@ -18,7 +20,7 @@ export interface TimelineItem {
   label: string;
   start: string | null;
   end: string | null;
-  precision: Precision;
+  precision: DatePrecision;
   approximate: boolean;
   /** First and last day the date can mean; `earliest` null when the source gives no lower bound. */
   earliest: string | null;

@@ -1,0 +1,186 @@
+/**
+ * The loaded data, in one store beside the view state (state.ts): the subgraph the graph shows, the timeline's
+ * events and agreements, the paths found, and how far each expanded node's neighbours are loaded. It changes only
+ * through the actions below; what the filters hide, what the timeline and the map draw, are computed from it by pure
+ * functions (never read back from the graph view).
+ */
+import type { Path, Subgraph } from './api.ts';
+import type { EdgeFieldsFragment, NodeFieldsFragment, TimelineQuery } from './generated/graphql.ts';
+import {
+  displayName,
+  hiddenInSubgraph,
+  isFiltering,
+  mergeSubgraphs,
+  nodeDate,
+  type ViewFilter,
+} from './graph/elements.ts';
+import { neighborsShown } from './graph/tuning.ts';
+import type { Language, MapPlace, TimelineItem } from './ui-types.ts';
+
+const EMPTY: Subgraph = { nodes: [], edges: [] };
+
+/** How far one node's neighbours are loaded: pages of EXPANSION_STEP, whether the current page is in, and whether the server has more. */
+interface Expansion {
+  pages: number;
+  loaded: boolean;
+  more: boolean;
+}
+
+export class DataStore {
+  private loadedGraph: Subgraph = EMPTY;
+  private loadedTimeline: TimelineQuery = { events: [], agreements: [] };
+  private foundPaths: Path[] = [];
+  /** Nodes and edges of shown paths that are not in the loaded graph: drawn until the graph is next replaced. */
+  private pathExtras: Subgraph = EMPTY;
+  private readonly expansions = new Map<string, Expansion>();
+
+  /** The subgraph the graph view is given. */
+  get graph(): Subgraph {
+    return this.loadedGraph;
+  }
+
+  get timeline(): TimelineQuery {
+    return this.loadedTimeline;
+  }
+
+  get paths(): readonly Path[] {
+    return this.foundPaths;
+  }
+
+  /** What the graph view draws: the loaded graph and the elements of the paths it was asked to show. */
+  displayed(): Subgraph {
+    return this.pathExtras.nodes.length === 0 ? this.loadedGraph : mergeSubgraphs(this.pathExtras, this.loadedGraph);
+  }
+
+  nodeById(id: string): NodeFieldsFragment | undefined {
+    return (
+      this.loadedGraph.nodes.find((n) => n.id === id) ??
+      this.loadedTimeline.events.find((n) => n.id === id) ??
+      this.loadedTimeline.agreements.find((n) => n.id === id)
+    );
+  }
+
+  edgeById(id: string): EdgeFieldsFragment | undefined {
+    return (
+      this.loadedGraph.edges.find((e) => e.id === id) ??
+      this.foundPaths.flatMap((p) => p.edges).find((e) => e.id === id)
+    );
+  }
+
+  hasNode(id: string): boolean {
+    return this.loadedGraph.nodes.some((n) => n.id === id);
+  }
+
+  /** Whether the current page of a node's neighbours is in the graph. */
+  isExpanded(id: string): boolean {
+    return this.expansions.get(id)?.loaded ?? false;
+  }
+
+  /** How many of a node's neighbours its current page shows. */
+  neighborsToShow(id: string): number {
+    return neighborsShown(this.expansions.get(id)?.pages ?? 1);
+  }
+
+  /** The latest of the expanded nodes whose neighbours are not all shown yet. */
+  withMoreNeighbors(expanded: readonly string[]): string | undefined {
+    return [...expanded].reverse().find((id) => this.expansions.get(id)?.more);
+  }
+
+  /** Ids the filter hides in what the graph view draws (the same rules the view applies). */
+  hidden(filter: ViewFilter): Set<string> {
+    return isFiltering(filter) ? hiddenInSubgraph(this.displayed(), filter) : new Set();
+  }
+
+  // Actions:
+
+  /** A fresh start: the overview and the timeline; every expansion is to be loaded again, at the pages it had. */
+  replace(graph: Subgraph, timeline: TimelineQuery): void {
+    this.loadedGraph = graph;
+    this.loadedTimeline = timeline;
+    this.pathExtras = EMPTY;
+    for (const expansion of this.expansions.values()) {
+      expansion.loaded = false;
+      expansion.more = false;
+    }
+  }
+
+  /** Adds a page of a node's neighbourhood (already capped to `neighborsToShow`); `more` when the server has further neighbours. */
+  addNeighborhood(id: string, neighborhood: Subgraph, more: boolean): void {
+    this.loadedGraph = mergeSubgraphs(this.loadedGraph, neighborhood);
+    this.pathExtras = EMPTY;
+    this.expansions.set(id, { pages: this.expansions.get(id)?.pages ?? 1, loaded: true, more });
+  }
+
+  /** Asks for one more page of a node's neighbours (loaded by the next `addNeighborhood`). */
+  nextPage(id: string): void {
+    const expansion = this.expansions.get(id);
+    this.expansions.set(id, { pages: (expansion?.pages ?? 1) + 1, loaded: false, more: expansion?.more ?? false });
+  }
+
+  /** Takes back `nextPage` after the page failed to load. */
+  previousPage(id: string): void {
+    const expansion = this.expansions.get(id);
+    if (expansion) expansion.pages = Math.max(1, expansion.pages - 1);
+  }
+
+  setPaths(paths: Path[]): void {
+    this.foundPaths = paths;
+  }
+
+  /** Records that the graph view draws a path, adding what of it is not loaded. */
+  drawPath(path: Path): void {
+    const loaded = new Set([...this.loadedGraph.nodes, ...this.loadedGraph.edges].map((x) => x.id));
+    this.pathExtras = mergeSubgraphs(this.pathExtras, {
+      nodes: path.nodes.filter((n) => !loaded.has(n.id)),
+      edges: path.edges.filter((e) => !loaded.has(e.id)),
+    });
+  }
+}
+
+/** The dated events and agreements as the timeline draws them. */
+export function timelineItems(timeline: TimelineQuery, language: Language): TimelineItem[] {
+  return [...timeline.events, ...timeline.agreements].flatMap((n) => {
+    const date = nodeDate(n);
+    if (!date) return [];
+    return [
+      {
+        id: n.id,
+        kind: n.kind === 'AGREEMENT' ? 'AGREEMENT' : 'EVENT',
+        label: displayName(n, language),
+        start: date.start,
+        end: date.end,
+        precision: date.precision,
+        approximate: date.approximate,
+        earliest: date.earliest,
+        latest: date.latest,
+        certainty: n.certainty,
+      },
+    ];
+  });
+}
+
+/** The places of a subgraph that have coordinates, as the map draws them. */
+export function mapPlaces(graph: Subgraph, language: Language): MapPlace[] {
+  return graph.nodes.flatMap((n) =>
+    'coordinates' in n && n.coordinates
+      ? [
+          {
+            id: n.id,
+            label: displayName(n, language),
+            kind: n.placeKind,
+            lat: n.coordinates.lat,
+            lon: n.coordinates.lon,
+            origin: n.coordinates.origin,
+            approximate: n.coordinates.approximate,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Places the map shows as active under a filter: those the graph does not hide; null (all active) without a filter. */
+export function activePlaces(graph: Subgraph, hidden: ReadonlySet<string>, filter: ViewFilter): Set<string> | null {
+  return isFiltering(filter)
+    ? new Set(graph.nodes.filter((n) => n.kind === 'PLACE' && !hidden.has(n.id)).map((n) => n.id))
+    : null;
+}

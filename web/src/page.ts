@@ -1,0 +1,195 @@
+/**
+ * The page around the views (index.html): the graph pane's status card, the banner, the "show more" bar, the fixed
+ * labels, the legend and the tabs, and the labels the timeline and the map read in the current language.
+ */
+import { NODE_KINDS } from '../../schema/vocabulary.ts';
+import { h, replaceChildren } from './dom.ts';
+import { directionOf, type Strings } from './i18n.ts';
+import type { MapOptions } from './map/map.ts';
+import type { ViewState } from './state.ts';
+import type { TimelineLabels } from './timeline/timeline.ts';
+import type { Language } from './ui-types.ts';
+
+export const TABS = ['details', 'path', 'filters'] as const satisfies ReadonlyArray<ViewState['tab']>;
+
+/** The element of index.html with this id. */
+export function $<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from index.html`);
+  return element as T;
+}
+
+/** Loading, empty and error states of the graph pane; the error card offers to retry. */
+export function setGraphStatus(
+  s: Strings,
+  kind: 'loading' | 'empty' | 'error' | 'none',
+  message = '',
+  onRetry: () => void = () => {},
+): void {
+  const status = $('graph-status');
+  status.className = `overlay overlay-${kind}`;
+  status.hidden = kind === 'none';
+  if (kind === 'error') {
+    const retry = h('button', { type: 'button', class: 'button button-strong' }, s.retry);
+    retry.addEventListener('click', onRetry);
+    replaceChildren(
+      status,
+      h('div', { class: 'overlay-card' }, h('strong', {}, s.errorTitle), h('p', {}, message), retry),
+    );
+  } else replaceChildren(status, kind === 'none' ? null : h('div', { class: 'overlay-card' }, message));
+}
+
+export function graphStatusIsError(): boolean {
+  return $('graph-status').classList.contains('overlay-error');
+}
+
+/** The banner above the workspace; null hides it. */
+export function showBanner(text: string | null): void {
+  const banner = $('banner');
+  banner.hidden = text === null;
+  if (text !== null) banner.textContent = text;
+}
+
+/** The "show more" bar: offers the next page of neighbours of `node` (null hides it). */
+export function renderShowMore(
+  s: Strings,
+  step: number,
+  node: { id: string; name: string } | null,
+  loading: boolean,
+  onShowMore: (id: string) => void,
+): void {
+  const bar = $('graph-more');
+  bar.hidden = !node;
+  if (!node) {
+    replaceChildren(bar);
+    return;
+  }
+  const button = h('button', { type: 'button', class: 'button button-strong' }, loading ? s.loading : s.showMore);
+  button.disabled = loading;
+  button.addEventListener('click', () => onShowMore(node.id));
+  replaceChildren(bar, h('span', { class: 'graph-more-text' }, s.moreNeighbors(step, node.name)), button);
+}
+
+/** Texts of index.html that do not depend on data: title, toolbar, tabs, legend. */
+export function renderStaticText(s: Strings, language: Language): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+  document.title = s.appTitle;
+  $('app-title').textContent = s.appTitle;
+  $('app-subtitle').textContent = s.appSubtitle;
+  $('language').textContent = s.language;
+  $('language').setAttribute('aria-label', s.languageLabel);
+  const labelled: Array<[string, string, string]> = [
+    ['export-png', s.exportPng, s.exportLabel],
+    ['export-json', s.exportJson, s.exportJsonLabel],
+    ['export-graphml', s.exportGraphml, s.exportGraphmlLabel],
+    ['export-csv', s.exportCsv, s.exportCsvLabel],
+    ['fit', s.fit, s.fitLabel],
+  ];
+  for (const [id, text, title] of labelled) {
+    $(id).textContent = text;
+    $(id).title = title;
+  }
+  $('zoom-in').setAttribute('aria-label', s.zoomIn);
+  $('zoom-out').setAttribute('aria-label', s.zoomOut);
+  $('tab-details').textContent = s.tabDetails;
+  $('tab-path').textContent = s.tabPath;
+  $('tab-filters').textContent = s.tabFilters;
+  replaceChildren(
+    $('legend'),
+    h('p', { class: 'legend-title' }, s.legend),
+    h(
+      'ul',
+      { class: 'legend-kinds' },
+      NODE_KINDS.filter((kind) => kind !== 'SOURCE').map((kind) =>
+        h('li', {}, h('span', { class: `legend-shape shape-${kind.toLowerCase()}` }), s.kinds[kind]),
+      ),
+    ),
+    h('p', { class: 'legend-edges' }, s.legendEdges),
+  );
+}
+
+export function renderTabs(tab: ViewState['tab']): void {
+  for (const each of TABS) {
+    const button = $(`tab-${each}`);
+    button.setAttribute('aria-selected', String(tab === each));
+    button.tabIndex = tab === each ? 0 : -1;
+    $(`panel-${each}`).hidden = tab !== each;
+  }
+}
+
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = h('a', { href: url, download: name });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The timeline's labels, read in the current language each time they are drawn. */
+export function timelineLabels(current: () => Strings): TimelineLabels {
+  return {
+    get empty() {
+      return current().timelineEmpty;
+    },
+    get clearWindow() {
+      return current().timelineClear;
+    },
+    windowLabel: (window) => `${window.from} – ${window.to}`,
+    get openStart() {
+      return current().timelineOpenStart;
+    },
+    get approximate() {
+      return current().approximate;
+    },
+    get zoomIn() {
+      return current().zoomIn;
+    },
+    get zoomOut() {
+      return current().zoomOut;
+    },
+    get fitAll() {
+      return current().fit;
+    },
+    get brushHint() {
+      return current().filtersNoWindow;
+    },
+    get brushArea() {
+      return current().timelineBrushArea;
+    },
+    get axisHint() {
+      return current().timelineAxisHint;
+    },
+    get legend() {
+      return { event: current().kinds.EVENT, agreement: current().kinds.AGREEMENT };
+    },
+  };
+}
+
+/** The map's labels, read in the current language each time they are drawn. */
+export function mapLabels(current: () => Strings): MapOptions['labels'] {
+  return {
+    get empty() {
+      return current().mapEmpty;
+    },
+    get approximateNote() {
+      return current().mapNote;
+    },
+    get resetView() {
+      return current().mapReset;
+    },
+    get zoomIn() {
+      return current().zoomIn;
+    },
+    get zoomOut() {
+      return current().zoomOut;
+    },
+    get loading() {
+      return current().loading;
+    },
+    get loadError() {
+      return current().mapLoadError;
+    },
+  };
+}
