@@ -10,10 +10,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
+import { toPlain } from '../db/plain.ts';
+import { resetProductData } from '../db/writer.ts';
 import { seedFiles } from '../seed/seed.ts';
 import { DEFAULT_STREAM_BATCH_SIZE, streamLoadFiles } from '../seed/stream-load.ts';
-import { toPlain } from '../server/src/db/plain.ts';
-import { resetProductData } from '../server/src/db/repositories/dataset-writer.ts';
 import type { LoadTiming } from './context.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
-import { connectionFromEnv, createDriver } from '../server/src/db/driver.ts';
+import { connectionFromEnv, createDriver } from '../db/driver.ts';
 import { describeDecision } from './merge.ts';
 import { datasetFilesIn, type SeedResult, seedFiles } from './seed.ts';
 import {

@@ -12,8 +12,8 @@
  * The surviving id is the one of the first dataset given (then the first in that dataset).
  */
 import type { Dataset } from '../schema/dataset.ts';
-import { normalizeForSearch } from '../server/src/search/normalize.ts';
-import { earliestDay, latestDay } from './dates.ts';
+import { earliestDay, latestDay } from '../schema/dates.ts';
+import { normalizeForSearch } from '../schema/normalize.ts';
 
 export const MAX_PLACE_DISTANCE_KM = 50;
 

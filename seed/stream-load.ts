@@ -22,6 +22,17 @@ import { createInterface } from 'node:readline';
 import type { Driver } from 'neo4j-driver';
 import type { z } from 'zod';
 import {
+  type BatchSegment,
+  completeLoadJob,
+  createLoadJob,
+  ensureLoadJobSchema,
+  findResumableJob,
+  type LoadJob,
+  pruneOtherStamps,
+  writeBatch,
+} from '../db/load-jobs.ts';
+import { ensureSchema } from '../db/writer.ts';
+import {
   Actor,
   Agreement,
   type Citation,
@@ -32,18 +43,7 @@ import {
   Relationship,
   Source,
 } from '../schema/dataset.ts';
-import { ensureSchema } from '../server/src/db/repositories/dataset-writer.ts';
-import {
-  type BatchSegment,
-  completeLoadJob,
-  createLoadJob,
-  ensureLoadJobSchema,
-  findResumableJob,
-  type LoadJob,
-  pruneOtherStamps,
-  writeBatch,
-} from '../server/src/db/repositories/load-jobs.ts';
-import { earliestDay, latestDay } from './dates.ts';
+import { earliestDay, latestDay } from '../schema/dates.ts';
 import {
   citationId,
   NODE_LABELS,
@@ -53,9 +53,9 @@ import {
   REL_TYPES,
   type RelRow,
   type RelType,
-} from './graph.ts';
+} from './plan.ts';
 import { findQuoteSpans, quoteMatchesSpan } from './quotes.ts';
-import { RECORD_COLLECTIONS, type RecordCollection, RecordReadError, readTopLevel } from './read-records.ts';
+import { RECORD_COLLECTIONS, type RecordCollection, RecordReadError, readTopLevel } from './stream/read-records.ts';
 import { BufferedFileWriter } from './synth/files.ts';
 import {
   citationsOf,

@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { type Citation, Dataset, type DateSpec, type Relationship } from '../schema/dataset.ts';
+import { earliestDay, latestDay } from '../schema/dates.ts';
 import type { RELATIONSHIP_TYPES } from '../schema/vocabulary.ts';
-import { earliestDay, latestDay } from './dates.ts';
 import { computeMerges } from './merge.ts';
 import { findQuoteSpans, quoteMatchesSpan } from './quotes.ts';
 

@@ -10,8 +10,8 @@
 import { parse } from 'csv-parse/sync';
 import type { AcledCoding, Certainty, DatasetInput } from '../../schema/dataset.ts';
 import { FORMAT_VERSION } from '../../schema/dataset.ts';
+import { normalizeLatin } from '../../schema/normalize.ts';
 import type { EVENT_TYPES } from '../../schema/vocabulary.ts';
-import { normalizeLatin } from '../../server/src/search/normalize.ts';
 
 /** The documented columns, in ACLED's order; the CSV export writes exactly these. */
 export const ACLED_COLUMNS = [

@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { connectionFromEnv, createDriver } from '../../server/src/db/driver.ts';
+import { connectionFromEnv, createDriver } from '../../db/driver.ts';
 import { describeDecision } from '../merge.ts';
 import { type SeedResult, seedFiles } from '../seed.ts';
 import { DatasetValidationError } from '../validate.ts';

@@ -2,9 +2,9 @@
 import DataLoader from 'dataloader';
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import type { CitationRecord, NodeRecord, PartRecord, RelatedRecord } from '../../db/records.ts';
+import { citationsByIds, nodesByIds, type RelatedKey, relatedByIds } from '../../db/repositories/nodes.ts';
 import type { AppConfig } from './config.ts';
-import type { CitationRecord, NodeRecord, PartRecord, RelatedRecord } from './db/records.ts';
-import { citationsByIds, nodesByIds, type RelatedKey, relatedByIds } from './db/repositories/nodes.ts';
 
 export interface Loaders {
   node: DataLoader<string, NodeRecord | null>;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACLED_COLUMNS, convertAcledCsv } from '../../../seed/acled/convert.ts';
-import { type GraphPlan, NODE_LABELS, planDatasets, REL_TYPES } from '../../../seed/graph.ts';
+import { type GraphPlan, NODE_LABELS, planDatasets, REL_TYPES } from '../../../seed/plan.ts';
 import { validateDatasetFiles } from '../../../seed/validate.ts';
 import { validateGraphml } from '../../../test/graphml-schema.ts';
 import { toAcledCsv } from './acled-csv.ts';

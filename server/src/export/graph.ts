@@ -1,5 +1,5 @@
 /** The stored graph as exports see it, and the selections the export endpoints offer (pure). */
-import type { Plain } from '../db/plain.ts';
+import type { Plain } from '../../../db/plain.ts';
 
 export type Props = Record<string, Plain>;
 

@@ -2,6 +2,29 @@
  * Resolvers: argument checks, then repositories for top-level fields and per-request loaders for
  * nested ones, so a list's nested fields cost one query per level. No Cypher here.
  */
+
+import { NotFoundError } from '../../../db/errors.ts';
+import type { Plain } from '../../../db/plain.ts';
+import type {
+  AffiliationRecord,
+  CitationRecord,
+  DateRangeRecord,
+  EdgeRecord,
+  NodeKind,
+  NodeRecord,
+  PartRecord,
+  RelatedRecord,
+} from '../../../db/records.ts';
+import {
+  findNeighborhood,
+  findOverview,
+  type GraphFilter,
+  type SubgraphProjection,
+} from '../../../db/repositories/neighborhood.ts';
+import { graphStats, type RelatedKey, sourceText } from '../../../db/repositories/nodes.ts';
+import { findPaths } from '../../../db/repositories/paths.ts';
+import { searchNodes } from '../../../db/repositories/search.ts';
+import { findAgreements, findEvents, findEventsWith, labelsOf } from '../../../db/repositories/timeline.ts';
 import {
   boundedInt,
   checkId,
@@ -12,30 +35,8 @@ import {
   maxRankFor,
   windowEnd,
   windowStart,
-} from '../args.ts';
+} from '../arguments.ts';
 import { type Context, primeRelated, selectedFields } from '../context.ts';
-import type { Plain } from '../db/plain.ts';
-import type {
-  AffiliationRecord,
-  CitationRecord,
-  DateRangeRecord,
-  EdgeRecord,
-  NodeKind,
-  NodeRecord,
-  PartRecord,
-  RelatedRecord,
-} from '../db/records.ts';
-import {
-  findNeighborhood,
-  findOverview,
-  type GraphFilter,
-  type SubgraphProjection,
-} from '../db/repositories/neighborhood.ts';
-import { graphStats, type RelatedKey, sourceText } from '../db/repositories/nodes.ts';
-import { findPaths } from '../db/repositories/paths.ts';
-import { searchNodes } from '../db/repositories/search.ts';
-import { findAgreements, findEvents, findEventsWith, labelsOf } from '../db/repositories/timeline.ts';
-import { NotFoundError } from '../errors.ts';
 import type { Certainty, DatePrecision, Kind, Resolvers } from '../generated/graphql.ts';
 
 type Props = Record<string, Plain>;

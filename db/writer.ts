@@ -4,8 +4,8 @@
  * and a second load of the same data changes nothing.
  */
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
-import { type GraphPlan, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../../../../seed/graph.ts';
-import { toPlain } from '../plain.ts';
+import { type GraphPlan, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../seed/plan.ts';
+import { toPlain } from './plain.ts';
 
 export const BATCH_SIZE = 1000;
 

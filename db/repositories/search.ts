@@ -3,7 +3,7 @@
  * `server/src/search/normalize.ts` for how text is normalised on both sides). Exact name matches come first.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { luceneQueryFor, nameKeys } from '../../search/normalize.ts';
+import { luceneQueryFor, nameKeys } from '../../schema/normalize.ts';
 import type { Plain } from '../plain.ts';
 import { readRows } from '../query.ts';
 import { type NodeKind, type NodeRecord, nodeProjection, type SearchHitRecord } from '../records.ts';

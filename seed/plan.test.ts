@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { citationId, NODE_LABELS, planDataset, REL_TYPES } from './graph.ts';
+import { citationId, NODE_LABELS, planDataset, REL_TYPES } from './plan.ts';
 import { validateDatasetFiles } from './validate.ts';
 
 const [fixture] = await validateDatasetFiles([path.join(import.meta.dirname, 'fixtures', 'minimal.json')]);

@@ -7,10 +7,10 @@
  * While a job node exists the server reports not ready and refuses queries (see server/src/load-guard.ts).
  */
 import type { Driver } from 'neo4j-driver';
-import type { NodeLabel, NodeRow, RelRow, RelType } from '../../../../seed/graph.ts';
-import { NODE_LABELS, REL_TYPES } from '../../../../seed/graph.ts';
-import { toPlain } from '../plain.ts';
-import { DanglingReferenceError, ENTITY_LABELS } from './dataset-writer.ts';
+import type { NodeLabel, NodeRow, RelRow, RelType } from '../seed/plan.ts';
+import { NODE_LABELS, REL_TYPES } from '../seed/plan.ts';
+import { toPlain } from './plain.ts';
+import { DanglingReferenceError, ENTITY_LABELS } from './writer.ts';
 
 export const LOAD_JOB_SCHEMA = 'CREATE CONSTRAINT load_job_id IF NOT EXISTS FOR (j:LoadJob) REQUIRE j.id IS UNIQUE';
 

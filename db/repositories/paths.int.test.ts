@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededDriver } from '../../../../test/seeded-database.ts';
-import { BadUserInputError, NotFoundError } from '../../errors.ts';
+import { seededDriver } from '../../test/seeded-database.ts';
+import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { GRAPH_REL_TYPES } from '../records.ts';
 import { findPaths, type PathQuery, type PathRecord } from './paths.ts';
 

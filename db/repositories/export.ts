@@ -1,6 +1,6 @@
 /** Reads the stored graph for exports (server/src/export/*): every product node and relationship, or one dataset's. */
 import type { Driver } from 'neo4j-driver';
-import type { ExportGraph, ExportNode, ExportRel } from '../../export/graph.ts';
+import type { ExportGraph, ExportNode, ExportRel } from '../../server/src/export/graph.ts';
 import { readRows } from '../query.ts';
 
 const EXPORT_TIMEOUT_MS = 60_000;

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededDriver } from '../../../../test/seeded-database.ts';
+import { seededDriver } from '../../test/seeded-database.ts';
 import type { SearchHitRecord } from '../records.ts';
 import { searchNodes } from './search.ts';
 

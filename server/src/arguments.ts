@@ -1,6 +1,7 @@
 /** Argument checks shared by resolvers: bounded sizes, ISO dates at any precision, certainty ranks. */
-import { firstDayOf, lastDayOf } from '../../seed/dates.ts';
-import { BadUserInputError } from './errors.ts';
+
+import { BadUserInputError } from '../../db/errors.ts';
+import { firstDayOf, lastDayOf } from '../../schema/dates.ts';
 import type { Certainty } from './generated/graphql.ts';
 
 export const LIMITS = {

@@ -1,6 +1,6 @@
 /** Plain shapes the repositories return; resolvers map them onto the GraphQL types. */
 
-import { GRAPH_REL_TYPES, NODE_KINDS, type NodeKind } from '../../../schema/vocabulary.ts';
+import { GRAPH_REL_TYPES, NODE_KINDS, type NodeKind } from '../schema/vocabulary.ts';
 import type { Plain } from './plain.ts';
 
 export { GRAPH_REL_TYPES, NODE_KINDS, type NodeKind };

@@ -1,5 +1,5 @@
 /** Turns dates kept at their own precision into the bounding days used for time filters. */
-import type { DateSpec } from '../schema/dataset.ts';
+import type { DateSpec } from './dataset.ts';
 
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -3,14 +3,14 @@
  * it holds no product data, then serves GraphQL on PORT until SIGTERM/SIGINT.
  */
 import { createServer } from 'node:http';
-import { resolveNeo4jConfig, startNeo4j } from '../../neo4j/launcher.ts';
-import { seedIfEmpty } from '../../seed/seed-if-empty.ts';
-import { createApp } from './app.ts';
-import { configFromEnv } from './config.ts';
-import { connectionFromEnv, createDriver } from './db/driver.ts';
-import { countByLabel } from './db/repositories/dataset-writer.ts';
-import { createLogger } from './logger.ts';
-import { ensureWebBuild, WEB_DIST } from './web-assets.ts';
+import { connectionFromEnv, createDriver } from '../db/driver.ts';
+import { countByLabel } from '../db/writer.ts';
+import { resolveNeo4jConfig, startNeo4j } from '../neo4j/launcher.ts';
+import { seedIfEmpty } from '../seed/seed-if-empty.ts';
+import { createApp } from '../server/src/app.ts';
+import { configFromEnv } from '../server/src/config.ts';
+import { createLogger } from '../server/src/logger.ts';
+import { ensureWebBuild, WEB_DIST } from '../server/src/web-assets.ts';
 
 async function main(): Promise<void> {
   const started = Date.now();

@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetProductData } from '../../server/src/db/repositories/dataset-writer.ts';
-import { testConnection } from '../../test/seeded-database.ts';
-import { createDriver } from './db/driver.ts';
+import { createDriver } from '../db/driver.ts';
+import { resetProductData } from '../db/writer.ts';
+import { testConnection } from '../test/seeded-database.ts';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
+const ROOT = path.join(import.meta.dirname, '..');
 const PORT = 4000 + 100 + Math.floor(Math.random() * 800);
 let server: ChildProcess;
 let output = '';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const driver = createDriver(connection);
   await resetProductData(driver);
   await driver.close();
-  server = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+  server = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['start/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Agreement, Citation, Dataset, DateSpec, Event, Figure } from '../schema/dataset.ts';
+import { earliestDay, latestDay } from '../schema/dates.ts';
+import { searchTextFor } from '../schema/normalize.ts';
 import {
   CERTAINTIES,
   certaintyRank,
@@ -12,8 +14,6 @@ import {
   REL_TYPES,
   type RelType,
 } from '../schema/vocabulary.ts';
-import { searchTextFor } from '../server/src/search/normalize.ts';
-import { earliestDay, latestDay } from './dates.ts';
 import { applyMerges, computeMerges, type MergeDecision } from './merge.ts';
 import { relationshipKey } from './validate.ts';
 

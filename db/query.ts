@@ -1,6 +1,6 @@
 /** Read queries with a timeout, a deadline, plain results and mapped errors: what every repository uses. */
 import type { Driver } from 'neo4j-driver';
-import { DatabaseUnavailableError, fromDriverError } from '../errors.ts';
+import { DatabaseUnavailableError, fromDriverError } from './errors.ts';
 import { type Plain, toPlain } from './plain.ts';
 
 /** Neo4j stops a read transaction after this long (QUERY_TIMEOUT). */

@@ -13,8 +13,8 @@
  * synthetic M set where these searches take milliseconds (docs/reliability.md, section 6).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { lastDayOf } from '../../../../seed/dates.ts';
-import { BadUserInputError, NotFoundError } from '../../errors.ts';
+import { lastDayOf } from '../../schema/dates.ts';
+import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { type RunQuery, readTransaction } from '../query.ts';
 import { type EdgeRecord, edgeProjection, GRAPH_REL_TYPES, type NodeRecord, nodeProjection } from '../records.ts';
 
