@@ -1,16 +1,14 @@
 /**
- * Resumable batched loads (seed/stream-load.ts). A `:LoadJob` node (not labelled KG, so no query or digest sees
- * it) exists from before the first batch until the load is complete; each batch commits together with the job's
- * checkpoint, so a rerun after a crash skips exactly the batches already stored. Every node and relationship a
- * streamed load writes carries `loadStamp` (the job's stamp, ignored by the content digest); at the end,
- * whatever earlier loads of the same datasets left with another stamp is pruned, and the job node is deleted.
- * While a job node exists the server reports not ready and refuses queries (see server/src/load-guard.ts).
- */
+ * Resumable batched loads (seed/stream-load.ts): the bookkeeping of a load job; its rows go through db/writer.ts.
+ * A `:LoadJob` node (not labelled KG, so no query or digest sees it) exists from before the first batch until the
+ * load is complete; each batch commits together with the job's checkpoint, so a rerun after a crash skips exactly
+ * the batches already stored. Every node and relationship a streamed load writes carries `loadStamp` (the job's
+ * stamp, ignored by the content digest); at the end, whatever earlier loads of the same datasets left with another
+ * stamp is pruned (db/writer.ts `pruneOtherStamps`), and the job node is deleted. While a job node exists the
+ * server reports not ready and refuses queries (see server/src/load-guard.ts). */
 import type { Driver } from 'neo4j-driver';
-import type { NodeLabel, NodeRow, RelRow, RelType } from '../seed/plan.ts';
-import { NODE_LABELS, REL_TYPES } from '../seed/plan.ts';
 import { toPlain } from './plain.ts';
-import { DanglingReferenceError, ENTITY_LABELS } from './writer.ts';
+import { type RowSegment, writeSegment } from './writer.ts';
 
 export const LOAD_JOB_SCHEMA = 'CREATE CONSTRAINT load_job_id IF NOT EXISTS FOR (j:LoadJob) REQUIRE j.id IS UNIQUE';
 
@@ -26,24 +24,6 @@ export interface LoadJob {
   preexisting: boolean;
   startedAt: string;
 }
-
-// Labels and relationship types come only from the fixed lists in seed/graph.ts; values are parameters.
-const MERGE_STAMPED_NODES = Object.fromEntries(
-  NODE_LABELS.map((label) => {
-    const labels = ENTITY_LABELS.has(label) ? `KG:Entity:${label}` : `KG:${label}`;
-    return [label, `UNWIND $rows AS row MERGE (n:${labels} {id: row.id}) SET n = row.props, n.loadStamp = $stamp`];
-  }),
-) as Record<NodeLabel, string>;
-
-const MERGE_STAMPED_RELS = Object.fromEntries(
-  REL_TYPES.map((type) => [
-    type,
-    'UNWIND $rows AS row ' +
-      'MATCH (a:KG {id: row.from}) MATCH (b:KG {id: row.to}) ' +
-      `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props, r.loadStamp = $stamp ` +
-      'RETURN count(r) AS written',
-  ]),
-) as Record<RelType, string>;
 
 const CHECKPOINT =
   'MATCH (j:LoadJob {id: $job}) SET j.batchesDone = $batch, j.updatedAt = datetime() RETURN j.id AS id';
@@ -116,65 +96,18 @@ export async function createLoadJob(
   return toJob(records[0]);
 }
 
-/** Rows of one label or relationship type; a batch is a few segments in load order. */
-export type BatchSegment =
-  | { kind: 'nodes'; label: NodeLabel; rows: NodeRow[] }
-  | { kind: 'rels'; type: RelType; rows: RelRow[] };
-
 /**
  * Writes one batch and the job's checkpoint in one transaction: the segments in order (nodes before the
- * relationships that need them), each relationship's endpoints checked to exist.
+ * relationships that need them), each relationship's endpoints checked to exist (db/writer.ts).
  */
-export async function writeBatch(driver: Driver, job: LoadJob, segments: BatchSegment[], batch: number): Promise<void> {
+export async function writeBatch(driver: Driver, job: LoadJob, segments: RowSegment[], batch: number): Promise<void> {
   const session = driver.session();
   try {
     await session.executeWrite(async (tx) => {
-      for (const segment of segments) {
-        if (segment.kind === 'nodes') {
-          await tx.run(MERGE_STAMPED_NODES[segment.label], { rows: segment.rows, stamp: job.stamp });
-          continue;
-        }
-        const result = await tx.run(MERGE_STAMPED_RELS[segment.type], { rows: segment.rows, stamp: job.stamp });
-        const written = Number(toPlain(result.records[0]?.get('written')));
-        if (written !== segment.rows.length)
-          throw new DanglingReferenceError(
-            `${segment.type}: ${segment.rows.length - written} relationship(s) point at missing nodes`,
-          );
-      }
+      for (const segment of segments) await writeSegment(tx, segment, job.stamp);
       const checkpoint = await tx.run(CHECKPOINT, { job: job.id, batch });
       if (checkpoint.records.length !== 1) throw new Error(`load job ${job.id} disappeared during the load`);
     });
-  } finally {
-    await session.close();
-  }
-}
-
-/**
- * Deletes what earlier loads of these datasets left (anything without this job's stamp), in batches of
- * auto-committed transactions, relationships first. Safe to repeat after a crash.
- */
-export async function pruneOtherStamps(
-  driver: Driver,
-  datasets: string[],
-  stamp: string,
-): Promise<{ nodesDeleted: number; relationshipsDeleted: number }> {
-  const session = driver.session();
-  try {
-    const rels = await session.run(
-      `MATCH (:KG)-[r]->(:KG) WHERE any(d IN r.datasets WHERE d IN $datasets) AND coalesce(r.loadStamp, '') <> $stamp
-       CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
-      { datasets, stamp },
-    );
-    const nodes = await session.run(
-      `MATCH (n:KG) WHERE any(d IN n.datasets WHERE d IN $datasets) AND coalesce(n.loadStamp, '') <> $stamp
-       CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
-      { datasets, stamp },
-    );
-    return {
-      nodesDeleted: nodes.summary.counters.updates().nodesDeleted,
-      relationshipsDeleted:
-        rels.summary.counters.updates().relationshipsDeleted + nodes.summary.counters.updates().relationshipsDeleted,
-    };
   } finally {
     await session.close();
   }

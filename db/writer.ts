@@ -1,10 +1,14 @@
 /**
- * Writes a graph plan into Neo4j: constraints first, then every node and relationship in one
- * write transaction of parameterised UNWIND batches that MERGE on ids, so a load is all or nothing
- * and a second load of the same data changes nothing.
+ * THE writer: the one set of statements that store a graph plan (schema/graph.ts rows) in Neo4j, for both loaders.
+ * The in-memory load (seed/seed.ts) writes the whole plan in one transaction of parameterised UNWIND batches that
+ * MERGE on ids, then prunes what earlier loads of the same datasets left, so a load is all or nothing and a second
+ * load of the same data changes nothing. The streamed load (seed/stream-load.ts) writes the same statements batch by
+ * batch, each batch committed with its job's checkpoint (db/load-jobs.ts), every row stamped with the job's
+ * `loadStamp`, and prunes by stamp at the end.
  */
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
-import { type GraphPlan, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../seed/plan.ts';
+import type { GraphPlan, NodeRow, RelRow } from '../schema/graph.ts';
+import { ENTITY_LABELS, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../schema/vocabulary.ts';
 import { toPlain } from './plain.ts';
 
 export const BATCH_SIZE = 1000;
@@ -17,26 +21,27 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX event_start_key IF NOT EXISTS FOR (n:Event) ON (n.startKey)',
   'CREATE INDEX agreement_earliest IF NOT EXISTS FOR (n:Agreement) ON (n.earliest)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
-  // searchText holds tokens already normalised by server/src/search/normalize.ts; the whitespace analyzer keeps them as they are.
+  // searchText holds tokens already normalised by schema/normalize.ts; the whitespace analyzer keeps them as they are.
   'CREATE FULLTEXT INDEX node_search IF NOT EXISTS FOR (n:Actor|Place|Event|Agreement|Source) ON EACH [n.searchText] ' +
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
-  // A relationship id names its endpoints (seed/graph.ts), so it is unique per type. The constraint's index lets
-  // `MERGE (a)-[r:T {id: …}]->(b)` seek the relationship instead of expanding every T between a and b, which on hub
-  // nodes made loads slow down as they grew.
+  // A relationship id names its endpoints (seed/plan-dataset.ts), so it is unique per type. The constraint's index
+  // lets `MERGE (a)-[r:T {id: …}]->(b)` seek the relationship instead of expanding every T between a and b, which on
+  // hub nodes made loads slow down as they grew.
   ...REL_TYPES.map(
     (type) =>
       `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
   ),
 ];
 
-/** Labels that make a node one of the four searchable entity kinds. */
-export const ENTITY_LABELS: ReadonlySet<NodeLabel> = new Set(['Actor', 'Place', 'Event', 'Agreement']);
+const isEntityLabel = (label: NodeLabel): boolean => (ENTITY_LABELS as readonly string[]).includes(label);
 
-// Labels and relationship types come only from the fixed lists in seed/graph.ts; values are parameters.
+// The MERGE statements of both loaders. Labels and relationship types come only from the fixed lists in
+// schema/vocabulary.ts; values are parameters. `$stamp` is the streamed load's job stamp, null for an in-memory load
+// (setting a property to null leaves none, so the graph is the one `SET n = row.props` alone writes).
 const MERGE_NODES = Object.fromEntries(
   NODE_LABELS.map((label) => {
-    const labels = ENTITY_LABELS.has(label) ? `KG:Entity:${label}` : `KG:${label}`;
-    return [label, `UNWIND $rows AS row MERGE (n:${labels} {id: row.id}) SET n = row.props`];
+    const labels = isEntityLabel(label) ? `KG:Entity:${label}` : `KG:${label}`;
+    return [label, `UNWIND $rows AS row MERGE (n:${labels} {id: row.id}) SET n = row.props, n.loadStamp = $stamp`];
   }),
 ) as Record<NodeLabel, string>;
 
@@ -45,18 +50,53 @@ const MERGE_RELS = Object.fromEntries(
     type,
     'UNWIND $rows AS row ' +
       'MATCH (a:KG {id: row.from}) MATCH (b:KG {id: row.to}) ' +
-      'MERGE (a)-[r:' +
-      type +
-      ' {id: row.id}]->(b) SET r = row.props ' +
+      `MERGE (a)-[r:${type} {id: row.id}]->(b) SET r = row.props, r.loadStamp = $stamp ` +
       'RETURN count(r) AS written',
   ]),
 ) as Record<RelType, string>;
 
+// Pruning after an in-memory load, inside its transaction: what these datasets stated before and the plan no longer has.
 const PRUNE_RELS =
   'MATCH (:KG)-[r]->(:KG) WHERE any(d IN r.datasets WHERE d IN $datasets) AND NOT r.id IN $keep DELETE r';
-const DELETE_ALL_PRODUCT_NODES = 'MATCH (n:KG) DETACH DELETE n';
 const PRUNE_NODES =
   'MATCH (n:KG) WHERE any(d IN n.datasets WHERE d IN $datasets) AND NOT n.id IN $keep DETACH DELETE n';
+// Pruning after a streamed load, in auto-committed batches: what these datasets have without this load's stamp.
+const PRUNE_OTHER_STAMPED_RELS = `MATCH (:KG)-[r]->(:KG) WHERE any(d IN r.datasets WHERE d IN $datasets) AND coalesce(r.loadStamp, '') <> $stamp
+       CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`;
+const PRUNE_OTHER_STAMPED_NODES = `MATCH (n:KG) WHERE any(d IN n.datasets WHERE d IN $datasets) AND coalesce(n.loadStamp, '') <> $stamp
+       CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`;
+const DELETE_ALL_PRODUCT_NODES = 'MATCH (n:KG) DETACH DELETE n';
+
+/** Rows of one label or relationship type; a batch is a few segments in load order. */
+export type RowSegment =
+  | { kind: 'nodes'; label: NodeLabel; rows: NodeRow[] }
+  | { kind: 'rels'; type: RelType; rows: RelRow[] };
+
+export class DanglingReferenceError extends Error {
+  readonly code = 'DANGLING_REFERENCE';
+}
+
+/**
+ * Writes one segment of rows inside a transaction; a relationship whose end node does not exist fails the
+ * transaction with {@link DanglingReferenceError}. Returns the statement's counters.
+ */
+export async function writeSegment(
+  tx: ManagedTransaction,
+  segment: RowSegment,
+  stamp: string | null,
+): Promise<ReturnType<QueryStatistics['updates']>> {
+  if (segment.kind === 'nodes') {
+    const result = await tx.run(MERGE_NODES[segment.label], { rows: segment.rows, stamp });
+    return result.summary.counters.updates();
+  }
+  const result = await tx.run(MERGE_RELS[segment.type], { rows: segment.rows, stamp });
+  const written = Number(toPlain(result.records[0]?.get('written')));
+  if (written !== segment.rows.length)
+    throw new DanglingReferenceError(
+      `${segment.type}: ${segment.rows.length - written} relationship(s) point at missing nodes`,
+    );
+  return result.summary.counters.updates();
+}
 
 export interface WriteProgress {
   phase: 'nodes' | 'relationships' | 'prune';
@@ -94,7 +134,7 @@ export async function ensureSchema(driver: Driver): Promise<void> {
 
 /**
  * Brings a graph loaded by an earlier version of the loader up to date, so reads can rely on what the loader now
- * writes: the schema, and each event's `startKey` (seed/graph.ts `timelineStartKey`). Idempotent; returns how many
+ * writes: the schema, and each event's `startKey` (schema/graph.ts `timelineStartKey`). Idempotent; returns how many
  * events it updated (0 when there was nothing to do).
  */
 export async function upgradeStoredGraph(driver: Driver): Promise<{ eventsUpdated: number }> {
@@ -113,10 +153,6 @@ export async function upgradeStoredGraph(driver: Driver): Promise<{ eventsUpdate
     await session.close();
   }
   return { eventsUpdated };
-}
-
-export class DanglingReferenceError extends Error {
-  readonly code = 'DANGLING_REFERENCE';
 }
 
 /** Writes the whole plan in one transaction and removes what earlier loads of the same datasets left behind. */
@@ -154,27 +190,18 @@ export async function writeGraphPlan(
         summary.relationshipsDeleted += counters.relationshipsDeleted;
       };
       if (options.replaceAll) count((await tx.run(DELETE_ALL_PRODUCT_NODES)).summary.counters.updates());
-      for (const label of NODE_LABELS) {
+      for (const label of NODE_LABELS)
         for (const rows of batches(plan.nodes[label], size)) {
-          const result = await tx.run(MERGE_NODES[label], { rows });
-          count(result.summary.counters.updates());
+          count(await writeSegment(tx, { kind: 'nodes', label, rows }, null));
           done += rows.length;
           options.onBatch?.({ phase: 'nodes', done, total });
         }
-      }
-      for (const type of REL_TYPES) {
+      for (const type of REL_TYPES)
         for (const rows of batches(plan.rels[type], size)) {
-          const result = await tx.run(MERGE_RELS[type], { rows });
-          const written = toPlain(result.records[0]?.get('written'));
-          if (written !== rows.length)
-            throw new DanglingReferenceError(
-              `${type}: ${rows.length - Number(written)} relationship(s) point at missing nodes`,
-            );
-          count(result.summary.counters.updates());
+          count(await writeSegment(tx, { kind: 'rels', type, rows }, null));
           done += rows.length;
           options.onBatch?.({ phase: 'relationships', done, total });
         }
-      }
       const keepRels = REL_TYPES.flatMap((t) => plan.rels[t].map((r) => r.id));
       const keepNodes = NODE_LABELS.flatMap((l) => plan.nodes[l].map((n) => n.id));
       count((await tx.run(PRUNE_RELS, { datasets: plan.datasetIds, keep: keepRels })).summary.counters.updates());
@@ -185,6 +212,29 @@ export async function writeGraphPlan(
     await session.close();
   }
   return summary;
+}
+
+/**
+ * Deletes what earlier loads of these datasets left (anything without this stamp), in batches of auto-committed
+ * transactions, relationships first. Safe to repeat after a crash.
+ */
+export async function pruneOtherStamps(
+  driver: Driver,
+  datasets: string[],
+  stamp: string,
+): Promise<{ nodesDeleted: number; relationshipsDeleted: number }> {
+  const session = driver.session();
+  try {
+    const rels = await session.run(PRUNE_OTHER_STAMPED_RELS, { datasets, stamp });
+    const nodes = await session.run(PRUNE_OTHER_STAMPED_NODES, { datasets, stamp });
+    return {
+      nodesDeleted: nodes.summary.counters.updates().nodesDeleted,
+      relationshipsDeleted:
+        rels.summary.counters.updates().relationshipsDeleted + nodes.summary.counters.updates().relationshipsDeleted,
+    };
+  } finally {
+    await session.close();
+  }
 }
 
 /** Removes only this product's data: every node labelled KG and its relationships. */

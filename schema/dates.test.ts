@@ -11,8 +11,8 @@ describe('bounding days of partial dates', () => {
   });
 
   it('uses the end of an interval and leaves an open start open', () => {
-    expect(latestDay({ start: '2019-01', end: '2019-03', precision: 'month', approximate: true })).toBe('2019-03-31');
-    expect(earliestDay({ end: '2014', precision: 'year', approximate: true })).toBeUndefined();
-    expect(latestDay({ start: '2019-03-23', precision: 'day', approximate: false })).toBe('2019-03-23');
+    expect(latestDay({ start: '2019-01', end: '2019-03' })).toBe('2019-03-31');
+    expect(earliestDay({ end: '2014' })).toBeUndefined();
+    expect(latestDay({ start: '2019-03-23' })).toBe('2019-03-23');
   });
 });

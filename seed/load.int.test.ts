@@ -8,9 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { createDriver } from '../db/driver.ts';
 import { graphDigest } from '../db/repositories/graph-digest.ts';
 import { countByLabel, countProductNodes, resetProductData } from '../db/writer.ts';
+import { DatasetValidationError } from './problems.ts';
 import { datasetFilesIn, seedFiles } from './seed.ts';
 import { seedIfEmpty } from './seed-if-empty.ts';
-import { DatasetValidationError } from './validate.ts';
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'seed-tests-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));

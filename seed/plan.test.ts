@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { citationId, NODE_LABELS, planDataset, REL_TYPES } from './plan.ts';
+import { NODE_LABELS, REL_TYPES } from '../schema/vocabulary.ts';
+import { citationId, planDataset } from './plan-dataset.ts';
 import { validateDatasetFiles } from './validate.ts';
 
 const [fixture] = await validateDatasetFiles([path.join(import.meta.dirname, 'fixtures', 'minimal.json')]);

@@ -5,11 +5,11 @@
  */
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import Assembler from 'stream-json/core/assembler.js';
 import { jsonParser } from 'stream-json/core/parser.js';
+import { describeJsonError, MAX_FILE_BYTES, RECORD_COLLECTIONS, type RecordCollection } from '../rules.ts';
 
-export const RECORD_COLLECTIONS = ['sources', 'actors', 'places', 'events', 'agreements', 'relationships'] as const;
-export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 const COLLECTIONS: ReadonlySet<string> = new Set(RECORD_COLLECTIONS);
 
 export type TopLevelItem =
@@ -18,6 +18,24 @@ export type TopLevelItem =
 
 export class RecordReadError extends Error {
   readonly code = 'DATASET_UNREADABLE';
+}
+
+/** The tokenizer refused the text; {@link describeSyntaxError} says where, as the in-memory validator does. */
+export class JsonSyntaxError extends RecordReadError {}
+
+/**
+ * The in-memory validator's description of a syntax error (`not valid JSON (line 1, column 20): …`, rules.ts), found
+ * by parsing the file whole when it is small enough to be read in memory; otherwise the tokenizer's own reason.
+ */
+export async function describeSyntaxError(file: string, error: JsonSyntaxError): Promise<string> {
+  if ((await stat(file)).size > MAX_FILE_BYTES) return error.message;
+  const raw = await readFile(file, 'utf8');
+  try {
+    JSON.parse(raw);
+  } catch (syntax) {
+    return describeJsonError(raw, syntax);
+  }
+  return error.message;
 }
 
 interface Token {
@@ -119,7 +137,8 @@ class TopLevelSplitter {
   }
 
   end(): void {
-    if (!this.finished) throw new RecordReadError('the JSON ends before the top-level object is closed');
+    if (!this.finished)
+      throw new RecordReadError('not valid JSON: the file ends before the top-level object is closed');
   }
 }
 
@@ -144,7 +163,7 @@ export async function* readTopLevel(file: string, hash?: Hash): AsyncGenerator<T
     try {
       output = parse(text);
     } catch (error) {
-      throw new RecordReadError(`not valid JSON: ${(error as Error).message}`);
+      throw new JsonSyntaxError(`not valid JSON: ${(error as Error).message}`);
     }
     for (const token of tokensOf(output)) splitter.token(token);
   };
