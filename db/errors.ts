@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { isPartialIsoDate, PARTIAL_ISO_DATE } from '../schema/dates.ts';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'DATA_LOADING';
 
@@ -65,4 +66,11 @@ export function fromDriverError(error: unknown): unknown {
   if (error instanceof Error && /connect|ECONNREFUSED|acquisition timed out/i.test(error.message))
     return new DatabaseUnavailableError();
   return error;
+}
+
+/** A partial ISO date argument (schema/dates.ts), or a BAD_USER_INPUT error naming the argument. */
+export function checkPartialIsoDate(value: string, argument: string): string {
+  if (!isPartialIsoDate(value))
+    throw new BadUserInputError(`${argument} must be ${PARTIAL_ISO_DATE}; got "${value.slice(0, 40)}".`, argument);
+  return value;
 }

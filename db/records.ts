@@ -1,9 +1,7 @@
 /** Plain shapes the repositories return; resolvers map them onto the GraphQL types. */
 
-import { GRAPH_REL_TYPES, NODE_KINDS, type NodeKind } from '../schema/vocabulary.ts';
+import { type NodeKind, PUBLIC_LABELS } from '../schema/vocabulary.ts';
 import type { Plain } from './plain.ts';
-
-export { GRAPH_REL_TYPES, NODE_KINDS, type NodeKind };
 
 /** A node of one of the five public kinds, with all its stored properties (see schema/model.md). */
 export interface NodeRecord {
@@ -21,7 +19,8 @@ export interface EdgeRecord {
   props: Record<string, Plain>;
 }
 
-const PUBLIC_LABELS = "['Actor', 'Place', 'Event', 'Agreement', 'Source']";
+/** The public labels as a Cypher list literal (constant text from schema/vocabulary.ts). */
+const PUBLIC_LABEL_LIST = `[${PUBLIC_LABELS.map((label) => `'${label}'`).join(', ')}]`;
 
 /**
  * The properties of the node bound to `v` that resolvers read: all but `searchText` (index tokens, the largest
@@ -34,7 +33,7 @@ const nodeProps = (v: string): string => `${v} {.*, searchText: null, text: null
  * `props` a constant expression (see {@link nodeProps} by default).
  */
 export const nodeProjection = (v: string, props = nodeProps(v)): string =>
-  `{id: ${v}.id, kind: toUpper([l IN labels(${v}) WHERE l IN ${PUBLIC_LABELS}][0]), props: ${props}}`;
+  `{id: ${v}.id, kind: toUpper([l IN labels(${v}) WHERE l IN ${PUBLIC_LABEL_LIST}][0]), props: ${props}}`;
 
 /** Cypher map projecting the relationship bound to `v` as an EdgeRecord (all its properties by default). */
 export const edgeProjection = (v: string, props = `properties(${v})`): string =>
@@ -59,6 +58,10 @@ export interface PartRecord {
   id: string;
   props: Record<string, Plain>;
 }
+
+/** Whether the other end of a relationship is a public node (not a term, figure or claim). */
+export const isNodeRecord = (other: NodeRecord | PartRecord): other is NodeRecord =>
+  'kind' in other && other.kind !== null;
 
 /** A relationship seen from one of its ends, with the node at the other end. */
 export interface RelatedRecord {

@@ -1,18 +1,17 @@
 /**
- * `npm start`: brings up the database (a local Neo4j unless NEO4J_URI points elsewhere), seeds it when
- * it holds no product data, then serves GraphQL on PORT until SIGTERM/SIGINT.
+ * `npm start`, the composition root: brings up the database (a local Neo4j from neo4j/ unless NEO4J_URI points
+ * elsewhere), seeds it from seed/data/ when it holds no product data (or brings an older graph up to date), then
+ * serves GraphQL and the explorer (server/) on PORT until SIGTERM/SIGINT. The only module that imports several rooms.
  */
-import { createServer } from 'node:http';
 import { connectionFromEnv, createDriver } from '../db/driver.ts';
 import { countByLabel } from '../db/writer.ts';
 import { resolveNeo4jConfig, startNeo4j } from '../neo4j/launcher.ts';
 import { seedIfEmpty } from '../seed/seed-if-empty.ts';
-import { createApp } from '../server/src/app.ts';
 import { configFromEnv } from '../server/src/config.ts';
 import { createLogger } from '../server/src/logger.ts';
-import { ensureWebBuild, WEB_DIST } from '../server/src/web-assets.ts';
+import { serve } from '../server/src/serve.ts';
 
-async function main(): Promise<void> {
+async function start(): Promise<void> {
   const started = Date.now();
   const config = configFromEnv();
   const logger = createLogger(config);
@@ -32,22 +31,14 @@ async function main(): Promise<void> {
     logger.info(`Brought the stored graph up to date: timeline order key set on ${outcome.eventsUpgraded} events.`);
   logger.info({ counts: await countByLabel(driver) }, `Neo4j at ${connection.uri}`);
 
-  await ensureWebBuild((line) => logger.info(line));
-  const app = createApp({ driver, config, logger, webDist: WEB_DIST });
-  const server = createServer(app);
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
+  const serving = await serve({ driver, config, logger });
   logger.info(
     `Explorer at http://localhost:${config.port}/ and GraphQL at http://localhost:${config.port}/graphql (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing`);
-    server.close(() => {
+    serving.close().finally(() => {
       driver.close().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
@@ -56,7 +47,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
+start().catch((error: unknown) => {
   const e = error as Error & { code?: string };
   console.error(`npm start failed${e.code ? ` (${e.code})` : ''}: ${e.message}`);
   process.exit(1);

@@ -10,8 +10,9 @@ import { createDriver } from '../db/driver.ts';
 import { seedFiles } from '../seed/seed.ts';
 import { createApp } from '../server/src/app.ts';
 import { testConfig } from '../server/src/config.ts';
-import { ensureWebBuild, WEB_DIST } from '../server/src/web-assets.ts';
+import { WEB_DIST } from '../server/src/web-assets.ts';
 import { testConnection } from './seeded-database.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -19,7 +19,8 @@ import { resolveNeo4jConfig, startNeo4j, stopNeo4j } from '../../neo4j/launcher.
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
 import { createApp } from '../../server/src/app.ts';
 import { testConfig } from '../../server/src/config.ts';
-import { ensureWebBuild, WEB_DIST } from '../../server/src/web-assets.ts';
+import { WEB_DIST } from '../../server/src/web-assets.ts';
+import { ensureWebBuild } from '../../test/web-build.ts';
 import { betterRatio, type Measurement, type WorkloadReport } from '../types.ts';
 import type { MountReport } from './page/page.ts';
 

@@ -1,7 +1,29 @@
 /** Reads the stored graph for exports (server/src/export/*): every product node and relationship, or one dataset's. */
 import type { Driver } from 'neo4j-driver';
-import type { ExportGraph, ExportNode, ExportRel } from '../../server/src/export/graph.ts';
+import type { Plain } from '../plain.ts';
 import { readRows } from '../query.ts';
+
+export type Props = Record<string, Plain>;
+
+/** A stored node as exports see it: its labels and every property. */
+export interface ExportNode {
+  id: string;
+  labels: string[];
+  props: Props;
+}
+
+export interface ExportRel {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  props: Props;
+}
+
+export interface ExportGraph {
+  nodes: ExportNode[];
+  rels: ExportRel[];
+}
 
 const EXPORT_TIMEOUT_MS = 60_000;
 

@@ -3,15 +3,10 @@
  * limit however connected the graph is.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { readRows } from '../query.ts';
-import {
-  type EdgeRecord,
-  edgeProjection,
-  GRAPH_REL_TYPES,
-  type NodeRecord,
-  nodeProjection,
-  type SubgraphRecord,
-} from '../records.ts';
+import { type EdgeRecord, edgeProjection, type NodeRecord, nodeProjection, type SubgraphRecord } from '../records.ts';
+import { inWindow, perspective } from './filters.ts';
 
 export interface GraphFilter {
   fromDay: string | null;
@@ -24,15 +19,8 @@ export interface GraphFilter {
 
 const TYPES = GRAPH_REL_TYPES.join('|');
 
-const REL_FILTER = `
-  ($fromDay IS NULL OR r.latest IS NULL OR r.latest >= $fromDay)
-  AND ($toDay IS NULL OR r.earliest IS NULL OR r.earliest <= $toDay)
-  AND ($voices IS NULL OR any(v IN r.attributedTo WHERE v IN $voices))
-  AND ($maxRank IS NULL OR r.certaintyRank <= $maxRank)`;
-
-const NODE_FILTER = `
-  ($fromDay IS NULL OR m.latest IS NULL OR m.latest >= $fromDay)
-  AND ($toDay IS NULL OR m.earliest IS NULL OR m.earliest <= $toDay)`;
+const REL_FILTER = `${inWindow('r')} AND ${perspective('r')}`;
+const NODE_FILTER = inWindow('m');
 
 // One query per neighbourhood. Each level: neighbours of the previous level not yet included, best-supported first
 // (lowest certainty rank, then most links into the level, then id), as many as there is room for under $limit. Then

@@ -1,11 +1,10 @@
 /** Lookups by id, batched: what the per-request loaders call, one query per level of a GraphQL result. */
 import type { Driver } from 'neo4j-driver';
+import { AFFILIATION_TYPES, GRAPH_REL_TYPES, KIND_LABELS, type NodeKind } from '../../schema/vocabulary.ts';
 import { readRows } from '../query.ts';
 import {
   type CitationRecord,
   type EdgeRecord,
-  GRAPH_REL_TYPES,
-  type NodeKind,
   type NodeRecord,
   nodeProjection,
   type PartRecord,
@@ -53,17 +52,7 @@ const RELATED_QUERIES = new Map<string, string>(
   ]),
 );
 
-/** Actor–actor relationship types shown as an actor's affiliations. */
-export const AFFILIATION_TYPES = [
-  'LEADS',
-  'MEMBER_OF',
-  'BACKED_BY',
-  'ENVOY_OF',
-  'SPLIT_FROM',
-  'FOUGHT',
-  'ALLIED_WITH',
-  'ACCUSED',
-];
+// An actor's affiliations: the relationship types between two actors.
 RELATED_QUERIES.set(
   'AFFILIATION:BOTH',
   `UNWIND $ids AS key MATCH (n:KG:Actor {id: key})-[r:${AFFILIATION_TYPES.join('|')}]-(m:Actor) RETURN key, ${EDGE} AS edge, ${OTHER} AS other`,
@@ -111,14 +100,6 @@ export async function sourceText(driver: Driver, id: string): Promise<string | n
   const [row] = await readRows<{ text: string | null }>(driver, SOURCE_TEXT, { id });
   return row?.text ?? null;
 }
-
-const KIND_LABELS: Record<NodeKind, string> = {
-  ACTOR: 'Actor',
-  PLACE: 'Place',
-  EVENT: 'Event',
-  AGREEMENT: 'Agreement',
-  SOURCE: 'Source',
-};
 
 const STATS = `
   UNWIND $labels AS label

@@ -1,8 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { seededDriver } from '../../test/seeded-database.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
-import { GRAPH_REL_TYPES } from '../records.ts';
 import { findPaths, type PathQuery, type PathRecord } from './paths.ts';
 
 let driver: Driver;

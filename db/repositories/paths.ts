@@ -14,9 +14,11 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { lastDayOf } from '../../schema/dates.ts';
-import { BadUserInputError, NotFoundError } from '../errors.ts';
+import { CERTAINTIES, GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
+import { BadUserInputError, checkPartialIsoDate, NotFoundError } from '../errors.ts';
 import { type RunQuery, readTransaction } from '../query.ts';
-import { type EdgeRecord, edgeProjection, GRAPH_REL_TYPES, type NodeRecord, nodeProjection } from '../records.ts';
+import { type EdgeRecord, edgeProjection, type NodeRecord, nodeProjection } from '../records.ts';
+import { nodeAsOf, perspective, relAsOf } from './filters.ts';
 
 /** A path from `from` to `to`: nodes in order, edges in order (edge i joins nodes i and i + 1). */
 export interface PathRecord {
@@ -52,21 +54,15 @@ export interface PathQuery {
 
 export const MAX_K = 10;
 export const MAX_LENGTH = 8;
-const MAX_CERTAINTY_RANK = 4;
+const MAX_CERTAINTY_RANK = CERTAINTIES.length - 1;
 
 const TYPES = GRAPH_REL_TYPES.join('|');
 
-// Time: an event or agreement passes when the first day it can mean (or, with no known start, the
-// last day) is on or before $asOfDay; a relationship likewise, and an undated relationship always.
-const NODE_AS_OF = (v: string): string =>
-  `($asOfDay IS NULL OR NOT (${v}:Event OR ${v}:Agreement) OR coalesce(${v}.earliest, ${v}.latest) <= $asOfDay)`;
-const REL_FILTER = `
-      ($asOfDay IS NULL OR coalesce(r.earliest, r.latest) IS NULL OR coalesce(r.earliest, r.latest) <= $asOfDay)
-      AND ($voices IS NULL OR any(v IN r.attributedTo WHERE v IN $voices))
-      AND ($maxRank IS NULL OR r.certaintyRank <= $maxRank)`;
+// Time: the path as it stood by $asOfDay; perspective: whose voice, how certain (filters.ts).
+const REL_FILTER = `${relAsOf('r')} AND ${perspective('r')}`;
 
 const PATH_WHERE = (extraNode = '', extraRel = ''): string => `
-    all(n IN nodes(p) WHERE n:Entity AND ${NODE_AS_OF('n')}${extraNode})
+    all(n IN nodes(p) WHERE n:Entity AND ${nodeAsOf('n')}${extraNode})
     AND all(r IN relationships(p) WHERE ${REL_FILTER}${extraRel})`;
 
 /** A path as the searches return it: the record, plus element ids to tell nodes and relationships apart. */
@@ -224,7 +220,7 @@ async function moreByYen(
 const SAME_NODE = `
 OPTIONAL MATCH (n:KG:Entity {id: $from})
 RETURN n IS NOT NULL AS fromFound, n IS NOT NULL AS toFound,
-  CASE WHEN n IS NOT NULL AND ${NODE_AS_OF('n')}
+  CASE WHEN n IS NOT NULL AND ${nodeAsOf('n')}
     THEN [{length: 0, nodes: [${nodeProjection('n')}], edges: []}] ELSE [] END AS paths`;
 
 interface PathsRow<T> {
@@ -243,19 +239,8 @@ function checkBounds(k: unknown, maxLength: unknown): void {
     );
 }
 
-const ISO_PARTIAL = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
-
 /** The last day `asOf` can mean (`2019-02` → `2019-02-28`), after checking it is a real ISO date. */
-function asOfDay(asOf: string): string {
-  const valid =
-    ISO_PARTIAL.test(asOf) && (asOf.length < 10 || new Date(`${asOf}T00:00:00Z`).toISOString().startsWith(asOf));
-  if (!valid)
-    throw new BadUserInputError(
-      `asOf must be an ISO date at year, month or day precision (2014, 2019-03, 2019-03-23); got "${asOf.slice(0, 40)}".`,
-      'asOf',
-    );
-  return lastDayOf(asOf);
-}
+const asOfDay = (asOf: string): string => lastDayOf(checkPartialIsoDate(asOf, 'asOf'));
 
 function checkRank(rank: number): number {
   if (!Number.isInteger(rank) || rank < 0 || rank > MAX_CERTAINTY_RANK)

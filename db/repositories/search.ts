@@ -4,21 +4,15 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { luceneQueryFor, nameKeys } from '../../schema/normalize.ts';
+import { KIND_LABELS, type NodeKind } from '../../schema/vocabulary.ts';
 import type { Plain } from '../plain.ts';
 import { readRows } from '../query.ts';
-import { type NodeKind, type NodeRecord, nodeProjection, type SearchHitRecord } from '../records.ts';
+import { type NodeRecord, nodeProjection, type SearchHitRecord } from '../records.ts';
 
-/** The full-text index over `searchText`, created with the other schema statements in dataset-writer.ts. */
+/** The full-text index over `searchText`, created with the other schema statements in db/writer.ts. */
 export const SEARCH_INDEX = 'node_search';
 
-/** Node label of each public kind; kinds filter through this map, never through user text. */
-const KIND_LABELS: Readonly<Record<NodeKind, string>> = {
-  ACTOR: 'Actor',
-  PLACE: 'Place',
-  EVENT: 'Event',
-  AGREEMENT: 'Agreement',
-  SOURCE: 'Source',
-};
+// Kinds filter through KIND_LABELS (schema/vocabulary.ts), never through user text.
 
 /** Lucene hits read per request: more than asked, so exact matches and kind filtering have room to work. */
 const MIN_CANDIDATES = 100;

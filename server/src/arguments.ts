@@ -1,7 +1,8 @@
-/** Argument checks shared by resolvers: bounded sizes, ISO dates at any precision, certainty ranks. */
+/** Checks of GraphQL arguments, shared by resolvers and export routes: bounded sizes, partial ISO dates, certainty ranks. */
 
-import { BadUserInputError } from '../../db/errors.ts';
+import { BadUserInputError, checkPartialIsoDate } from '../../db/errors.ts';
 import { firstDayOf, lastDayOf } from '../../schema/dates.ts';
+import { API_CERTAINTIES } from '../../schema/vocabulary.ts';
 import type { Certainty } from './generated/graphql.ts';
 
 export const LIMITS = {
@@ -26,30 +27,16 @@ export function boundedInt(value: number | null | undefined, fallback: number, m
   return n;
 }
 
-const ISO_PARTIAL = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
-
-function checkIsoDate(value: string, argument: string): void {
-  const valid =
-    ISO_PARTIAL.test(value) && (value.length < 10 || new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
-  if (!valid)
-    throw new BadUserInputError(
-      `${argument} must be an ISO date at year, month or day precision (2014, 2019-03, 2019-03-23); got "${value.slice(0, 40)}".`,
-      argument,
-    );
-}
-
 /** The first day a date argument can mean (`2019` → `2019-01-01`), or null when absent. */
 export function windowStart(value: string | null | undefined, argument: string): string | null {
   if (value === null || value === undefined) return null;
-  checkIsoDate(value, argument);
-  return firstDayOf(value);
+  return firstDayOf(checkPartialIsoDate(value, argument));
 }
 
 /** The last day a date argument can mean (`2019-02` → `2019-02-28`), or null when absent. */
 export function windowEnd(value: string | null | undefined, argument: string): string | null {
   if (value === null || value === undefined) return null;
-  checkIsoDate(value, argument);
-  return lastDayOf(value);
+  return lastDayOf(checkPartialIsoDate(value, argument));
 }
 
 export function checkWindow(from: string | null, to: string | null): void {
@@ -76,9 +63,7 @@ export function checkList(values: readonly string[] | null | undefined, argument
   return [...values];
 }
 
-const RANKS: Record<Certainty, number> = { CONFIRMED: 0, REPORTED: 1, CLAIMED: 2, ALLEGED: 3, DISPUTED: 4 };
-
-/** `minCertainty: CLAIMED` keeps certainty ranks 0..2. */
+/** `minCertainty: CLAIMED` keeps certainty ranks 0..2 (schema/vocabulary.ts order). */
 export function maxRankFor(minCertainty: Certainty | null | undefined): number | null {
-  return minCertainty ? RANKS[minCertainty] : null;
+  return minCertainty ? API_CERTAINTIES.indexOf(minCertainty) : null;
 }
