@@ -4,7 +4,7 @@
  * This zod schema is the single definition. TypeScript types are inferred from it and
  * `schema/dataset.schema.json` is generated from it (`npm run schema:json`) for editors.
  * Checks that need the whole dataset (references between ids, quotes against source texts)
- * live in `seed/validate.ts`.
+ * live in `seed/rules.ts` (asked by `seed/validate.ts` and the streamed loader).
  */
 import { z } from 'zod';
 import { DATE_PATTERNS, isRealCalendarDay } from './dates.ts';

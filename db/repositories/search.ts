@@ -1,6 +1,6 @@
 /**
  * Full-text search over names, Arabic names and aliases through the `node_search` index (see
- * `server/src/search/normalize.ts` for how text is normalised on both sides). Exact name matches come first.
+ * `schema/normalize.ts` for how text is normalised on both sides). Exact name matches come first.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { luceneQueryFor, nameKeys } from '../../schema/normalize.ts';

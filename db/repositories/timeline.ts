@@ -15,7 +15,7 @@ export interface EventQuery {
   limit: number;
 }
 
-// startKey is `earliest`, or '' when the event has no known start (seed/graph.ts timelineStartKey): the same order as
+// startKey is `earliest`, or '' when the event has no known start (schema/graph.ts timelineStartKey): the same order as
 // `coalesce(e.earliest, '')`, read from the `event_start_key` index in order instead of sorting every event.
 const EVENT_ORDER = 'ORDER BY e.startKey, e.latest, e.id';
 
