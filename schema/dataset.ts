@@ -13,6 +13,7 @@ import {
   AGREEMENT_STATUSES,
   CERTAINTIES,
   DATE_PRECISIONS,
+  ENTITY_KINDS,
   EVENT_TYPES,
   PLACE_KINDS,
   RELATIONSHIP_TYPES,
@@ -38,7 +39,7 @@ export const SourceId = idOf('source');
 export const AnyEntityId = z
   .string()
   .regex(
-    /^(actor|place|event|agreement):[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    new RegExp(`^(${ENTITY_KINDS.join('|')}):[a-z0-9]+(?:-[a-z0-9]+)*$`),
     'must be the id of an actor, place, event or agreement',
   );
 

@@ -144,31 +144,30 @@ export const PUBLIC_LABELS = [...ENTITY_LABELS, 'Source'] as const;
 /** Node kinds the API exposes, in the GraphQL enum's spelling. */
 export const NODE_KINDS: ReadonlyArray<NodeKind> = PUBLIC_LABELS.map((label) => label.toUpperCase() as NodeKind);
 
-/** Stored relationship types that connect entities in graph views and paths (never the citation plumbing). */
-export const GRAPH_REL_TYPES = [
+/** Stored relationship types the loader derives from a dataset's events, agreements and places (entity to entity). */
+export const STRUCTURE_REL_TYPES = [
   'PARTICIPATED_IN',
   'OCCURRED_IN',
   'PART_OF',
   'PARTY_TO',
   'REJECTED',
   'CONCERNS',
-  ...RELATIONSHIP_TYPES,
 ] as const;
+
+/** Stored relationship types of provenance: a source's publisher, a citation's source and who asserts it. */
+export const PROVENANCE_REL_TYPES = ['PUBLISHED_BY', 'FROM_SOURCE', 'ATTRIBUTED_TO'] as const;
+
+/** Stored relationship types from an entity to its parts: terms, figures and claims. */
+export const PART_REL_TYPES = ['HAS_TERM', 'HAS_FIGURE', 'HAS_CLAIM'] as const;
+
+/** Stored relationship types that connect entities in graph views and paths (never the citation plumbing). */
+export const GRAPH_REL_TYPES = [...STRUCTURE_REL_TYPES, ...RELATIONSHIP_TYPES] as const;
 
 /** Every stored relationship type, in the order the loader writes them. */
 export const REL_TYPES = [
-  'PUBLISHED_BY',
-  'FROM_SOURCE',
-  'ATTRIBUTED_TO',
-  'PART_OF',
-  'PARTICIPATED_IN',
-  'OCCURRED_IN',
-  'PARTY_TO',
-  'REJECTED',
-  'CONCERNS',
-  'HAS_TERM',
-  'HAS_FIGURE',
-  'HAS_CLAIM',
+  ...PROVENANCE_REL_TYPES,
+  ...STRUCTURE_REL_TYPES,
+  ...PART_REL_TYPES,
   ...RELATIONSHIP_TYPES,
 ] as const;
 

@@ -1,6 +1,12 @@
 /** Lookups by id, batched: what the per-request loaders call, one query per level of a GraphQL result. */
 import type { Driver } from 'neo4j-driver';
-import { AFFILIATION_TYPES, GRAPH_REL_TYPES, KIND_LABELS, type NodeKind } from '../../schema/vocabulary.ts';
+import {
+  AFFILIATION_TYPES,
+  GRAPH_REL_TYPES,
+  KIND_LABELS,
+  type NodeKind,
+  PART_REL_TYPES,
+} from '../../schema/vocabulary.ts';
 import { readRows } from '../query.ts';
 import {
   type CitationRecord,
@@ -12,7 +18,7 @@ import {
 } from '../records.ts';
 
 /** Relationship types that resolvers follow from a node, besides the graph types. */
-export const RELATED_TYPES = [...GRAPH_REL_TYPES, 'HAS_TERM', 'HAS_FIGURE', 'HAS_CLAIM'] as const;
+export const RELATED_TYPES = [...GRAPH_REL_TYPES, ...PART_REL_TYPES] as const;
 export type RelatedType = (typeof RELATED_TYPES)[number];
 export type Direction = 'OUT' | 'IN';
 export type RelatedKey = `${RelatedType}:${Direction}` | 'AFFILIATION:BOTH';

@@ -1,6 +1,6 @@
 /** The stored graph as exports see it, and the selections the export endpoints offer (pure). */
 import type { ExportGraph, ExportNode, ExportRel, Props } from '../../../db/repositories/export.ts';
-import { ENTITY_LABELS, NODE_LABELS } from '../../../schema/vocabulary.ts';
+import { ENTITY_LABELS, NODE_LABELS, PART_REL_TYPES } from '../../../schema/vocabulary.ts';
 
 export type { ExportGraph, ExportNode, ExportRel, Props };
 
@@ -49,7 +49,7 @@ export function selectGraph(graph: ExportGraph, selection: Selection): ExportGra
   let chosen = selection.ids ? entities.filter((n) => selection.ids?.includes(n.id)) : entities;
   chosen = chosen.filter(inWindow);
   const keep = new Set(chosen.map((n) => n.id));
-  const parts = new Set(['HAS_TERM', 'HAS_FIGURE', 'HAS_CLAIM']);
+  const parts: ReadonlySet<string> = new Set(PART_REL_TYPES);
   // Grow to a fixpoint: parts of kept nodes, agreements' parties, sources' publishers, and the citations of
   // everything kept with their sources and voices. All of these are actors or non-entity nodes, so the time
   // window is never undone.
