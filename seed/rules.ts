@@ -18,8 +18,12 @@ export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 /** What an id can name: one of the four entity kinds, or a source. */
 export type DefinitionKind = EntityKind | 'source';
 
-/** The kind each collection defines (relationships define no id). */
-export const KIND_OF: Readonly<Record<Exclude<RecordCollection, 'relationships'>, DefinitionKind>> = {
+/** The collections whose records define ids (relationships define none). */
+export type DefiningCollection = Exclude<RecordCollection, 'relationships'>;
+export const DEFINING_COLLECTIONS = RECORD_COLLECTIONS.filter((c): c is DefiningCollection => c !== 'relationships');
+
+/** The kind each collection defines. */
+export const KIND_OF: Readonly<Record<DefiningCollection, DefinitionKind>> = {
   sources: 'source',
   actors: 'actor',
   places: 'place',

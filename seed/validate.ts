@@ -14,6 +14,7 @@ import {
   afterParentProblem,
   citationReferences,
   citationsOf,
+  DEFINING_COLLECTIONS,
   type DefinitionKind,
   dateAfterSourceProblems,
   describeJsonError,
@@ -88,7 +89,7 @@ async function parseFiles(files: string[]): Promise<{ parsed: ParsedFile[]; prob
 function checkDefinitions(parsed: ParsedFile[], problems: DatasetProblem[]): Map<string, Definition> {
   const defined = new Map<string, Definition>();
   for (const { file, dataset } of parsed)
-    for (const collection of ['sources', 'actors', 'places', 'events', 'agreements'] as const)
+    for (const collection of DEFINING_COLLECTIONS)
       for (const [i, { id }] of dataset[collection].entries()) {
         const def = { kind: KIND_OF[collection], file, path: `$.${collection}[${i}].id` };
         const earlier = defined.get(id);
@@ -106,7 +107,7 @@ function checkReferences(parsed: ParsedFile[], defined: Map<string, Definition>,
       const problem = referenceProblem(file, ref, defined.get(ref.id)?.kind);
       if (problem) problems.push(problem);
     };
-    for (const collection of ['sources', 'places', 'events', 'agreements'] as const)
+    for (const collection of DEFINING_COLLECTIONS)
       for (const [i, record] of dataset[collection].entries())
         for (const ref of referencesOf(collection, record, i)) expect(ref);
     const repeats = new RelationshipRepeats();
