@@ -146,9 +146,9 @@ export const NODE_KINDS: ReadonlyArray<NodeKind> = PUBLIC_LABELS.map((label) => 
 
 /** Stored relationship types the loader derives from a dataset's events, agreements and places (entity to entity). */
 export const STRUCTURE_REL_TYPES = [
+  'PART_OF',
   'PARTICIPATED_IN',
   'OCCURRED_IN',
-  'PART_OF',
   'PARTY_TO',
   'REJECTED',
   'CONCERNS',
