@@ -1,6 +1,6 @@
 /** What every workload gets from the runner: the database, the servers, the data and the run settings. */
 import type { Driver } from 'neo4j-driver';
-import type { BenchDataset } from './dataset.ts';
+import type { BenchDataset, LoadTiming } from './dataset.ts';
 import type { RunningServer, ServerKind } from './servers/children.ts';
 import type { WorkloadReport } from './types.ts';
 
@@ -25,18 +25,6 @@ export interface BenchContext {
    */
   load(): Promise<LoadTiming>;
   log(line: string): void;
-}
-
-export interface LoadTiming {
-  seconds: number;
-  nodes: number;
-  relationships: number;
-  /** How the load was done, for the notes. */
-  loader: string;
-  /** When the load ran. */
-  loadedAt: string;
-  /** Seconds per loader stage (validation, planning, writing, pruning), when the loader reports them. */
-  stages: Record<string, number>;
 }
 
 export type Workload = (ctx: BenchContext) => Promise<WorkloadReport>;

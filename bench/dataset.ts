@@ -10,11 +10,23 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
+import { toPlain } from '../db/plain.ts';
+import { resetProductData } from '../db/writer.ts';
 import { seedFiles } from '../seed/seed.ts';
 import { DEFAULT_STREAM_BATCH_SIZE, streamLoadFiles } from '../seed/stream-load.ts';
-import { toPlain } from '../server/src/db/plain.ts';
-import { resetProductData } from '../server/src/db/repositories/dataset-writer.ts';
-import type { LoadTiming } from './context.ts';
+
+/** How long loading the current data took, and how (see BenchContext.load). */
+export interface LoadTiming {
+  seconds: number;
+  nodes: number;
+  relationships: number;
+  /** How the load was done, for the notes. */
+  loader: string;
+  /** When the load ran. */
+  loadedAt: string;
+  /** Seconds per loader stage (validation, planning, writing, pruning), when the loader reports them. */
+  stages: Record<string, number>;
+}
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const SIZES = ['seed', 'S', 'M', 'L'] as const;

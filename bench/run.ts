@@ -8,9 +8,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { createDriver } from '../db/driver.ts';
 import { resolveNeo4jConfig, startNeo4j, stopNeo4j } from '../neo4j/launcher.ts';
-import { createDriver } from '../server/src/db/driver.ts';
-import type { BenchContext, BenchSettings, LoadTiming, Workload } from './context.ts';
+import type { BenchContext, BenchSettings, Workload } from './context.ts';
 import {
   type BenchDataset,
   type BenchSize,
@@ -19,6 +19,7 @@ import {
   digestFiles,
   graphCounts,
   isLoaded,
+  type LoadTiming,
   loadFiles,
   REPO,
   recordedLoad,

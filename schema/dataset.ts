@@ -4,14 +4,16 @@
  * This zod schema is the single definition. TypeScript types are inferred from it and
  * `schema/dataset.schema.json` is generated from it (`npm run schema:json`) for editors.
  * Checks that need the whole dataset (references between ids, quotes against source texts)
- * live in `seed/validate.ts`.
+ * live in `seed/rules.ts` (asked by `seed/validate.ts` and the streamed loader).
  */
 import { z } from 'zod';
+import { DATE_PATTERNS, isRealCalendarDay } from './dates.ts';
 import {
   ACTOR_KINDS,
   AGREEMENT_STATUSES,
   CERTAINTIES,
   DATE_PRECISIONS,
+  ENTITY_KINDS,
   EVENT_TYPES,
   PLACE_KINDS,
   RELATIONSHIP_TYPES,
@@ -37,7 +39,7 @@ export const SourceId = idOf('source');
 export const AnyEntityId = z
   .string()
   .regex(
-    /^(actor|place|event|agreement):[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    new RegExp(`^(${ENTITY_KINDS.join('|')}):[a-z0-9]+(?:-[a-z0-9]+)*$`),
     'must be the id of an actor, place, event or agreement',
   );
 
@@ -78,17 +80,6 @@ const Citations = z.array(Citation).min(1, 'needs at least one citation');
 
 export const DatePrecision = z.enum(DATE_PRECISIONS);
 
-const DATE_PATTERN: Record<z.infer<typeof DatePrecision>, RegExp> = {
-  year: /^\d{4}$/,
-  month: /^\d{4}-(0[1-9]|1[0-2])$/,
-  day: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-};
-
-function isRealCalendarDay(iso: string): boolean {
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso);
-}
-
 /**
  * A date or interval kept at the precision the source gives. A single day has `start` only;
  * "the past two months" is a month-precision interval flagged approximate.
@@ -115,7 +106,7 @@ export const DateSpec = z
     for (const key of ['start', 'end'] as const) {
       const value = d[key];
       if (value === undefined) continue;
-      if (!DATE_PATTERN[d.precision].test(value)) {
+      if (!DATE_PATTERNS[d.precision].test(value)) {
         ctx.addIssue({
           code: 'custom',
           path: [key],

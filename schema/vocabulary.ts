@@ -92,6 +92,36 @@ export const RELATIONSHIP_TYPES = [
   'ACCUSED',
 ] as const;
 
+/** The four kinds of entity a dataset defines (sources are not entities). */
+export const ENTITY_KINDS = ['actor', 'place', 'event', 'agreement'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** Endpoint kinds each dataset relationship type accepts (from → to). */
+export const RELATIONSHIP_ENDPOINTS: Readonly<
+  Record<(typeof RELATIONSHIP_TYPES)[number], readonly [readonly EntityKind[], readonly EntityKind[]]>
+> = {
+  LEADS: [['actor'], ['actor']],
+  MEMBER_OF: [['actor'], ['actor']],
+  BACKED_BY: [['actor'], ['actor']],
+  ENVOY_OF: [['actor'], ['actor']],
+  SPLIT_FROM: [['actor'], ['actor']],
+  FOUGHT: [['actor'], ['actor']],
+  ALLIED_WITH: [['actor'], ['actor']],
+  CONTROLS: [['actor'], ['place']],
+  CAUSED: [['event'], ['event']],
+  FOLLOWED: [
+    ['event', 'agreement'],
+    ['event', 'agreement'],
+  ],
+  ACCUSED: [['actor'], ['actor', 'event']],
+};
+
+/** Relationship types between two actors (an actor's affiliations), in {@link RELATIONSHIP_TYPES} order. */
+export const AFFILIATION_TYPES = RELATIONSHIP_TYPES.filter((type) => {
+  const [from, to] = RELATIONSHIP_ENDPOINTS[type];
+  return from.includes('actor') && to.includes('actor');
+});
+
 /** Node labels of the stored graph; every node also carries the label `KG`. */
 export const NODE_LABELS = [
   'Source',
@@ -108,45 +138,53 @@ export const NODE_LABELS = [
 /** Labels of the four entity kinds (they also carry `Entity`), searchable and shown in the graph. */
 export const ENTITY_LABELS = ['Actor', 'Place', 'Event', 'Agreement'] as const;
 
-/** Node kinds the API exposes, in the GraphQL enum's spelling. */
-export const NODE_KINDS = ['ACTOR', 'PLACE', 'EVENT', 'AGREEMENT', 'SOURCE'] as const;
+/** Labels of the nodes the API exposes as `Node`: the entities and their sources. */
+export const PUBLIC_LABELS = [...ENTITY_LABELS, 'Source'] as const;
 
-/** Stored relationship types that connect entities in graph views and paths (never the citation plumbing). */
-export const GRAPH_REL_TYPES = [
+/** Node kinds the API exposes, in the GraphQL enum's spelling. */
+export const NODE_KINDS: ReadonlyArray<NodeKind> = PUBLIC_LABELS.map((label) => label.toUpperCase() as NodeKind);
+
+/** Stored relationship types the loader derives from a dataset's events, agreements and places (entity to entity). */
+export const STRUCTURE_REL_TYPES = [
+  'PART_OF',
   'PARTICIPATED_IN',
   'OCCURRED_IN',
-  'PART_OF',
   'PARTY_TO',
   'REJECTED',
   'CONCERNS',
-  ...RELATIONSHIP_TYPES,
 ] as const;
+
+/** Stored relationship types of provenance: a source's publisher, a citation's source and who asserts it. */
+export const PROVENANCE_REL_TYPES = ['PUBLISHED_BY', 'FROM_SOURCE', 'ATTRIBUTED_TO'] as const;
+
+/** Stored relationship types from an entity to its parts: terms, figures and claims. */
+export const PART_REL_TYPES = ['HAS_TERM', 'HAS_FIGURE', 'HAS_CLAIM'] as const;
+
+/** Stored relationship types that connect entities in graph views and paths (never the citation plumbing). */
+export const GRAPH_REL_TYPES = [...STRUCTURE_REL_TYPES, ...RELATIONSHIP_TYPES] as const;
 
 /** Every stored relationship type, in the order the loader writes them. */
 export const REL_TYPES = [
-  'PUBLISHED_BY',
-  'FROM_SOURCE',
-  'ATTRIBUTED_TO',
-  'PART_OF',
-  'PARTICIPATED_IN',
-  'OCCURRED_IN',
-  'PARTY_TO',
-  'REJECTED',
-  'CONCERNS',
-  'HAS_TERM',
-  'HAS_FIGURE',
-  'HAS_CLAIM',
+  ...PROVENANCE_REL_TYPES,
+  ...STRUCTURE_REL_TYPES,
+  ...PART_REL_TYPES,
   ...RELATIONSHIP_TYPES,
 ] as const;
 
 export type Certainty = (typeof CERTAINTIES)[number];
 export type NodeLabel = (typeof NODE_LABELS)[number];
-export type NodeKind = (typeof NODE_KINDS)[number];
+export type PublicLabel = (typeof PUBLIC_LABELS)[number];
+export type NodeKind = Uppercase<PublicLabel>;
 export type RelType = (typeof REL_TYPES)[number];
 export type GraphRelType = (typeof GRAPH_REL_TYPES)[number];
 
 /** Certainty levels as the API spells them (`CONFIRMED` …), strongest first. */
 export const API_CERTAINTIES = CERTAINTIES.map((c) => c.toUpperCase() as Uppercase<Certainty>);
+
+/** The label of each API node kind (`ACTOR` → `Actor`). */
+export const KIND_LABELS = Object.fromEntries(PUBLIC_LABELS.map((label) => [label.toUpperCase(), label])) as Readonly<
+  Record<NodeKind, PublicLabel>
+>;
 
 /** Position in the certainty order: 0 is the strongest. */
 export const certaintyRank = (certainty: Certainty): number => CERTAINTIES.indexOf(certainty);

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createDriver } from '../server/src/db/driver.ts';
-import { countByLabel, countProductNodes, resetProductData } from '../server/src/db/repositories/dataset-writer.ts';
-import { graphDigest } from '../server/src/db/repositories/graph-digest.ts';
+import { createDriver } from '../db/driver.ts';
+import { graphDigest } from '../db/repositories/graph-digest.ts';
+import { countByLabel, countProductNodes, resetProductData } from '../db/writer.ts';
+import { DatasetValidationError } from './problems.ts';
 import { datasetFilesIn, seedFiles } from './seed.ts';
 import { seedIfEmpty } from './seed-if-empty.ts';
-import { DatasetValidationError } from './validate.ts';
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'seed-tests-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));

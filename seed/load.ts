@@ -7,8 +7,9 @@ import { stat } from 'node:fs/promises';
 
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
-import { connectionFromEnv, createDriver } from '../server/src/db/driver.ts';
+import { connectionFromEnv, createDriver } from '../db/driver.ts';
 import { describeDecision } from './merge.ts';
+import { DatasetValidationError } from './problems.ts';
 import { datasetFilesIn, type SeedResult, seedFiles } from './seed.ts';
 import {
   DEFAULT_STREAM_BATCH_SIZE,
@@ -16,7 +17,6 @@ import {
   type StreamLoadResult,
   streamLoadFiles,
 } from './stream-load.ts';
-import { DatasetValidationError } from './validate.ts';
 
 const PROGRESS_THRESHOLD_ROWS = 5000;
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver } from '../db/driver.ts';
+import { graphDigest } from '../db/repositories/graph-digest.ts';
+import { resetProductData } from '../db/writer.ts';
 import { createApp } from '../server/src/app.ts';
 import { testConfig } from '../server/src/config.ts';
-import { createDriver } from '../server/src/db/driver.ts';
-import { resetProductData } from '../server/src/db/repositories/dataset-writer.ts';
-import { graphDigest } from '../server/src/db/repositories/graph-digest.ts';
 import { testConnection } from '../test/seeded-database.ts';
 import { seedFiles } from './seed.ts';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dataset, type DatasetInput } from '../schema/dataset.ts';
-import { planDatasets } from './graph.ts';
 import { applyMerges, computeMerges, describeDecision, distanceKm } from './merge.ts';
+import { planDatasets } from './plan.ts';
 import { validateDatasetFiles } from './validate.ts';
 
 const MERGE_FIXTURES = path.join(import.meta.dirname, 'fixtures', 'merge');

@@ -12,8 +12,9 @@
  * The surviving id is the one of the first dataset given (then the first in that dataset).
  */
 import type { Dataset } from '../schema/dataset.ts';
-import { normalizeForSearch } from '../server/src/search/normalize.ts';
-import { earliestDay, latestDay } from './dates.ts';
+import { earliestDay, latestDay } from '../schema/dates.ts';
+import type { MergeDecision, MergeKey } from '../schema/graph.ts';
+import { normalizeForSearch } from '../schema/normalize.ts';
 
 export const MAX_PLACE_DISTANCE_KM = 50;
 
@@ -23,21 +24,6 @@ const COLLECTIONS: readonly Collection[] = ['actors', 'places', 'events', 'agree
 export interface MergeInput {
   dataset: Dataset;
   file?: string | undefined;
-}
-
-export type MergeKey = 'id' | 'sameAs' | 'alias';
-
-export interface MergeDecision {
-  decision: 'merged' | 'kept-apart';
-  /** The surviving id (for kept-apart: the entity already in the group). */
-  into: string;
-  /** The id merged into `into` (for kept-apart: the entity that stayed separate). */
-  id: string;
-  key: MergeKey;
-  /** The normalised alias that matched, for alias decisions. */
-  alias?: string;
-  datasets: [string, string];
-  reason?: string;
 }
 
 export interface MergeProblem {

@@ -3,7 +3,7 @@
  * bring a graph an earlier version loaded up to date.
  */
 import type { Driver } from 'neo4j-driver';
-import { countProductNodes, upgradeStoredGraph } from '../server/src/db/repositories/dataset-writer.ts';
+import { countProductNodes, upgradeStoredGraph } from '../db/writer.ts';
 import { datasetFilesIn, type SeedResult, seedFiles } from './seed.ts';
 
 export async function seedIfEmpty(

@@ -3,13 +3,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import {
-  ensureSchema,
-  type WriteOptions,
-  type WriteSummary,
-  writeGraphPlan,
-} from '../server/src/db/repositories/dataset-writer.ts';
-import { countRows, type GraphPlan, NODE_LABELS, type NodeLabel, planDatasets } from './graph.ts';
+import { ensureSchema, type WriteOptions, type WriteSummary, writeGraphPlan } from '../db/writer.ts';
+import { countRows, type GraphPlan } from '../schema/graph.ts';
+import { NODE_LABELS, type NodeLabel } from '../schema/vocabulary.ts';
+import { planDatasets } from './plan.ts';
 import { validateDatasetFiles } from './validate.ts';
 
 export const DEFAULT_DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');

@@ -9,7 +9,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_STRINGS } from '../test/hostile-strings.ts';
-import { DatasetValidationError, validateDatasetFiles } from './validate.ts';
+import { DatasetValidationError } from './problems.ts';
+import { validateDatasetFiles } from './validate.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const scratch = await mkdtemp(path.join(tmpdir(), 'validate-fuzz-'));

@@ -3,7 +3,7 @@
  * Shared by server/src/abuse.test.ts (each refused, once) and server/src/abuse.stress.test.ts (latency, memory).
  */
 import { OPERATION_LIMITS } from '../server/src/app.ts';
-import { LIMITS } from '../server/src/args.ts';
+import { LIMITS } from '../server/src/arguments.ts';
 
 export interface AbuseRequest {
   method: 'GET' | 'POST';

@@ -6,12 +6,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { type Browser, chromium } from 'playwright-core';
+import { createDriver } from '../db/driver.ts';
 import { seedFiles } from '../seed/seed.ts';
 import { createApp } from '../server/src/app.ts';
 import { testConfig } from '../server/src/config.ts';
-import { createDriver } from '../server/src/db/driver.ts';
-import { ensureWebBuild, WEB_DIST } from '../server/src/web-assets.ts';
+import { WEB_DIST } from '../server/src/web-assets.ts';
 import { testConnection } from './seeded-database.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

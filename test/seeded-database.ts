@@ -4,8 +4,8 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
+import { createDriver } from '../db/driver.ts';
 import { datasetFilesIn, seedFiles } from '../seed/seed.ts';
-import { createDriver } from '../server/src/db/driver.ts';
 
 export function testConnection() {
   return { uri: inject('neo4jUri'), user: inject('neo4jUser'), password: inject('neo4jPassword') };

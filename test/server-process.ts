@@ -1,5 +1,5 @@
 /**
- * Runs the real server (`server/src/main.ts`, as `npm start` does) in its own process against a given Neo4j, so
+ * Runs the real server (`start/start.ts`, as `npm start` does) in its own process against a given Neo4j, so
  * stress tests can measure its memory (resident set size from /proc) apart from the test's own.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -24,7 +24,7 @@ export async function startServerProcess(options: {
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'start/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

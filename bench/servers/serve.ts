@@ -6,9 +6,9 @@
 import { createServer } from 'node:http';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createSchema, createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { connectionFromEnv, createDriver } from '../../db/driver.ts';
 import { createApp } from '../../server/src/app.ts';
 import { configFromEnv } from '../../server/src/config.ts';
-import { connectionFromEnv, createDriver } from '../../server/src/db/driver.ts';
 import { neo4jGraphqlTypeDefs } from '../peers/neo4j-graphql-typedefs.ts';
 
 const SERVER_KINDS = ['subject', 'neo4j-graphql', 'yoga'] as const;

@@ -14,12 +14,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { createDriver } from '../../db/driver.ts';
 import { resolveNeo4jConfig, startNeo4j, stopNeo4j } from '../../neo4j/launcher.ts';
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
 import { createApp } from '../../server/src/app.ts';
 import { testConfig } from '../../server/src/config.ts';
-import { createDriver } from '../../server/src/db/driver.ts';
-import { ensureWebBuild, WEB_DIST } from '../../server/src/web-assets.ts';
+import { WEB_DIST } from '../../server/src/web-assets.ts';
+import { ensureWebBuild } from '../../test/web-build.ts';
 import { betterRatio, type Measurement, type WorkloadReport } from '../types.ts';
 import type { MountReport } from './page/page.ts';
 

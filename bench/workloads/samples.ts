@@ -1,6 +1,6 @@
 /** Inputs for the workloads, drawn from the loaded data with a fixed seed so every run asks the same questions. */
 import type { Driver } from 'neo4j-driver';
-import { toPlain } from '../../server/src/db/plain.ts';
+import { toPlain } from '../../db/plain.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same sequence. */
 export function seededRandom(seed: number): () => number {

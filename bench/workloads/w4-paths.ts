@@ -4,8 +4,9 @@
  * the explorer's k = 5 paths (all shortest paths, then Yen's spurs) against Cypher 5's `SHORTEST 5` over a quantified
  * path pattern, the form the repository used before, which is stopped after {@link PEER_K_TIMEOUT_MS}.
  */
-import { GRAPH_REL_TYPES } from '../../server/src/db/records.ts';
-import { findPaths } from '../../server/src/db/repositories/paths.ts';
+
+import { findPaths } from '../../db/repositories/paths.ts';
+import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import type { BenchContext } from '../context.ts';
 import { interleave, measurement } from '../measure.ts';
 import { summarize } from '../stats.ts';

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { searchNodes } from '../../db/repositories/search.ts';
 import { spellingVariants } from '../../seed/synth/arabic-variants.ts';
-import { searchNodes } from '../../server/src/db/repositories/search.ts';
 import type { BenchContext } from '../context.ts';
 import { REPO } from '../dataset.ts';
 import { interleave, measurement } from '../measure.ts';

@@ -8,46 +8,11 @@
  * Rows that cannot be used are reported with their line number and left out.
  */
 import { parse } from 'csv-parse/sync';
+import { ACLED_COLUMNS, type AcledColumn, type AcledRow } from '../../schema/acled.ts';
 import type { AcledCoding, Certainty, DatasetInput } from '../../schema/dataset.ts';
 import { FORMAT_VERSION } from '../../schema/dataset.ts';
+import { normalizeLatin } from '../../schema/normalize.ts';
 import type { EVENT_TYPES } from '../../schema/vocabulary.ts';
-import { normalizeLatin } from '../../server/src/search/normalize.ts';
-
-/** The documented columns, in ACLED's order; the CSV export writes exactly these. */
-export const ACLED_COLUMNS = [
-  'event_id_cnty',
-  'event_date',
-  'time_precision',
-  'disorder_type',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'assoc_actor_1',
-  'inter1',
-  'actor2',
-  'assoc_actor_2',
-  'inter2',
-  'interaction',
-  'civilian_targeting',
-  'iso',
-  'region',
-  'country',
-  'admin1',
-  'admin2',
-  'admin3',
-  'location',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'source',
-  'source_scale',
-  'notes',
-  'fatalities',
-  'tags',
-  'timestamp',
-] as const;
-export type AcledColumn = (typeof ACLED_COLUMNS)[number];
-export type AcledRow = Record<AcledColumn, string>;
 
 const REQUIRED: readonly AcledColumn[] = [
   'event_id_cnty',

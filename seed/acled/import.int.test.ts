@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDriver } from '../../server/src/db/driver.ts';
-import { countByLabel, countProductNodes, resetProductData } from '../../server/src/db/repositories/dataset-writer.ts';
+import { createDriver } from '../../db/driver.ts';
+import { countByLabel, countProductNodes, resetProductData } from '../../db/writer.ts';
 import { testConnection } from '../../test/seeded-database.ts';
 
 const run = promisify(execFile);

@@ -7,10 +7,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { connectionFromEnv, createDriver } from '../../server/src/db/driver.ts';
+import { connectionFromEnv, createDriver } from '../../db/driver.ts';
 import { describeDecision } from '../merge.ts';
+import { DatasetValidationError } from '../problems.ts';
 import { type SeedResult, seedFiles } from '../seed.ts';
-import { DatasetValidationError } from '../validate.ts';
 import { type AcledConversion, type AcledProblem, convertAcledCsv, slug } from './convert.ts';
 
 export class AcledRowsRejectedError extends Error {

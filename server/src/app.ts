@@ -1,6 +1,6 @@
 /**
  * The application: a graphql-yoga instance serving GraphQL at /graphql, /health and /ready.
- * `main.ts` listens; tests call `app.fetch(...)` without a port.
+ * `serve.ts` listens; tests call `app.fetch(...)` without a port.
  */
 import { readFileSync } from 'node:fs';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -41,7 +41,7 @@ export interface AppOptions {
   webDist?: string;
 }
 
-/** Codes of the typed errors in errors.ts, whose messages are written for clients. */
+/** Codes of the typed errors in db/errors.ts, whose messages are written for clients. */
 const CLIENT_ERROR_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'NOT_FOUND',

@@ -2,9 +2,9 @@
 import DataLoader from 'dataloader';
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { type CitationRecord, isNodeRecord, type NodeRecord, type RelatedRecord } from '../../db/records.ts';
+import { citationsByIds, nodesByIds, type RelatedKey, relatedByIds } from '../../db/repositories/nodes.ts';
 import type { AppConfig } from './config.ts';
-import type { CitationRecord, NodeRecord, PartRecord, RelatedRecord } from './db/records.ts';
-import { citationsByIds, nodesByIds, type RelatedKey, relatedByIds } from './db/repositories/nodes.ts';
 
 export interface Loaders {
   node: DataLoader<string, NodeRecord | null>;
@@ -34,8 +34,6 @@ export function createLoaders(driver: Driver): Loaders {
   };
 }
 
-const isPublicNode = (other: NodeRecord | PartRecord): other is NodeRecord => 'kind' in other && other.kind !== null;
-
 /**
  * Seeds the loaders with relationships a query already read (per key, for one node) and with the public nodes at
  * their other ends, so resolvers asking for them next run no query.
@@ -47,7 +45,7 @@ export function primeRelated(
 ): void {
   for (const [key, list] of Object.entries(related) as Array<[RelatedKey, RelatedRecord[]]>) {
     loaders.related(key).prime(id, list);
-    for (const { other } of list) if (isPublicNode(other)) loaders.node.prime(other.id, other);
+    for (const { other } of list) if (isNodeRecord(other)) loaders.node.prime(other.id, other);
   }
 }
 

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphDigest } from '../../db/repositories/graph-digest.ts';
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
 import { recordFigure } from '../../test/figures.ts';
 import { HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
 import { seededDriver } from '../../test/seeded-database.ts';
 import { createApp } from './app.ts';
 import { testConfig } from './config.ts';
-import { graphDigest } from './db/repositories/graph-digest.ts';
 
 const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND']);
 /** Text that would betray the database, the query language or the stack behind the API. */

@@ -7,8 +7,8 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
-import { type LoadJob, openLoadJobs } from './db/repositories/load-jobs.ts';
-import { DatabaseUnavailableError, DataLoadingError } from './errors.ts';
+import { DatabaseUnavailableError, DataLoadingError } from '../../db/errors.ts';
+import { type LoadJob, openLoadJobs } from '../../db/load-jobs.ts';
 
 export const LOAD_CHECK_TTL_MS = 1000;
 /** Longest the check may take; without it a stalled database held every request as long as it stalled. */

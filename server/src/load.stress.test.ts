@@ -11,12 +11,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver } from '../../db/driver.ts';
 import { REPO_ROOT } from '../../neo4j/launcher.ts';
 import { percentile, recordFigure } from '../../test/figures.ts';
 import { testConnection } from '../../test/seeded-database.ts';
 import { type ServerProcess, startServerProcess } from '../../test/server-process.ts';
 import * as webApi from '../../web/src/api.ts';
-import { createDriver } from './db/driver.ts';
 
 const SIZE = process.env.RELIABILITY_LOAD_SIZE ?? 'M';
 const DURATION_S = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 60);

@@ -4,12 +4,12 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDriver } from '../../db/driver.ts';
 import { FaultProxy } from '../../test/fault-proxy.ts';
 import { recordFigure } from '../../test/figures.ts';
 import { seededDriver, testConnection } from '../../test/seeded-database.ts';
 import { createApp } from './app.ts';
 import { testConfig } from './config.ts';
-import { createDriver } from './db/driver.ts';
 
 const TEST = 'outage (fault proxy)';
 /** What the issue allows for a query to fail once the database is gone. */

@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver } from '../../db/driver.ts';
 import { REPO_ROOT, resolveNeo4jConfig, startNeo4j, stopNeo4j } from '../../neo4j/launcher.ts';
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
 import { recordFigure } from '../../test/figures.ts';
 import { type ServerProcess, startServerProcess } from '../../test/server-process.ts';
-import { createDriver } from './db/driver.ts';
 
 const PORT = 4742;
 const FAIL_WITHIN_MS = 5_000;

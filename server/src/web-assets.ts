@@ -1,8 +1,9 @@
 /**
- * Serves the built explorer (web/dist) at `/` under a strict Content-Security-Policy, and builds it
- * first when the build is missing or older than its sources.
+ * Serves the built explorer (web/dist) at `/` under a strict Content-Security-Policy. It never builds: `npm install`
+ * and `npm run build` do (Vite is a development tool); without a build, `/` answers 503 saying how to build it.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
@@ -42,28 +43,11 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-async function newestChange(dir: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? await newestChange(full) : (await stat(full)).mtimeMs);
-  }
-  return newest;
-}
+/** The command that builds web/dist, as the server says it when the build is missing. */
+export const WEB_BUILD_COMMAND = 'npm run build';
 
-/** Builds web/dist with Vite when it is missing or older than web/'s sources. Returns whether it built. */
-export async function ensureWebBuild(log: (line: string) => void = () => {}): Promise<boolean> {
-  const built = await stat(path.join(WEB_DIST, 'index.html')).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  );
-  if (built > 0 && built >= (await newestChange(WEB_ROOT))) return false;
-  log('Building the web explorer (web/dist)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  return true;
-}
+/** Whether the explorer has been built into `distDir`. */
+export const isWebBuilt = (distDir: string = WEB_DIST): boolean => existsSync(path.join(distDir, 'index.html'));
 
 /** Answers GET/HEAD for `/` and built files; everything else falls through to GraphQL and the routes. */
 export function webAssets(distDir: string = WEB_DIST): Plugin {
@@ -80,7 +64,7 @@ export function webAssets(distDir: string = WEB_DIST): Plugin {
       if (!body || !type) {
         const missingBuild = relative === 'index.html';
         return endResponse(
-          new Response(missingBuild ? 'The explorer is not built: run `npm run build`.' : 'Not found', {
+          new Response(missingBuild ? `The explorer is not built: run \`${WEB_BUILD_COMMAND}\`.` : 'Not found', {
             status: missingBuild ? 503 : 404,
             headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
           }),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACLED_COLUMNS } from '../../seed/acled/convert.ts';
+import { ACLED_COLUMNS } from '../../schema/acled.ts';
 import { datasetFilesIn } from '../../seed/seed.ts';
 import { validateDatasetFiles } from '../../seed/validate.ts';
 import { type Explorer, startExplorer } from '../../test/e2e-harness.ts';

@@ -1,10 +1,10 @@
 /**
- * Events as CSV in the ACLED-style columns (seed/acled/convert.ts lists them), for spreadsheets and tools that read
+ * Events as CSV in the ACLED-style columns (schema/acled.ts lists them), for spreadsheets and tools that read
  * ACLED files. Events imported from ACLED keep their own coding and notes, so such a CSV imports back to the same
  * events; other events get the closest values: their type, participants in the actor columns, the place hierarchy,
  * and in `notes` every citation (translation, quote, source, who asserts it, certainty). Pure.
  */
-import { ACLED_COLUMNS, type AcledColumn } from '../../../seed/acled/convert.ts';
+import { ACLED_COLUMNS, type AcledColumn } from '../../../schema/acled.ts';
 import { type ExportGraph, type ExportNode, labelOf, num, type Props, str, strings } from './graph.ts';
 
 const PRODUCT_TO_ACLED_TYPE: Record<string, string> = {

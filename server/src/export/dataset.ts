@@ -1,7 +1,7 @@
 /**
  * The stored graph → the product's own dataset format (schema/dataset.ts), so an export loads back with
  * `npm run seed` into the same graph. Source texts travel inline (`text`), so the one file is complete.
- * Pure: the graph comes from server/src/db/repositories/export.ts.
+ * Pure: the graph comes from db/repositories/export.ts.
  */
 
 import type { AcledCoding, DatasetInput } from '../../../schema/dataset.ts';
@@ -33,7 +33,7 @@ function dateOf(props: Props): DateInput | undefined {
   });
 }
 
-/** What a claim node copies from its version (see seed/graph.ts), to restore one dataset's own statement. */
+/** What a claim node copies from its version (see seed/plan.ts), to restore one dataset's own statement. */
 const CLAIM_FIELDS: Record<string, string[]> = {
   kind: ['kind'],
   status: ['status'],

@@ -1,34 +1,11 @@
 /** The stored graph as exports see it, and the selections the export endpoints offer (pure). */
-import type { Plain } from '../db/plain.ts';
+import type { ExportGraph, ExportNode, ExportRel, Props } from '../../../db/repositories/export.ts';
+import { ENTITY_LABELS, NODE_LABELS, PART_REL_TYPES } from '../../../schema/vocabulary.ts';
 
-export type Props = Record<string, Plain>;
+export type { ExportGraph, ExportNode, ExportRel, Props };
 
-export interface ExportNode {
-  id: string;
-  labels: string[];
-  props: Props;
-}
-
-export interface ExportRel {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  props: Props;
-}
-
-export interface ExportGraph {
-  nodes: ExportNode[];
-  rels: ExportRel[];
-}
-
-export const ENTITY_LABELS = ['Actor', 'Place', 'Event', 'Agreement'] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
-
-export const labelOf = (node: ExportNode): string =>
-  ['Actor', 'Place', 'Event', 'Agreement', 'Source', 'Term', 'Figure', 'Claim', 'Citation'].find((l) =>
-    node.labels.includes(l),
-  ) ?? 'Unknown';
+/** A node's product label (every node has one besides `KG` and `Entity`). */
+export const labelOf = (node: ExportNode): string => NODE_LABELS.find((l) => node.labels.includes(l)) ?? 'Unknown';
 
 export const str = (props: Props, key: string): string | undefined => {
   const v = props[key];
@@ -72,7 +49,7 @@ export function selectGraph(graph: ExportGraph, selection: Selection): ExportGra
   let chosen = selection.ids ? entities.filter((n) => selection.ids?.includes(n.id)) : entities;
   chosen = chosen.filter(inWindow);
   const keep = new Set(chosen.map((n) => n.id));
-  const parts = new Set(['HAS_TERM', 'HAS_FIGURE', 'HAS_CLAIM']);
+  const parts: ReadonlySet<string> = new Set(PART_REL_TYPES);
   // Grow to a fixpoint: parts of kept nodes, agreements' parties, sources' publishers, and the citations of
   // everything kept with their sources and voices. All of these are actors or non-entity nodes, so the time
   // window is never undone.

@@ -4,8 +4,8 @@
  * attributes, and its citations (quote, translation, source, who asserts it, certainty) as text attributes.
  * Pure; valid against the GraphML 1.0 schema (tested with xmllint).
  */
-import { GRAPH_REL_TYPES } from '../db/records.ts';
-import { ENTITY_LABELS, type ExportGraph, labelOf, type Props, str, strings } from './graph.ts';
+import { ENTITY_LABELS, GRAPH_REL_TYPES } from '../../../schema/vocabulary.ts';
+import { type ExportGraph, labelOf, type Props, str, strings } from './graph.ts';
 
 type AttrType = 'string' | 'double' | 'int' | 'boolean';
 interface Key {

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver } from '../../../db/driver.ts';
+import { graphDigest } from '../../../db/repositories/graph-digest.ts';
+import { resetProductData } from '../../../db/writer.ts';
 import { convertAcledFile } from '../../../seed/acled/import.ts';
 import { datasetFilesIn, seedFiles } from '../../../seed/seed.ts';
 import { validateGraphml } from '../../../test/graphml-schema.ts';
 import { testConnection } from '../../../test/seeded-database.ts';
 import { createApp } from '../app.ts';
 import { testConfig } from '../config.ts';
-import { createDriver } from '../db/driver.ts';
-import { resetProductData } from '../db/repositories/dataset-writer.ts';
-import { graphDigest } from '../db/repositories/graph-digest.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..', '..');
 const MERGE = ['reuters.json', 'sana.json'].map((f) => path.join(ROOT, 'seed', 'fixtures', 'merge', f));

@@ -8,9 +8,9 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
-import { checkWindow, windowEnd, windowStart } from '../args.ts';
-import { datasetIds, readExportGraph } from '../db/repositories/export.ts';
-import { AppError, BadUserInputError } from '../errors.ts';
+import { AppError, BadUserInputError } from '../../../db/errors.ts';
+import { datasetIds, readExportGraph } from '../../../db/repositories/export.ts';
+import { checkWindow, windowEnd, windowStart } from '../arguments.ts';
 import { toAcledCsv } from './acled-csv.ts';
 import { toDataset } from './dataset.ts';
 import { type Selection, selectGraph } from './graph.ts';

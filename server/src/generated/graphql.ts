@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { NodeRecord, EdgeRecord, CitationRecord, PartRecord, AffiliationRecord, SearchHitRecord, SubgraphRecord, DateRangeRecord } from '../db/records.ts';
-import type { PathRecord } from '../db/repositories/paths.ts';
+import type { NodeRecord, EdgeRecord, CitationRecord, PartRecord, AffiliationRecord, SearchHitRecord, SubgraphRecord, DateRangeRecord } from '../../../db/records.ts';
+import type { PathRecord } from '../../../db/repositories/paths.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

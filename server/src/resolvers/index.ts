@@ -2,6 +2,30 @@
  * Resolvers: argument checks, then repositories for top-level fields and per-request loaders for
  * nested ones, so a list's nested fields cost one query per level. No Cypher here.
  */
+
+import { NotFoundError } from '../../../db/errors.ts';
+import type { Plain } from '../../../db/plain.ts';
+import {
+  type AffiliationRecord,
+  type CitationRecord,
+  type DateRangeRecord,
+  type EdgeRecord,
+  isNodeRecord,
+  type NodeRecord,
+  type PartRecord,
+  type RelatedRecord,
+} from '../../../db/records.ts';
+import {
+  findNeighborhood,
+  findOverview,
+  type GraphFilter,
+  type SubgraphProjection,
+} from '../../../db/repositories/neighborhood.ts';
+import { graphStats, type RelatedKey, sourceText } from '../../../db/repositories/nodes.ts';
+import { findPaths } from '../../../db/repositories/paths.ts';
+import { searchNodes } from '../../../db/repositories/search.ts';
+import { findAgreements, findEvents, findEventsWith, labelsOf } from '../../../db/repositories/timeline.ts';
+import { KIND_LABELS, type NodeKind } from '../../../schema/vocabulary.ts';
 import {
   boundedInt,
   checkId,
@@ -12,30 +36,8 @@ import {
   maxRankFor,
   windowEnd,
   windowStart,
-} from '../args.ts';
+} from '../arguments.ts';
 import { type Context, primeRelated, selectedFields } from '../context.ts';
-import type { Plain } from '../db/plain.ts';
-import type {
-  AffiliationRecord,
-  CitationRecord,
-  DateRangeRecord,
-  EdgeRecord,
-  NodeKind,
-  NodeRecord,
-  PartRecord,
-  RelatedRecord,
-} from '../db/records.ts';
-import {
-  findNeighborhood,
-  findOverview,
-  type GraphFilter,
-  type SubgraphProjection,
-} from '../db/repositories/neighborhood.ts';
-import { graphStats, type RelatedKey, sourceText } from '../db/repositories/nodes.ts';
-import { findPaths } from '../db/repositories/paths.ts';
-import { searchNodes } from '../db/repositories/search.ts';
-import { findAgreements, findEvents, findEventsWith, labelsOf } from '../db/repositories/timeline.ts';
-import { NotFoundError } from '../errors.ts';
 import type { Certainty, DatePrecision, Kind, Resolvers } from '../generated/graphql.ts';
 
 type Props = Record<string, Plain>;
@@ -90,7 +92,7 @@ async function citationsOf(props: Props, ctx: Context): Promise<CitationRecord[]
 async function related(ctx: Context, key: RelatedKey, id: string): Promise<RelatedRecord[]> {
   const list = await ctx.loaders.related(key).load(id);
   // The other ends are whole nodes already: a field that asks for them next needs no query.
-  for (const { other } of list) if (isPublicNode(other)) ctx.loaders.node.prime(other.id, other);
+  for (const { other } of list) if (isNodeRecord(other)) ctx.loaders.node.prime(other.id, other);
   return list;
 }
 
@@ -100,8 +102,6 @@ async function nodeOrThrow(ctx: Context, id: string): Promise<NodeRecord> {
   return node;
 }
 
-const isPublicNode = (other: NodeRecord | PartRecord): other is NodeRecord => 'kind' in other && other.kind !== null;
-
 const chronological = (a: NodeRecord, b: NodeRecord) =>
   (str(a.props, 'earliest') ?? '').localeCompare(str(b.props, 'earliest') ?? '') ||
   (str(a.props, 'latest') ?? '').localeCompare(str(b.props, 'latest') ?? '') ||
@@ -109,7 +109,7 @@ const chronological = (a: NodeRecord, b: NodeRecord) =>
 const byName = (a: NodeRecord, b: NodeRecord) => (str(a.props, 'name') ?? '').localeCompare(str(b.props, 'name') ?? '');
 
 async function otherNodes(ctx: Context, key: RelatedKey, id: string): Promise<NodeRecord[]> {
-  return (await related(ctx, key, id)).map((r) => r.other).filter(isPublicNode);
+  return (await related(ctx, key, id)).map((r) => r.other).filter(isNodeRecord);
 }
 
 async function parts(ctx: Context, key: RelatedKey, id: string): Promise<PartRecord[]> {
@@ -118,14 +118,6 @@ async function parts(ctx: Context, key: RelatedKey, id: string): Promise<PartRec
 
 const edgesOf = async (ctx: Context, key: RelatedKey, id: string): Promise<EdgeRecord[]> =>
   (await related(ctx, key, id)).map((r) => r.edge);
-
-const TYPE_NAMES: Record<NodeKind, 'Actor' | 'Place' | 'Event' | 'Agreement' | 'Source'> = {
-  ACTOR: 'Actor',
-  PLACE: 'Place',
-  EVENT: 'Event',
-  AGREEMENT: 'Agreement',
-  SOURCE: 'Source',
-};
 
 /** Fields every Node type resolves the same way. */
 const nodeFields = {
@@ -171,7 +163,7 @@ function figureOrTermCitations(p: PartRecord, ctx: Context) {
 
 export const resolvers: Resolvers = {
   Node: {
-    __resolveType: (n) => TYPE_NAMES[n.kind],
+    __resolveType: (n) => KIND_LABELS[n.kind],
   },
 
   Query: {
@@ -302,7 +294,7 @@ export const resolvers: Resolvers = {
     participations: async (n, _, ctx) => {
       const list = await related(ctx, 'PARTICIPATED_IN:OUT', n.id);
       return list
-        .filter((r) => isPublicNode(r.other))
+        .filter((r) => isNodeRecord(r.other))
         .sort((a, b) => chronological(a.other as NodeRecord, b.other as NodeRecord))
         .map((r) => r.edge);
     },
@@ -397,7 +389,7 @@ export const resolvers: Resolvers = {
       (await related(ctx, 'CONCERNS:OUT', n.id))
         .filter((r) => r.edge.props.termId === null || r.edge.props.termId === undefined)
         .map((r) => r.other)
-        .filter(isPublicNode),
+        .filter(isNodeRecord),
     figures: (n, _, ctx) => parts(ctx, 'HAS_FIGURE:OUT', n.id),
   },
 

@@ -1,0 +1,162 @@
+/**
+ * The neighbourhood of a node in one query, expanded level by level so the work stays bounded by the node
+ * limit however connected the graph is.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
+import { readRows } from '../query.ts';
+import { type EdgeRecord, edgeProjection, type NodeRecord, nodeProjection, type SubgraphRecord } from '../records.ts';
+import { inWindow, perspective } from './filters.ts';
+
+export interface GraphFilter {
+  fromDay: string | null;
+  toDay: string | null;
+  /** Keep only relationships asserted by one of these actor ids. */
+  voices: string[] | null;
+  /** Keep only relationships with certaintyRank ≤ this (0 = confirmed only). */
+  maxRank: number | null;
+}
+
+const TYPES = GRAPH_REL_TYPES.join('|');
+
+const REL_FILTER = `${inWindow('r')} AND ${perspective('r')}`;
+const NODE_FILTER = inWindow('m');
+
+// One query per neighbourhood. Each level: neighbours of the previous level not yet included, best-supported first
+// (lowest certainty rank, then most links into the level, then id), as many as there is room for under $limit. Then
+// every relationship among the nodes that passes the filter. Levels are written out (depth ≤ MAX_DEPTH) because a
+// level's input is the previous level's output.
+const MAX_DEPTH = 3;
+
+const level = (n: number): string => `
+  CALL (start, seen${n - 1}, frontier${n - 1}) {
+    UNWIND frontier${n - 1} AS f
+    MATCH (f)-[r:${TYPES}]-(m:Entity)
+    WHERE NOT m IN seen${n - 1} AND ${REL_FILTER} AND ${NODE_FILTER}
+    WITH m, min(r.certaintyRank) AS rank, count(r) AS links
+    ORDER BY rank, links DESC, m.id
+    WITH collect(m) AS candidates
+    RETURN candidates[..($limit - size(seen${n - 1}))] AS frontier${n}
+  }
+  WITH start, seen${n - 1} + frontier${n} AS seen${n}, frontier${n}`;
+
+function neighborhoodCypher(depth: number, projection: SubgraphProjection): string {
+  const levels = Array.from({ length: depth }, (_, i) => level(i + 1)).join('');
+  return `
+  MATCH (start:KG:Entity {id: $id})
+  WITH start, [start] AS seen0, [start] AS frontier0${levels}
+  WITH start, seen${depth} AS nodes
+  CALL (start, nodes) {
+    UNWIND nodes AS a
+    MATCH (a)-[r:${TYPES}]->(m:Entity)
+    WHERE m IN nodes AND ${REL_FILTER}
+    WITH r ORDER BY CASE WHEN a = start OR m = start THEN 0 ELSE 1 END, r.id
+    WITH collect(r) AS found
+    RETURN size(found) AS totalEdges, found[..$edgeLimit] AS kept
+  }
+  CALL (kept) {
+    UNWIND kept AS r
+    WITH r ORDER BY r.id
+    RETURN collect(${edgeOf('r', projection)}) AS edges
+  }
+  RETURN [n IN nodes | ${nodeOf('n', projection)}] AS nodes, edges, totalEdges, totalEdges > size(edges) AS truncated`;
+}
+
+/**
+ * Which properties a caller needs: all of them, or only those the `id`, `kind` and `name` fields of a node and the
+ * `id`, `type`, `source` and `target` fields of an edge read. A large neighbourhood's edges carry most of its bytes,
+ * and a graph view that draws them needs none of their properties.
+ */
+export interface SubgraphProjection {
+  nodeProps: 'all' | 'name';
+  edgeProps: boolean;
+}
+
+export const FULL_PROJECTION: SubgraphProjection = { nodeProps: 'all', edgeProps: true };
+
+const PROJECTIONS: SubgraphProjection[] = [
+  FULL_PROJECTION,
+  { nodeProps: 'name', edgeProps: true },
+  { nodeProps: 'all', edgeProps: false },
+  { nodeProps: 'name', edgeProps: false },
+];
+const projectionKey = (p: SubgraphProjection) => `${p.nodeProps}:${p.edgeProps}`;
+
+const nodeOf = (v: string, p: SubgraphProjection) =>
+  p.nodeProps === 'all' ? nodeProjection(v) : nodeProjection(v, `{name: ${v}.name}`);
+const edgeOf = (v: string, p: SubgraphProjection) => (p.edgeProps ? edgeProjection(v) : edgeProjection(v, '{}'));
+
+const NEIGHBORHOOD_QUERIES = new Map(
+  PROJECTIONS.flatMap((p) =>
+    Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [`${depth}:${projectionKey(p)}`, neighborhoodCypher(depth, p)]),
+  ),
+);
+
+// Best-connected first; degree counts only relationships that pass the filter.
+const overview = (projection: SubgraphProjection) => `
+  MATCH (m:Entity)
+  WHERE ${NODE_FILTER}
+  WITH m, COUNT { (m)-[r:${TYPES}]-(:Entity) WHERE ${REL_FILTER} } AS degree
+  ORDER BY degree DESC, m.id
+  LIMIT $limit
+  RETURN ${nodeOf('m', projection)} AS node`;
+
+// The ids are looked up through the unique KG id index.
+const edgesAmong = (projection: SubgraphProjection) => `
+  MATCH (a:KG:Entity)-[r:${TYPES}]->(m:KG:Entity)
+  WHERE a.id IN $ids AND m.id IN $ids AND ${REL_FILTER}
+  RETURN ${edgeOf('r', projection)} AS edge
+  ORDER BY edge.id`;
+
+const OVERVIEW_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), overview(p)]));
+const EDGES_AMONG_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), edgesAmong(p)]));
+
+/** Relationships a neighbourhood returns unless the caller asks for another number. */
+export const DEFAULT_EDGE_LIMIT = 1000;
+
+/**
+ * Nodes within `depth` relationships of `id` (at most `limit` nodes, the start included) and the
+ * relationships among them that pass the filter: at most `edgeLimit` of them, those touching the start
+ * node first, then by id (`truncated` and `totalEdges` say what was left out). Edges come back ordered by id.
+ * Returns null when the start node does not exist.
+ */
+export async function findNeighborhood(
+  driver: Driver,
+  id: string,
+  depth: number,
+  limit: number,
+  filter: GraphFilter,
+  projection: SubgraphProjection = FULL_PROJECTION,
+  edgeLimit: number = DEFAULT_EDGE_LIMIT,
+): Promise<SubgraphRecord | null> {
+  const level = Math.max(0, Math.min(MAX_DEPTH, Math.floor(depth)));
+  const cypher = NEIGHBORHOOD_QUERIES.get(`${level}:${projectionKey(projection)}`);
+  if (cypher === undefined) throw new Error(`no neighbourhood query for depth ${depth}`);
+  const [row] = await readRows<SubgraphRecord>(driver, cypher, {
+    ...filter,
+    id,
+    limit: neo4j.int(limit),
+    edgeLimit: neo4j.int(edgeLimit),
+  });
+  return row ?? null;
+}
+
+/** The `limit` best-connected nodes under the filter, and every relationship among them that passes it. */
+export async function findOverview(
+  driver: Driver,
+  limit: number,
+  filter: GraphFilter,
+  projection: SubgraphProjection = FULL_PROJECTION,
+): Promise<SubgraphRecord> {
+  const key = projectionKey(projection);
+  const rows = await readRows<{ node: NodeRecord }>(driver, OVERVIEW_QUERIES.get(key) as string, {
+    ...filter,
+    limit: neo4j.int(limit),
+  });
+  const nodes = rows.map((r) => r.node);
+  const edges = await readRows<{ edge: EdgeRecord }>(driver, EDGES_AMONG_QUERIES.get(key) as string, {
+    ...filter,
+    ids: nodes.map((n) => n.id),
+  });
+  return { nodes, edges: edges.map((e) => e.edge), totalEdges: edges.length, truncated: false };
+}

@@ -1,0 +1,67 @@
+/**
+ * The stored graph as rows: what the planner (seed/) produces from datasets and the writer (db/) stores, one row per
+ * node or relationship, grouped by label and type (schema/model.md describes every property). Pure types and helpers.
+ */
+import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from './vocabulary.ts';
+
+export type PropertyValue = string | number | boolean | string[] | null;
+export type Properties = Record<string, PropertyValue>;
+
+export interface NodeRow {
+  id: string;
+  props: Properties;
+}
+
+export interface RelRow {
+  id: string;
+  from: string;
+  to: string;
+  props: Properties;
+}
+
+export type MergeKey = 'id' | 'sameAs' | 'alias';
+
+/** One decision of the merge across datasets (seed/merge.ts): two entities became one node, or stayed apart. */
+export interface MergeDecision {
+  decision: 'merged' | 'kept-apart';
+  /** The surviving id (for kept-apart: the entity already in the group). */
+  into: string;
+  /** The id merged into `into` (for kept-apart: the entity that stayed separate). */
+  id: string;
+  key: MergeKey;
+  /** The normalised alias that matched, for alias decisions. */
+  alias?: string;
+  datasets: [string, string];
+  reason?: string;
+}
+
+export interface GraphPlan {
+  datasetIds: string[];
+  nodes: Record<NodeLabel, NodeRow[]>;
+  rels: Record<RelType, RelRow[]>;
+  /** What the planner merged across datasets, and what it kept apart. */
+  merges?: MergeDecision[];
+}
+
+/** A plan with no rows, one empty list per label and type. */
+export function emptyRows(): Pick<GraphPlan, 'nodes' | 'rels'> {
+  return {
+    nodes: Object.fromEntries(NODE_LABELS.map((l) => [l, [] as NodeRow[]])) as Record<NodeLabel, NodeRow[]>,
+    rels: Object.fromEntries(REL_TYPES.map((t) => [t, [] as RelRow[]])) as Record<RelType, RelRow[]>,
+  };
+}
+
+export function countRows(plan: Pick<GraphPlan, 'nodes' | 'rels'>): { nodes: number; rels: number } {
+  return {
+    nodes: NODE_LABELS.reduce((n, l) => n + plan.nodes[l].length, 0),
+    rels: REL_TYPES.reduce((n, t) => n + plan.rels[t].length, 0),
+  };
+}
+
+/**
+ * An event's place in timeline order: its `earliest` day, or '' (before every day) when it has no known start. Unlike
+ * `earliest`, never null, so one range index serves the timeline's order and its upper bound (`startKey <= $toDay`
+ * keeps the events with no known start, which may have begun at any time).
+ */
+export const timelineStartKey = (props: Properties): string =>
+  typeof props.earliest === 'string' ? props.earliest : '';

@@ -1,0 +1,42 @@
+/**
+ * Serving: the app (app.ts) on an HTTP server at config.port, with request timeouts, until closed. Composed by
+ * start/start.ts after the database is up and seeded; knows nothing of how it got there.
+ */
+import { createServer, type Server } from 'node:http';
+import type { Driver } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import type { AppConfig } from './config.ts';
+import { isWebBuilt, WEB_BUILD_COMMAND, WEB_DIST } from './web-assets.ts';
+
+export interface Serving {
+  server: Server;
+  /** Stops accepting connections and waits for open requests to end. */
+  close(): Promise<void>;
+}
+
+/** Listens on config.host:config.port; the explorer is served from `webDist` when it has been built. */
+export async function serve(options: {
+  driver: Driver;
+  config: AppConfig;
+  logger: Logger;
+  webDist?: string;
+}): Promise<Serving> {
+  const { driver, config, logger } = options;
+  const webDist = options.webDist ?? WEB_DIST;
+  if (!isWebBuilt(webDist))
+    logger.warn(
+      `The explorer is not built (${webDist} has no index.html): run \`${WEB_BUILD_COMMAND}\` to build it. GraphQL is served meanwhile.`,
+    );
+  const server = createServer(createApp({ driver, config, logger, webDist }));
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  return {
+    server,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
