@@ -48,6 +48,48 @@ const ArabicText = text(500).regex(/[\u0600-\u06FF]/, 'must contain Arabic scrip
 
 export const Certainty = z.enum(CERTAINTIES);
 
+const offset = () =>
+  z
+    .int()
+    .nonnegative()
+    .describe('Offset in the source text (UTF-16 code units, as JavaScript indexes strings); `end` is exclusive.');
+
+/** Points at another citation of the dataset by its span, e.g. the one that contradicts this one. */
+export const SpanRef = z
+  .strictObject({
+    source: SourceId.optional().describe("The citation's source; omit when it is the same source."),
+    start: offset(),
+    end: offset(),
+  })
+  .meta({ id: 'SpanRef' });
+
+/**
+ * Where an entity's Arabic name comes from: the source's own words (a verbatim span) or the editors.
+ * Required for entities of an Arabic source once the validator enforces it (phase 2 of issue 13).
+ */
+export const NameArOrigin = z
+  .discriminatedUnion('origin', [
+    z.strictObject({
+      origin: z.literal('article').describe('The name is written in the source: `quote` is that verbatim span.'),
+      source: SourceId,
+      quote: text(500).describe(
+        'Verbatim span of the source. `nameAr` equals it once quotation marks are removed and whitespace collapsed.',
+      ),
+      start: offset(),
+      end: offset(),
+    }),
+    z.strictObject({
+      origin: z.literal('editors').describe('The editors wrote the name: the source has no phrase for it.'),
+      note: text(500)
+        .optional()
+        .describe('Which words of the source the name is built from, or why the source has none.'),
+    }),
+  ])
+  .meta({ id: 'NameArOrigin' });
+
+/** Where an alias comes from, so a merge can tell names the source states from outside knowledge. */
+export const AliasOrigin = z.enum(['article', 'outside']);
+
 export const Citation = z
   .strictObject({
     source: SourceId.describe('Id of the source document the quote comes from.'),
@@ -66,9 +108,15 @@ export const Citation = z
       'Who asserts this: the outlet itself, unnamed "local sources", or an actor whose statement is reported.',
     ),
     certainty: Certainty.describe(
-      'confirmed: established (e.g. also stated by the opposing side); reported: the outlet reports it as fact; claimed: a party says it about itself or its enemy; alleged: unnamed or unverifiable sources; disputed: contradicted by another source.',
+      "How sure the source is, by the certainty policy in docs/authoring.md. confirmed: stated by voices on opposing sides and contradicted by none; reported: the outlet states it in its own voice and has no stake in it; claimed: a party says it about itself or its enemy (the outlet too, when it accuses the side it opposes or praises its own); alleged: unnamed sources, a hedged or agentless statement, or an editors' inference; disputed: contradicted by another citation.",
     ),
     note: text(1000).optional().describe('Why this certainty or attribution, or what the quote leaves implicit.'),
+    contradictedBy: z
+      .array(SpanRef)
+      .optional()
+      .describe(
+        'Other citations (by their span) that contradict the fact this citation supports; such a citation is `disputed` (docs/authoring.md, certainty policy).',
+      ),
   })
   .refine((c) => c.end > c.start, {
     message: 'end must be greater than start',
@@ -140,7 +188,16 @@ export const DateSpec = z
 const EntityBase = {
   name: text(300).describe('English name, neutral wording.'),
   nameAr: ArabicText.optional().describe('Arabic name as the source writes it.'),
+  nameArOrigin: NameArOrigin.optional().describe(
+    'Where `nameAr` comes from: a verbatim span of the source, or written by the editors.',
+  ),
   aliases: z.array(text(300)).default([]).describe('Other names and spellings, in either script.'),
+  aliasOrigins: z
+    .record(z.string(), AliasOrigin)
+    .optional()
+    .describe(
+      'Origin of each alias: "article" when the source writes it (or it is a plain translation, transliteration or spelling of a name the source writes); "outside" when it comes from knowledge outside the source (another name, an official title, a broader or narrower place). Merging on "outside" aliases needs an opt-in.',
+    ),
   description: text(2000).optional().describe("Neutral English description in the dataset's own voice."),
   sameAs: z
     .array(AnyEntityId)
@@ -170,7 +227,16 @@ export const Coordinates = z
     origin: z
       .enum(['source', 'gazetteer'])
       .describe('"gazetteer" when the coordinates are not in the source document.'),
-    gazetteer: text(200).optional().describe('Which gazetteer, when origin is "gazetteer".'),
+    gazetteer: text(200)
+      .optional()
+      .describe('Which gazetteer (and the package and version it was read from), when origin is "gazetteer".'),
+    entry: z
+      .strictObject({
+        id: text(50).describe("The entry's id in the gazetteer, e.g. a GeoNames geonameid."),
+        name: text(300).describe("The entry's name as the gazetteer writes it."),
+      })
+      .optional()
+      .describe('The gazetteer entry the coordinates are copied from (seed/gazetteer/ holds the extract).'),
     approximate: z.boolean().default(false).describe('True for a representative point of an area.'),
     note: text(300)
       .optional()
@@ -236,6 +302,11 @@ export const Participant = z
       .array(Citation)
       .optional()
       .describe("Citations for this actor's part in the event; when omitted the event's citations apply."),
+    inferred: text(500)
+      .optional()
+      .describe(
+        'How the editors identified this actor when the source does not name it (an unnamed side, the agent of a passive verb); its citations are then at most `alleged`.',
+      ),
   })
   .meta({ id: 'Participant' });
 
@@ -316,6 +387,11 @@ export const Agreement = z
             .describe('Parties on the same side share a label, e.g. "a" and "b".'),
           role: z.enum(['party', 'guarantor', 'mediator', 'beneficiary']).default('party'),
           citations: z.array(Citation).optional(),
+          inferred: text(500)
+            .optional()
+            .describe(
+              'How the editors identified this party when the source does not name it; its citations are then at most `alleged`.',
+            ),
         }),
       )
       .min(2, 'an agreement needs at least two parties'),
