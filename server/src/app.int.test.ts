@@ -92,11 +92,14 @@ describe('nodes and citations', () => {
   });
 
   it('gives a place its parent chain and children', async () => {
-    const { node } = await data(
-      `{ node(id: "place:baghouz") { ... on Place { parent { id parent { id } } children { id } coordinates { origin } } } }`,
+    const { node, abuKamal } = await data(
+      `{ node(id: "place:baghouz") { ... on Place { parent { id parent { id } } children { id } coordinates { origin } } }
+         abuKamal: node(id: "place:abu-kamal") { ... on Place { coordinates { origin } } } }`,
     );
     expect(node.parent.id).toBe('place:abu-kamal');
-    expect(node.coordinates?.origin).toBe('gazetteer');
+    // Baghouz is not in the gazetteer, so it has no coordinates rather than a guessed point; Abu Kamal is.
+    expect(node.coordinates).toBeNull();
+    expect(abuKamal.coordinates?.origin).toBe('gazetteer');
   });
 });
 
