@@ -8,7 +8,8 @@ import { earliestDay, latestDay } from '../schema/dates.ts';
 import { emptyRows, type GraphPlan, type Properties, timelineStartKey } from '../schema/graph.ts';
 import { searchTextFor } from '../schema/normalize.ts';
 import { CERTAINTIES, certaintyRank, type NodeLabel, type RelType } from '../schema/vocabulary.ts';
-import { relationshipKey } from './rules.ts';
+import { ContradictionSpans } from './policy-rules.ts';
+import { citationsOf, relationshipKey } from './rules.ts';
 
 function shortHash(...parts: Array<string | number | undefined>): string {
   return createHash('sha256')
@@ -17,9 +18,26 @@ function shortHash(...parts: Array<string | number | undefined>): string {
     .slice(0, 16);
 }
 
-/** Content-derived id, so the same citation written twice is one node. */
+/**
+ * Content-derived id, so the same citation written twice is one node. The spans a citation is contradicted by are
+ * part of it when it has some (the same words cited for a fact no one contradicts are another citation).
+ */
 export function citationId(c: Citation): string {
-  return `cit:${shortHash(c.source, c.start, c.end, c.attributedTo, c.certainty, c.translation, c.note)}`;
+  const parts = [c.source, c.start, c.end, c.attributedTo, c.certainty, c.translation, c.note];
+  if (c.contradictedBy?.length) parts.push(JSON.stringify(c.contradictedBy.map((r) => [r.source, r.start, r.end])));
+  return `cit:${shortHash(...parts)}`;
+}
+
+/** The ids of the citations a citation's `contradictedBy` names (null when it names none). */
+export type ContradictionResolver = (c: Citation) => string[] | null;
+
+/** Resolves `contradictedBy` within one whole dataset: the disputed citations at the spans it names. */
+function contradictionsWithin(dataset: Dataset): ContradictionResolver {
+  const spans = new ContradictionSpans();
+  for (const { citation } of citationsOf(dataset)) spans.refer(citation, []);
+  if (spans.wanted === 0) return () => null;
+  for (const { citation } of citationsOf(dataset)) spans.see(citation, () => citationId(citation));
+  return (c) => spans.resolve(c);
 }
 
 function dateProps(date: DateSpec | undefined): Properties {
@@ -41,7 +59,10 @@ class PlanBuilder {
   private readonly citationsSeen = new Set<string>();
   private readonly relIds = new Set<string>();
 
-  constructor(private readonly datasetId: string) {
+  constructor(
+    private readonly datasetId: string,
+    private readonly contradictions: ContradictionResolver,
+  ) {
     ({ nodes: this.nodes, rels: this.rels } = emptyRows());
   }
 
@@ -66,6 +87,7 @@ class PlanBuilder {
           certainty: c.certainty,
           certaintyRank: certaintyRank(c.certainty),
           note: c.note ?? null,
+          contradictedBy: c.contradictedBy?.length ? this.contradictions(c) : null,
           datasets: [this.datasetId],
         },
       });
@@ -226,9 +248,17 @@ function addAgreement(b: PlanBuilder, a: Agreement): void {
   b.figures(a.id, a.figures);
 }
 
-/** Maps one validated dataset onto node and relationship rows; source texts are stored on their Source nodes. */
-export function planDataset(dataset: Dataset, sourceTexts: ReadonlyMap<string, string> = new Map()): GraphPlan {
-  const b = new PlanBuilder(dataset.id);
+/**
+ * Maps one validated dataset onto node and relationship rows; source texts are stored on their Source nodes.
+ * `contradictions` resolves `contradictedBy` spans to citation ids; by default within the dataset given (the
+ * streamed loader plans a few records at a time and resolves them once it has seen the whole file).
+ */
+export function planDataset(
+  dataset: Dataset,
+  sourceTexts: ReadonlyMap<string, string> = new Map(),
+  contradictions: ContradictionResolver = contradictionsWithin(dataset),
+): GraphPlan {
+  const b = new PlanBuilder(dataset.id, contradictions);
   for (const s of dataset.sources) {
     b.node('Source', s.id, {
       name: s.title,
