@@ -8,7 +8,7 @@ import { earliestDay, latestDay } from '../schema/dates.ts';
 import { emptyRows, type GraphPlan, type Properties, timelineStartKey } from '../schema/graph.ts';
 import { searchTextFor } from '../schema/normalize.ts';
 import { CERTAINTIES, certaintyRank, type NodeLabel, type RelType } from '../schema/vocabulary.ts';
-import { ContradictionSpans } from './policy-rules.ts';
+import { ContradictionSpans, contradictionKeys } from './policy-rules.ts';
 import { citationsOf, relationshipKey } from './rules.ts';
 
 function shortHash(...parts: Array<string | number | undefined>): string {
@@ -24,7 +24,8 @@ function shortHash(...parts: Array<string | number | undefined>): string {
  */
 export function citationId(c: Citation): string {
   const parts = [c.source, c.start, c.end, c.attributedTo, c.certainty, c.translation, c.note];
-  if (c.contradictedBy?.length) parts.push(JSON.stringify(c.contradictedBy.map((r) => [r.source, r.start, r.end])));
+  // Canonical: the spans named, each once and sorted (an export lists them in another order).
+  if (c.contradictedBy?.length) parts.push([...new Set(contradictionKeys(c))].sort().join(' '));
   return `cit:${shortHash(...parts)}`;
 }
 
@@ -135,17 +136,25 @@ class PlanBuilder {
   }
 }
 
-function entityProps(e: {
-  name: string;
-  nameAr?: string | undefined;
-  aliases: string[];
-  description?: string | undefined;
-  distinctFrom: string[];
-}) {
+type EntityNames = Pick<
+  Dataset['actors'][number],
+  'name' | 'nameAr' | 'nameArOrigin' | 'aliases' | 'aliasOrigins' | 'description' | 'distinctFrom'
+>;
+
+function entityProps(e: EntityNames) {
+  const origin = e.nameArOrigin;
+  const article = origin?.origin === 'article' ? origin : undefined;
   return {
     name: e.name,
     nameAr: e.nameAr ?? null,
+    nameArOrigin: origin?.origin ?? null,
+    nameArSource: article?.source ?? null,
+    nameArQuote: article?.quote ?? null,
+    nameArStart: article?.start ?? null,
+    nameArEnd: article?.end ?? null,
+    nameArNote: origin?.origin === 'editors' ? origin.note : null,
     aliases: e.aliases,
+    aliasesOutside: e.aliases.filter((a) => e.aliasOrigins?.[a] === 'outside'),
     description: e.description ?? null,
     distinctFrom: e.distinctFrom,
     searchText: searchTextFor(e),
@@ -189,6 +198,7 @@ function addEvent(b: PlanBuilder, e: Event): void {
     const provenance = p.citations ? b.provenance(p.citations) : own;
     b.rel('PARTICIPATED_IN', `${p.actor}>${p.role}>${e.id}`, p.actor, e.id, {
       role: p.role,
+      inferred: p.inferred ?? null,
       inheritedCitations: p.citations === undefined,
       ...window,
       ...provenance,
@@ -216,6 +226,7 @@ function addAgreement(b: PlanBuilder, a: Agreement): void {
     b.rel('PARTY_TO', `${p.actor}>party>${a.id}`, p.actor, a.id, {
       role: p.role,
       side: p.side ?? null,
+      inferred: p.inferred ?? null,
       inheritedCitations: p.citations === undefined,
       ...window,
       ...(p.citations ? b.provenance(p.citations) : own),
@@ -292,6 +303,8 @@ export function planDataset(
       lon: p.coordinates?.lon ?? null,
       coordinatesOrigin: p.coordinates?.origin ?? null,
       coordinatesGazetteer: p.coordinates?.gazetteer ?? null,
+      coordinatesEntryId: p.coordinates?.entry?.id ?? null,
+      coordinatesEntryName: p.coordinates?.entry?.name ?? null,
       coordinatesApproximate: p.coordinates ? p.coordinates.approximate : null,
       coordinatesNote: p.coordinates?.note ?? null,
       ...provenance,
