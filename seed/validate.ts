@@ -1,8 +1,8 @@
 /**
  * Validates dataset files completely before anything is written, holding them in memory: syntax, the zod format,
- * references between ids, partOf cycles, dates against sources, and every citation's quote against its source
- * text. The rules are rules.ts (the streamed loader asks the same ones); all problems are collected and reported
- * together, each with its file, JSON path and reason.
+ * references between ids, partOf cycles, dates against sources, every citation's quote against its source text, and
+ * the certainty policy and names. The rules are rules.ts and policy-rules.ts (the streamed loader asks the same
+ * ones); all problems are collected and reported together, each with its file, JSON path and reason.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * Pass 2 of a streamed load: streams each file again and checks every record's references, dates and quotes
- * (rules.ts) against the index pass 1 built; while no problem has been found, plans each valid record into node and
+ * Pass 2 of a streamed load: streams each file again and checks every record's references, dates, quotes (rules.ts)
+ * and the certainty policy and names (policy-rules.ts) against the index pass 1 built; while no problem has been found, plans each valid record into node and
  * relationship rows (plan-dataset.ts) and spools them.
  */
 import type { z } from 'zod';
