@@ -51,6 +51,8 @@ export interface CitationRecord {
   certainty: string;
   certaintyRank: number;
   note: string | null;
+  /** Ids of the citations that contradict this one (absent when none). */
+  contradictedBy?: string[] | null;
 }
 
 /** A node that is not one of the public kinds (a term or a figure). */

@@ -65,7 +65,7 @@ export const SpanRef = z
 
 /**
  * Where an entity's Arabic name comes from: the source's own words (a verbatim span) or the editors.
- * Required for entities of an Arabic source once the validator enforces it (phase 2 of issue 13).
+ * Required for entities cited from an Arabic source (seed/rules.ts checks it, with the span).
  */
 export const NameArOrigin = z
   .discriminatedUnion('origin', [
@@ -80,9 +80,7 @@ export const NameArOrigin = z
     }),
     z.strictObject({
       origin: z.literal('editors').describe('The editors wrote the name: the source has no phrase for it.'),
-      note: text(500)
-        .optional()
-        .describe('Which words of the source the name is built from, or why the source has none.'),
+      note: text(500).describe('Which words of the source the name is built from, or why the source has none.'),
     }),
   ])
   .meta({ id: 'NameArOrigin' });
@@ -479,6 +477,12 @@ export const Dataset = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug'),
   title: text(300),
   description: text(5000).optional(),
+  mergeOnOutsideAliases: z
+    .boolean()
+    .default(false)
+    .describe(
+      "True to let the merge join this dataset's entities with other datasets' on aliases marked \"outside\" (knowledge from outside the source). Off by default: an outside alias is not the source's word that two things are one. Each merge made on one says so in the decision log.",
+    ),
   sources: z.array(Source).min(1, 'needs at least one source'),
   actors: z.array(Actor).default([]),
   places: z.array(Place).default([]),

@@ -31,6 +31,8 @@ export interface MergeDecision {
   key: MergeKey;
   /** The normalised alias that matched, for alias decisions. */
   alias?: string;
+  /** "outside" when the alias is outside knowledge for one of the two (its dataset opts in, or it kept them apart). */
+  aliasOrigin?: 'article' | 'outside';
   datasets: [string, string];
   reason?: string;
 }

@@ -4,7 +4,9 @@
  * Two entities of the same type (actor, place, event, agreement) from different datasets become one node when
  *   - they have the same id,
  *   - one lists the other in `sameAs`, or
- *   - they share a name or alias (name, nameAr or aliases, in either script) after search normalisation.
+ *   - they share a name or alias (name, nameAr or aliases, in either script) after search normalisation. Aliases
+ *     marked "outside" (`aliasOrigins`: knowledge from outside the source) count only for a dataset that sets
+ *     `mergeOnOutsideAliases`; a merge made on one says so, and a pair kept apart because of it is reported.
  * An alias match is not applied when one lists the other in `distinctFrom`, when it would put two entities of one
  * dataset into one node, when two places are more than {@link MAX_PLACE_DISTANCE_KM} apart, when two events have
  * different types, or when two events' or agreements' dates do not overlap (the same name on another day is another
@@ -46,7 +48,12 @@ interface Member {
   collection: Collection;
   index: number;
   id: string;
+  /** Normalised names the merge may join on. */
   names: string[];
+  /** Which of `names` are outside aliases only (the dataset opts in). */
+  outsideNames: Set<string>;
+  /** Outside aliases not used, because the dataset does not opt in. */
+  withheldNames: string[];
   sameAs: string[];
   distinctFrom: string[];
   coordinates?: { lat: number; lon: number } | undefined;
@@ -55,15 +62,32 @@ interface Member {
   window?: { earliest: string | undefined; latest: string | undefined } | undefined;
 }
 
+const normalisedNames = (names: Array<string | undefined>): Set<string> =>
+  new Set(
+    names
+      .filter((n): n is string => n !== undefined)
+      .map(normalizeForSearch)
+      .filter((n) => n.length > 1),
+  );
+
+/** An entity's names the merge may join on, and its outside aliases (used only when its dataset opts in). */
+function namesOf(entity: Dataset[Collection][number], optIn: boolean) {
+  const origins = entity.aliasOrigins ?? {};
+  const isOutside = (alias: string) => origins[alias] === 'outside';
+  const own = normalisedNames([entity.name, entity.nameAr, ...entity.aliases.filter((a) => !isOutside(a))]);
+  const outside = [...normalisedNames(entity.aliases.filter(isOutside))].filter((n) => !own.has(n));
+  return {
+    names: optIn ? [...own, ...outside] : [...own],
+    outsideNames: new Set(optIn ? outside : []),
+    withheldNames: optIn ? [] : outside,
+  };
+}
+
 function membersOf(inputs: readonly MergeInput[]): Member[] {
   const members: Member[] = [];
   for (const [datasetIndex, { dataset, file }] of inputs.entries())
     for (const collection of COLLECTIONS)
       for (const [index, entity] of dataset[collection].entries()) {
-        const names = [entity.name, entity.nameAr, ...entity.aliases]
-          .filter((n): n is string => n !== undefined)
-          .map(normalizeForSearch)
-          .filter((n) => n.length > 1);
         members.push({
           datasetIndex,
           datasetId: dataset.id,
@@ -71,7 +95,7 @@ function membersOf(inputs: readonly MergeInput[]): Member[] {
           collection,
           index,
           id: entity.id,
-          names: [...new Set(names)],
+          ...namesOf(entity, dataset.mergeOnOutsideAliases === true),
           sameAs: entity.sameAs,
           distinctFrom: entity.distinctFrom,
           coordinates: 'coordinates' in entity ? entity.coordinates : undefined,
@@ -149,13 +173,13 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
   const byId = new Map<string, number[]>();
   for (const [i, m] of members.entries()) byId.set(m.id, [...(byId.get(m.id) ?? []), i]);
 
-  const decide = (a: Member, b: Member, key: MergeKey, alias?: string) =>
+  const decide = (a: Member, b: Member, key: MergeKey, alias?: string, aliasOrigin?: 'article' | 'outside') =>
     decisions.push({
       decision: 'merged',
       into: a.id,
       id: b.id,
       key,
-      ...(alias === undefined ? {} : { alias }),
+      ...(alias === undefined ? {} : { alias, aliasOrigin: aliasOrigin ?? 'article' }),
       datasets: [a.datasetId, b.datasetId],
     });
 
@@ -215,7 +239,13 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
       byName.set(key, [...(byName.get(key) ?? []), i]);
     }
   const keptApart = new Set<string>();
-  const keepApart = (a: Member, b: Member, alias: string, reason: string) => {
+  const withheld = new Map<string, number[]>();
+  for (const [i, m] of members.entries())
+    for (const name of m.withheldNames) {
+      const key = `${m.collection}|${name}`;
+      withheld.set(key, [...(withheld.get(key) ?? []), i]);
+    }
+  const keepApart = (a: Member, b: Member, alias: string, reason: string, aliasOrigin: 'article' | 'outside') => {
     const key = `${a.id}|${b.id}`;
     if (keptApart.has(key)) return;
     keptApart.add(key);
@@ -225,6 +255,7 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
       id: b.id,
       key: 'alias',
       alias,
+      aliasOrigin,
       datasets: [a.datasetId, b.datasetId],
       reason,
     });
@@ -235,6 +266,7 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
     if (first === undefined) continue;
     for (const other of rest) {
       if (groups.find(first) === groups.find(other)) continue;
+      const origin = [first, other].some((k) => (members[k] as Member).outsideNames.has(alias)) ? 'outside' : 'article';
       // Within one dataset the author chose separate ids on purpose.
       if ((members[first] as Member).datasetIndex === (members[other] as Member).datasetIndex) continue;
       const a = members[groups.find(first)] as Member;
@@ -243,12 +275,18 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
       const groupB = groups.membersOf(other).map((k) => members[k] as Member);
       const listed = groupA.some((x) => groupB.some((y) => distinct.has(`${x.id}|${y.id}`)));
       if (listed) {
-        keepApart(a, b, alias, 'listed in distinctFrom');
+        keepApart(a, b, alias, 'listed in distinctFrom', origin);
         continue;
       }
       const clash = sameDatasetClash(first, other);
       if (clash) {
-        keepApart(a, b, alias, `would merge "${clash[0].id}" and "${clash[1].id}" of dataset ${clash[0].datasetId}`);
+        keepApart(
+          a,
+          b,
+          alias,
+          `would merge "${clash[0].id}" and "${clash[1].id}" of dataset ${clash[0].datasetId}`,
+          origin,
+        );
         continue;
       }
       const far = groupA
@@ -259,7 +297,7 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
         );
       if (far?.[0].coordinates && far[1].coordinates) {
         const km = Math.round(distanceKm(far[0].coordinates, far[1].coordinates));
-        keepApart(a, b, alias, `same name but ${km} km apart`);
+        keepApart(a, b, alias, `same name but ${km} km apart`, origin);
         continue;
       }
       const apart = groupA
@@ -271,18 +309,40 @@ export function computeMerges(inputs: readonly MergeInput[]): MergeResult {
           b,
           alias,
           `dates do not overlap (${describeWindow(apart[0].window)} and ${describeWindow(apart[1].window)})`,
+          origin,
         );
         continue;
       }
       const types = new Set([...groupA, ...groupB].map((x) => x.eventType).filter((t) => t !== undefined));
       if (types.size > 1) {
-        keepApart(a, b, alias, `different event types (${[...types].join(', ')})`);
+        keepApart(a, b, alias, `different event types (${[...types].join(', ')})`, origin);
         continue;
       }
       groups.union(first, other);
-      decide(members[groups.find(first)] as Member, b, 'alias', alias);
+      decide(members[groups.find(first)] as Member, b, 'alias', alias, origin);
     }
   }
+
+  // 4. Outside aliases of datasets that do not opt in: say which pairs they alone would have joined.
+  for (const [i, m] of members.entries())
+    for (const alias of m.withheldNames) {
+      const others = [
+        ...(byName.get(`${m.collection}|${alias}`) ?? []),
+        ...(withheld.get(`${m.collection}|${alias}`) ?? []),
+      ];
+      for (const k of others) {
+        const other = members[k] as Member;
+        if (other.datasetIndex === m.datasetIndex || groups.find(k) === groups.find(i)) continue;
+        const [earlier, later] = k < i ? [k, i] : [i, k];
+        keepApart(
+          members[groups.find(earlier)] as Member,
+          members[later] as Member,
+          alias,
+          `"${alias}" is an outside alias of ${m.datasetId}, which does not opt in (mergeOnOutsideAliases)`,
+          'outside',
+        );
+      }
+    }
 
   const canonicalOf = new Map<string, string>();
   for (const [i, m] of members.entries()) {
@@ -312,7 +372,8 @@ export function applyMerges(dataset: Dataset, canonicalOf: ReadonlyMap<string, s
 
 /** One line per decision, for the seed CLI. */
 export function describeDecision(d: MergeDecision): string {
-  const on = d.key === 'alias' ? `shared alias "${d.alias}"` : d.key === 'sameAs' ? 'sameAs' : 'the same id';
+  const outside = d.aliasOrigin === 'outside' ? 'outside ' : '';
+  const on = d.key === 'alias' ? `shared ${outside}alias "${d.alias}"` : d.key === 'sameAs' ? 'sameAs' : 'the same id';
   if (d.decision === 'merged')
     return d.key === 'id'
       ? `merged ${d.id} (${d.datasets[0]} + ${d.datasets[1]}) on ${on}`

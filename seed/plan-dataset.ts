@@ -8,7 +8,8 @@ import { earliestDay, latestDay } from '../schema/dates.ts';
 import { emptyRows, type GraphPlan, type Properties, timelineStartKey } from '../schema/graph.ts';
 import { searchTextFor } from '../schema/normalize.ts';
 import { CERTAINTIES, certaintyRank, type NodeLabel, type RelType } from '../schema/vocabulary.ts';
-import { relationshipKey } from './rules.ts';
+import { ContradictionSpans, contradictionKeys } from './policy-rules.ts';
+import { citationsOf, relationshipKey } from './rules.ts';
 
 function shortHash(...parts: Array<string | number | undefined>): string {
   return createHash('sha256')
@@ -17,9 +18,27 @@ function shortHash(...parts: Array<string | number | undefined>): string {
     .slice(0, 16);
 }
 
-/** Content-derived id, so the same citation written twice is one node. */
+/**
+ * Content-derived id, so the same citation written twice is one node. The spans a citation is contradicted by are
+ * part of it when it has some (the same words cited for a fact no one contradicts are another citation).
+ */
 export function citationId(c: Citation): string {
-  return `cit:${shortHash(c.source, c.start, c.end, c.attributedTo, c.certainty, c.translation, c.note)}`;
+  const parts = [c.source, c.start, c.end, c.attributedTo, c.certainty, c.translation, c.note];
+  // Canonical: the spans named, each once and sorted (an export lists them in another order).
+  if (c.contradictedBy?.length) parts.push([...new Set(contradictionKeys(c))].sort().join(' '));
+  return `cit:${shortHash(...parts)}`;
+}
+
+/** The ids of the citations a citation's `contradictedBy` names (null when it names none). */
+export type ContradictionResolver = (c: Citation) => string[] | null;
+
+/** Resolves `contradictedBy` within one whole dataset: the disputed citations at the spans it names. */
+function contradictionsWithin(dataset: Dataset): ContradictionResolver {
+  const spans = new ContradictionSpans();
+  for (const { citation } of citationsOf(dataset)) spans.refer(citation, []);
+  if (spans.wanted === 0) return () => null;
+  for (const { citation } of citationsOf(dataset)) spans.see(citation, () => citationId(citation));
+  return (c) => spans.resolve(c);
 }
 
 function dateProps(date: DateSpec | undefined): Properties {
@@ -41,7 +60,10 @@ class PlanBuilder {
   private readonly citationsSeen = new Set<string>();
   private readonly relIds = new Set<string>();
 
-  constructor(private readonly datasetId: string) {
+  constructor(
+    private readonly datasetId: string,
+    private readonly contradictions: ContradictionResolver,
+  ) {
     ({ nodes: this.nodes, rels: this.rels } = emptyRows());
   }
 
@@ -66,6 +88,7 @@ class PlanBuilder {
           certainty: c.certainty,
           certaintyRank: certaintyRank(c.certainty),
           note: c.note ?? null,
+          contradictedBy: c.contradictedBy?.length ? this.contradictions(c) : null,
           datasets: [this.datasetId],
         },
       });
@@ -113,17 +136,25 @@ class PlanBuilder {
   }
 }
 
-function entityProps(e: {
-  name: string;
-  nameAr?: string | undefined;
-  aliases: string[];
-  description?: string | undefined;
-  distinctFrom: string[];
-}) {
+type EntityNames = Pick<
+  Dataset['actors'][number],
+  'name' | 'nameAr' | 'nameArOrigin' | 'aliases' | 'aliasOrigins' | 'description' | 'distinctFrom'
+>;
+
+function entityProps(e: EntityNames) {
+  const origin = e.nameArOrigin;
+  const article = origin?.origin === 'article' ? origin : undefined;
   return {
     name: e.name,
     nameAr: e.nameAr ?? null,
+    nameArOrigin: origin?.origin ?? null,
+    nameArSource: article?.source ?? null,
+    nameArQuote: article?.quote ?? null,
+    nameArStart: article?.start ?? null,
+    nameArEnd: article?.end ?? null,
+    nameArNote: origin?.origin === 'editors' ? origin.note : null,
     aliases: e.aliases,
+    aliasesOutside: e.aliases.filter((a) => e.aliasOrigins?.[a] === 'outside'),
     description: e.description ?? null,
     distinctFrom: e.distinctFrom,
     searchText: searchTextFor(e),
@@ -167,6 +198,7 @@ function addEvent(b: PlanBuilder, e: Event): void {
     const provenance = p.citations ? b.provenance(p.citations) : own;
     b.rel('PARTICIPATED_IN', `${p.actor}>${p.role}>${e.id}`, p.actor, e.id, {
       role: p.role,
+      inferred: p.inferred ?? null,
       inheritedCitations: p.citations === undefined,
       ...window,
       ...provenance,
@@ -194,6 +226,7 @@ function addAgreement(b: PlanBuilder, a: Agreement): void {
     b.rel('PARTY_TO', `${p.actor}>party>${a.id}`, p.actor, a.id, {
       role: p.role,
       side: p.side ?? null,
+      inferred: p.inferred ?? null,
       inheritedCitations: p.citations === undefined,
       ...window,
       ...(p.citations ? b.provenance(p.citations) : own),
@@ -226,9 +259,17 @@ function addAgreement(b: PlanBuilder, a: Agreement): void {
   b.figures(a.id, a.figures);
 }
 
-/** Maps one validated dataset onto node and relationship rows; source texts are stored on their Source nodes. */
-export function planDataset(dataset: Dataset, sourceTexts: ReadonlyMap<string, string> = new Map()): GraphPlan {
-  const b = new PlanBuilder(dataset.id);
+/**
+ * Maps one validated dataset onto node and relationship rows; source texts are stored on their Source nodes.
+ * `contradictions` resolves `contradictedBy` spans to citation ids; by default within the dataset given (the
+ * streamed loader plans a few records at a time and resolves them once it has seen the whole file).
+ */
+export function planDataset(
+  dataset: Dataset,
+  sourceTexts: ReadonlyMap<string, string> = new Map(),
+  contradictions: ContradictionResolver = contradictionsWithin(dataset),
+): GraphPlan {
+  const b = new PlanBuilder(dataset.id, contradictions);
   for (const s of dataset.sources) {
     b.node('Source', s.id, {
       name: s.title,
@@ -262,6 +303,8 @@ export function planDataset(dataset: Dataset, sourceTexts: ReadonlyMap<string, s
       lon: p.coordinates?.lon ?? null,
       coordinatesOrigin: p.coordinates?.origin ?? null,
       coordinatesGazetteer: p.coordinates?.gazetteer ?? null,
+      coordinatesEntryId: p.coordinates?.entry?.id ?? null,
+      coordinatesEntryName: p.coordinates?.entry?.name ?? null,
       coordinatesApproximate: p.coordinates ? p.coordinates.approximate : null,
       coordinatesNote: p.coordinates?.note ?? null,
       ...provenance,

@@ -77,3 +77,57 @@ describe('planning the graph of a dataset', () => {
     expect(plan.rels.ATTRIBUTED_TO.find((r) => r.from === citation?.id)?.to).toBe(citation?.props.attributedTo);
   });
 });
+
+describe('planning what the certainty policy records (issue 13)', async () => {
+  const [baghouz] = await validateDatasetFiles([path.join(import.meta.dirname, 'data', 'baghouz.json')]);
+  if (!baghouz) throw new Error('seed dataset missing');
+  const plan = planDataset(baghouz.dataset);
+  const node = (label: 'Actor' | 'Place' | 'Event' | 'Citation', id: string) =>
+    plan.nodes[label].find((n) => n.id === id);
+
+  it("stores where an Arabic name comes from: the article's span, or the editors' note", () => {
+    expect(node('Event', 'event:final-battle-hajin-baghouz')?.props).toMatchObject({
+      nameArOrigin: 'article',
+      nameArSource: 'source:alkhabar-baghouz-2019',
+      nameArStart: 2538,
+      nameArEnd: 2589,
+      nameArNote: null,
+    });
+    expect(node('Event', 'event:white-phosphorus-baghouz-hajin')?.props).toMatchObject({
+      nameArOrigin: 'editors',
+      nameArQuote: null,
+      nameArNote: expect.any(String),
+    });
+  });
+
+  it('lists the outside aliases apart, and names the gazetteer entry of a coordinate', () => {
+    expect(node('Place', 'place:baghouz')?.props.aliasesOutside).toEqual(['Baghouz Fawqani', 'الباغوز فوقاني']);
+    expect(node('Place', 'place:abu-kamal')?.props).toMatchObject({
+      coordinatesEntryId: '174448',
+      coordinatesEntryName: 'Ālbū Kamāl',
+    });
+    expect(node('Place', 'place:baghouz')?.props.lat).toBeNull();
+  });
+
+  it('keeps how the editors identified an unnamed party on its relationship', () => {
+    const parties = plan.rels.PARTY_TO.filter((r) => r.to === 'agreement:pocket-exit-agreement');
+    expect(parties.length).toBeGreaterThan(0);
+    for (const party of parties) expect(party.props.inferred).toEqual(expect.any(String));
+    const named = plan.rels.PARTY_TO.find((r) => r.to === 'agreement:baghouz-final-agreement');
+    expect(named?.props.inferred).toBeNull();
+  });
+
+  it('links a contradicted citation to the disputed citations at the spans it names, both ways', () => {
+    const citations = plan.nodes.Citation;
+    const at = (start: number, end: number) =>
+      citations.filter((c) => c.props.start === start && c.props.end === end && c.props.certainty === 'disputed');
+    const sdfClaim = at(133, 272)[0];
+    const localSources = at(1324, 1408).map((c) => c.id);
+    expect(localSources.length).toBeGreaterThan(0);
+    expect(sdfClaim?.props.contradictedBy).toEqual(expect.arrayContaining(localSources));
+    for (const id of localSources)
+      expect(citations.find((c) => c.id === id)?.props.contradictedBy).toContain(sdfClaim?.id);
+    const plain = citations.find((c) => c.props.certainty === 'reported');
+    expect(plain?.props.contradictedBy).toBeNull();
+  });
+});

@@ -29,7 +29,16 @@ const CLAIM_FIELDS: Partial<Record<NodeLabel, Record<string, string[]>>> = {
 const CLAIM_COPIES: Record<string, string[]> = {
   kind: ['kind'],
   status: ['status'],
-  coordinates: ['lat', 'lon', 'coordinatesOrigin', 'coordinatesGazetteer', 'coordinatesApproximate', 'coordinatesNote'],
+  coordinates: [
+    'lat',
+    'lon',
+    'coordinatesOrigin',
+    'coordinatesGazetteer',
+    'coordinatesEntryId',
+    'coordinatesEntryName',
+    'coordinatesApproximate',
+    'coordinatesNote',
+  ],
   date: [
     'dateStart',
     'dateEnd',
@@ -149,6 +158,16 @@ class PlanCombiner {
       const names = versions.flatMap((v) => [v.props.name, v.props.nameAr, ...stringsOf(v.props.aliases)]);
       props.aliases = unique(names.filter((n): n is string => typeof n === 'string')).filter(
         (n) => n !== props.name && n !== props.nameAr,
+      );
+      // An alias stays "outside" only while no dataset writes it as a name of its own.
+      const written = new Set(
+        versions.flatMap((v) => {
+          const outside = new Set(stringsOf(v.props.aliasesOutside));
+          return [v.props.name, v.props.nameAr, ...stringsOf(v.props.aliases).filter((a) => !outside.has(a))];
+        }),
+      );
+      props.aliasesOutside = unique(versions.flatMap((v) => stringsOf(v.props.aliasesOutside))).filter(
+        (a) => stringsOf(props.aliases).includes(a) && !written.has(a),
       );
       if (props.distinctFrom !== undefined)
         props.distinctFrom = unique(versions.flatMap((v) => stringsOf(v.props.distinctFrom)));

@@ -80,6 +80,9 @@ export function* referencesOf<C extends RecordCollection>(
   index: number,
 ): Generator<Reference> {
   const at = (...rest: PropertyKey[]) => [collection, index, ...rest];
+  const nameOrigin = (record as { nameArOrigin?: RecordOf<'actors'>['nameArOrigin'] }).nameArOrigin;
+  if (nameOrigin?.origin === 'article')
+    yield { id: nameOrigin.source, kinds: ['source'], at: at('nameArOrigin', 'source') };
   if (collection === 'sources') {
     const s = record as RecordOf<'sources'>;
     if (s.publisher) yield { id: s.publisher, kinds: ['actor'], at: at('publisher') };

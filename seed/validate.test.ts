@@ -48,6 +48,17 @@ describe('the curated datasets', () => {
     const valid = await validateDatasetFiles(files);
     expect(valid.map((v) => v.dataset.id)).toContain('baghouz-2019');
   });
+
+  it('the Baghouz dataset marks the contradicted capture disputed and states no unnamed-source deal in effect', async () => {
+    const [baghouz] = await validateDatasetFiles((await datasetFilesIn()).filter((f) => f.endsWith('baghouz.json')));
+    const dataset = (baghouz as Awaited<ReturnType<typeof validateDatasetFiles>>[number]).dataset;
+    const capture = dataset.events.find((e) => e.id === 'event:baghouz-captured');
+    const contradicted = capture?.citations.filter((c) => (c.contradictedBy?.length ?? 0) > 0) ?? [];
+    expect(contradicted.length).toBeGreaterThan(0);
+    for (const c of contradicted) expect(c.certainty).toBe('disputed');
+    const finalDeal = dataset.agreements.find((a) => a.id === 'agreement:baghouz-final-agreement');
+    expect(finalDeal?.status).toBe('reported');
+  });
 });
 
 describe.each(VALIDATORS)(

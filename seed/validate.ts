@@ -1,14 +1,22 @@
 /**
  * Validates dataset files completely before anything is written, holding them in memory: syntax, the zod format,
- * references between ids, partOf cycles, dates against sources, and every citation's quote against its source
- * text. The rules are rules.ts (the streamed loader asks the same ones); all problems are collected and reported
- * together, each with its file, JSON path and reason.
+ * references between ids, partOf cycles, dates against sources, every citation's quote against its source text, and
+ * the certainty policy and names. The rules are rules.ts and policy-rules.ts (the streamed loader asks the same
+ * ones); all problems are collected and reported together, each with its file, JSON path and reason.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Dataset } from '../schema/dataset.ts';
 import { latestDay } from '../schema/dates.ts';
 import { computeMerges } from './merge.ts';
+import { citationId } from './plan-dataset.ts';
+import {
+  ContradictionSpans,
+  citationPolicyProblems,
+  type EntityCollection,
+  entityPolicyProblems,
+  type PolicyContext,
+} from './policy-rules.ts';
 import { type DatasetProblem, DatasetValidationError, zodProblems } from './problems.ts';
 import {
   afterParentProblem,
@@ -192,6 +200,39 @@ async function checkQuotes(
   return textsByFile;
 }
 
+const ENTITY_COLLECTIONS: readonly EntityCollection[] = ['actors', 'places', 'events', 'agreements'];
+
+/** The certainty policy and names (policy-rules.ts): Arabic names, alias origins, contradictions, unnamed sources. */
+function checkPolicy(parsed: ParsedFile[], texts: Map<string, Map<string, string>>, problems: DatasetProblem[]): void {
+  const arabic = new Set<string>();
+  const unnamed = new Set<string>();
+  const allTexts = new Map<string, string>();
+  for (const { file, dataset } of parsed) {
+    for (const s of dataset.sources) if (s.language === 'ar') arabic.add(s.id);
+    for (const a of dataset.actors) if (a.kind === 'unnamed_sources') unnamed.add(a.id);
+    for (const [id, text] of texts.get(file) ?? []) allTexts.set(id, text);
+  }
+  const ctx: PolicyContext = {
+    isArabicSource: (id) => arabic.has(id),
+    sourceText: (id) => allTexts.get(id),
+    isUnnamedSources: (id) => unnamed.has(id),
+  };
+  for (const { file, dataset } of parsed) {
+    for (const collection of ENTITY_COLLECTIONS)
+      for (const [i, entity] of dataset[collection].entries())
+        problems.push(...entityPolicyProblems(file, collection, i, entity, ctx));
+    const contradictions = new ContradictionSpans();
+    for (const { citation, path: at } of citationsOf(dataset)) {
+      problems.push(...citationPolicyProblems(file, citation, at, ctx));
+      contradictions.refer(citation, at);
+    }
+    if (contradictions.wanted > 0) {
+      for (const { citation } of citationsOf(dataset)) contradictions.see(citation, () => citationId(citation));
+      problems.push(...contradictions.problems(file));
+    }
+  }
+}
+
 /**
  * Validates dataset files as one set (ids are unique within a file; the same id in two files is one entity, see
  * seed/merge.ts; references may cross files). Throws {@link DatasetValidationError} listing every problem; returns
@@ -204,6 +245,7 @@ export async function validateDatasetFiles(files: string[]): Promise<ValidDatase
   checkCycles(parsed, problems);
   checkDates(parsed, problems);
   const texts = await checkQuotes(parsed, problems);
+  checkPolicy(parsed, texts, problems);
   if (problems.length === 0) problems.push(...computeMerges(parsed).problems);
   if (problems.length > 0) throw new DatasetValidationError(problems);
   return parsed.map(({ file, dataset }) => ({ file, dataset, sourceTexts: texts.get(file) ?? new Map() }));

@@ -1,13 +1,20 @@
 /**
- * Pass 2 of a streamed load: streams each file again and checks every record's references, dates and quotes
- * (rules.ts) against the index pass 1 built; while no problem has been found, plans each valid record into node and
+ * Pass 2 of a streamed load: streams each file again and checks every record's references, dates, quotes (rules.ts)
+ * and the certainty policy and names (policy-rules.ts) against the index pass 1 built; while no problem has been found, plans each valid record into node and
  * relationship rows (plan-dataset.ts) and spools them.
  */
 import type { z } from 'zod';
-import type { Dataset, Event, Source } from '../../schema/dataset.ts';
+import type { Citation, Dataset, Event, Source } from '../../schema/dataset.ts';
 import type { NodeRow } from '../../schema/graph.ts';
 import { NODE_LABELS, REL_TYPES } from '../../schema/vocabulary.ts';
-import { planDataset } from '../plan-dataset.ts';
+import { citationId, planDataset } from '../plan-dataset.ts';
+import {
+  ContradictionSpans,
+  citationPolicyProblems,
+  type EntityCollection,
+  entityPolicyProblems,
+  type PolicyContext,
+} from '../policy-rules.ts';
 import type { ProblemList } from '../problems.ts';
 import {
   afterParentProblem,
@@ -32,6 +39,9 @@ import type { RowSpool } from './spool.ts';
  */
 class ChunkPlanner {
   private readonly seenCitations = new Set<string>();
+  /** Citations with `contradictedBy`, held back until the whole file is seen (what they name may come later). */
+  private held = new Map<string, { row: NodeRow; citation: Citation }>();
+  private contradicted = new Map<string, Citation>();
   private pending: { datasetId: string; collection: RecordCollection; records: unknown[]; texts: Map<string, string> } =
     { datasetId: '', collection: 'actors', records: [], texts: new Map() };
 
@@ -55,7 +65,11 @@ class ChunkPlanner {
     const { datasetId, collection, records, texts } = this.pending;
     this.pending = { datasetId, collection, records: [], texts: new Map() };
     if (records.length === 0) return;
-    const plan = planDataset({ ...EMPTY_DATASET, id: datasetId, [collection]: records } as unknown as Dataset, texts);
+    const chunk = { ...EMPTY_DATASET, id: datasetId, [collection]: records } as unknown as Dataset;
+    const plan = planDataset(chunk, texts, (c) => {
+      this.contradicted.set(citationId(c), c);
+      return null;
+    });
     const newCitations = new Set<string>();
     const citations: NodeRow[] = [];
     for (const row of plan.nodes.Citation) {
@@ -63,8 +77,11 @@ class ChunkPlanner {
       newCitations.add(row.id);
       const shared = this.sharedCitations.get(row.id);
       if (shared) row.props.datasets = shared;
-      citations.push(row);
+      const contradicted = this.contradicted.get(row.id);
+      if (contradicted) this.held.set(row.id, { row, citation: contradicted });
+      else citations.push(row);
     }
+    this.contradicted.clear();
     for (const id of newCitations) this.seenCitations.add(id);
     plan.nodes.Citation = citations;
     plan.rels.FROM_SOURCE = plan.rels.FROM_SOURCE.filter((r) => newCitations.has(r.from));
@@ -72,7 +89,19 @@ class ChunkPlanner {
     for (const label of NODE_LABELS) await this.spool.add('nodes', label, plan.nodes[label]);
     for (const type of REL_TYPES) await this.spool.add('rels', type, plan.rels[type]);
   }
+
+  /** At the end of a file: the held citations, with the ids of the citations they are contradicted by. */
+  async finishFile(spans: ContradictionSpans): Promise<void> {
+    const rows = [...this.held.values()].map(({ row, citation }) => {
+      row.props.contradictedBy = spans.resolve(citation);
+      return row;
+    });
+    this.held = new Map();
+    await this.spool.add('nodes', 'Citation', rows);
+  }
 }
+
+const ENTITY_COLLECTIONS: ReadonlySet<string> = new Set(['actors', 'places', 'events', 'agreements']);
 
 type Dated = { date?: z.infer<typeof Event>['date']; citations: z.infer<typeof Event>['citations'] };
 
@@ -86,12 +115,19 @@ export async function checkAndPlan(
   const texts = new SourceTexts(index.sources);
   const planner = new ChunkPlanner(spool, index.sharedCitations);
   const publishedEnd = (sourceId: string) => index.sources.get(sourceId)?.publishedEnd;
+  const policy: PolicyContext = {
+    isArabicSource: (id) => index.sources.get(id)?.arabic === true,
+    sourceText: () => undefined,
+    isUnnamedSources: (id) => index.unnamedSources.has(id),
+  };
   for (const [fileIndex, file] of files.entries()) {
     const datasetId = index.datasetIds[fileIndex] ?? '';
     const expect = (ref: Reference) => {
       const problem = referenceProblem(file, ref, index.defined.get(ref.id)?.kind);
       if (problem) problems.add(problem);
     };
+    const contradictions = new ContradictionSpans();
+    for (const key of index.contradictionSpans.get(fileIndex) ?? []) contradictions.want(key);
     for await (const item of readTopLevel(file)) {
       if (item.kind !== 'record') continue;
       const { collection, index: i } = item;
@@ -110,6 +146,13 @@ export async function checkAndPlan(
           if (problem) problems.add(problem);
         }
       }
+      if (ENTITY_COLLECTIONS.has(collection)) {
+        const entity = record as Dataset[EntityCollection][number];
+        const originSource = entity.nameArOrigin?.origin === 'article' ? entity.nameArOrigin.source : undefined;
+        const originText = originSource === undefined ? undefined : await texts.get(originSource);
+        const ctx = { ...policy, sourceText: (id: string) => (id === originSource ? originText : undefined) };
+        problems.add(...entityPolicyProblems(file, collection as EntityCollection, i, entity, ctx));
+      }
       if (collection === 'events' || collection === 'agreements' || collection === 'relationships') {
         const { date, citations } = record as Dated;
         problems.add(...dateAfterSourceProblems(file, date, citations, [collection, i, 'date'], publishedEnd));
@@ -121,6 +164,9 @@ export async function checkAndPlan(
         const sourceText = await texts.get(citation.source);
         const problem = sourceText === undefined ? undefined : quoteProblem(file, citation, citationAt, sourceText);
         if (problem) problems.add(problem);
+        problems.add(...citationPolicyProblems(file, citation, citationAt, policy));
+        contradictions.refer(citation, citationAt);
+        contradictions.see(citation, () => citationId(citation));
       }
       if (problems.count > 0) continue;
       let sourceText: string | undefined;
@@ -128,6 +174,8 @@ export async function checkAndPlan(
       await planner.add(datasetId, collection, record, sourceText);
     }
     await planner.flush();
+    problems.add(...contradictions.problems(file));
+    if (problems.count === 0) await planner.finishFile(contradictions);
   }
   return texts;
 }

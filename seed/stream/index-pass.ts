@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { Actor, Agreement, Dataset, Event, Place, Relationship, Source } from '../../schema/dataset.ts';
 import { latestDay } from '../../schema/dates.ts';
 import { citationId } from '../plan-dataset.ts';
+import { contradictionKeys } from '../policy-rules.ts';
 import { type DatasetProblem, jsonPath, type ProblemList, zodProblems } from '../problems.ts';
 import {
   citationsOf,
@@ -55,7 +56,11 @@ interface Definition {
 export interface Index {
   datasetIds: string[];
   defined: Map<string, Definition>;
-  sources: Map<string, SourceLocation & { publishedEnd: string | undefined }>;
+  sources: Map<string, SourceLocation & { publishedEnd: string | undefined; arabic: boolean }>;
+  /** Actors of kind `unnamed_sources` (an agreement they alone report cannot be in effect). */
+  unnamedSources: Set<string>;
+  /** Per file, the spans its citations' `contradictedBy` name (pass 2 finds the citations there). */
+  contradictionSpans: Map<number, Set<string>>;
   /** Latest day of each event, with the file it is in (a partOf parent is checked within its own file). */
   eventLatest: Map<string, { latest: string | undefined; file: number }>;
   /** Citations that appear in more than one file: their node lists every dataset. */
@@ -77,6 +82,8 @@ export async function indexFiles(files: string[], problems: ProblemList, inputHa
     sources: new Map(),
     eventLatest: new Map(),
     sharedCitations: new Map(),
+    unnamedSources: new Set(),
+    contradictionSpans: new Map(),
   };
   const parentOf = { place: new Map<string, string>(), event: new Map<string, string>() };
   const partOfPath = new Map<string, { file: string; path: string }>();
@@ -119,7 +126,11 @@ export async function indexFiles(files: string[], problems: ProblemList, inputHa
             relative: s.file === undefined ? undefined : own(s.file),
             inline: s.text,
             publishedEnd: publishedEnd === undefined ? undefined : own(publishedEnd),
+            arabic: s.language === 'ar',
           });
+        } else if (collection === 'actors') {
+          const a = record as z.infer<typeof Actor>;
+          if (a.kind === 'unnamed_sources') index.unnamedSources.add(own(a.id));
         } else if (collection === 'places') {
           const p = record as z.infer<typeof Place>;
           if (p.partOf) parentOf.place.set(own(p.id), own(p.partOf));
@@ -134,8 +145,15 @@ export async function indexFiles(files: string[], problems: ProblemList, inputHa
           const repeat = repeats.check(file, record as z.infer<typeof Relationship>, i);
           if (repeat) problems.add(repeat);
         }
+        const citations = [...citationsOf({ ...EMPTY_DATASET, [collection]: [record] } as unknown as Dataset)];
+        for (const { citation } of citations) {
+          if (citation.contradictedBy === undefined) continue;
+          const spans = index.contradictionSpans.get(fileIndex) ?? new Set<string>();
+          for (const key of contradictionKeys(citation)) spans.add(own(key));
+          index.contradictionSpans.set(fileIndex, spans);
+        }
         if (files.length > 1)
-          for (const { citation } of citationsOf({ ...EMPTY_DATASET, [collection]: [record] } as unknown as Dataset)) {
+          for (const { citation } of citations) {
             const id = citationId(citation);
             const first = citationFile.get(id);
             if (first === undefined) citationFile.set(id, fileIndex);

@@ -1,5 +1,5 @@
 /** The actors (states, coalitions, people, armed groups, outlets, …) and their dataset records. */
-import type { ActorInput, SynthContext } from './context.ts';
+import { type ActorInput, aliasOriginsOf, SYNTHETIC_NAME_ORIGIN, type SynthContext } from './context.ts';
 import type { TextWriter } from './output.ts';
 import {
   CIVILIANS_PATTERN,
@@ -113,7 +113,8 @@ function acronym(name: string): string {
 
 /** The dataset record of an actor, cited by a sentence naming it in a town; some get a neutral description. */
 export async function actorRecord(ctx: SynthContext, a: ActorInfo, variants: TextWriter): Promise<ActorInput> {
-  const aliases = [...a.aliases, ...(await ctx.nameVariants(a.id, a.name, a.nameAr, variants))];
+  const spellings = await ctx.nameVariants(a.id, a.name, a.nameAr, variants);
+  const aliases = [...a.aliases, ...spellings];
   const town = ctx.world.place(ctx.world.towns[ctx.random.int(ctx.world.towns.length)] ?? 0);
   const citation = await ctx.cite(...actorMentionedSentence(a, town), 0);
   const record: ActorInput = {
@@ -121,7 +122,9 @@ export async function actorRecord(ctx: SynthContext, a: ActorInfo, variants: Tex
     kind: a.kind,
     name: a.name,
     nameAr: a.nameAr,
+    nameArOrigin: SYNTHETIC_NAME_ORIGIN,
     aliases,
+    aliasOrigins: aliasOriginsOf(spellings, a.aliases),
     citations: [citation],
   };
   return ctx.random.chance(0.2)

@@ -1,12 +1,13 @@
 /** Agreements that follow an event between its two sides: terms, guarantor, status and who rejects them. */
 import { isoDay } from './calendar.ts';
-import type { AgreementInput, SynthContext } from './context.ts';
+import { type AgreementInput, SYNTHETIC_NAME_ORIGIN, type SynthContext } from './context.ts';
 import type { ArrayWriter } from './output.ts';
 import type { RelationshipWriter } from './relationships.ts';
 import { AGREEMENT_TERMS, agreementName, agreementSentence, type Phrase, rejectionSentence } from './wording.ts';
 import { type PlaceInfo, slug } from './world.ts';
 
 const AGREEMENT_STATUSES = ['proposed', 'reported', 'in_effect', 'implemented', 'collapsed'] as const;
+const IN_FORCE: ReadonlySet<string> = new Set(['in_effect', 'implemented']);
 
 /** The event an agreement follows. */
 export interface AgreementOccasion {
@@ -42,10 +43,13 @@ export async function agreement(
   const g = world.actor(guarantor);
   if (g.id !== a.id && g.id !== b.id && r.chance(0.5)) parties.push({ actor: g.id, role: 'guarantor' });
   const [nameAr, name] = agreementName(term, e.town);
+  const status = r.pick(AGREEMENT_STATUSES);
+  // Unnamed sources alone cannot establish that a deal holds (docs/authoring.md, certainty policy).
+  const knownOnlyFromUnnamedSources = citation.attributedTo === world.actor(world.unnamedSources).id;
   const record: AgreementInput = {
     id,
     date: { start: isoDay(e.day), precision: 'day', approximate: false },
-    status: r.pick(AGREEMENT_STATUSES),
+    status: knownOnlyFromUnnamedSources && IN_FORCE.has(status) ? 'reported' : status,
     parties,
     terms: [
       {
@@ -58,6 +62,7 @@ export async function agreement(
     places: [{ place: e.town.id }],
     name,
     nameAr,
+    nameArOrigin: SYNTHETIC_NAME_ORIGIN,
     aliases: [],
     citations: [citation],
   };

@@ -2,7 +2,7 @@
 import type { Citation, Figure } from '../../schema/dataset.ts';
 import { agreement } from './agreements.ts';
 import { DAYS, dayParts, isoDay, isoMonth } from './calendar.ts';
-import type { EventInput, EventType, SynthContext } from './context.ts';
+import { type EventInput, type EventType, SYNTHETIC_NAME_ORIGIN, type SynthContext } from './context.ts';
 import type { ArrayWriter } from './output.ts';
 import { eventRelationships, type RelationshipWriter } from './relationships.ts';
 import {
@@ -130,6 +130,7 @@ export async function writeEvents(
       places: eventPlaces,
       name: `${EVENT_NAMES[type][0]} ${town.name} (${isoMonth(day)})`,
       nameAr: `${EVENT_NAMES[type][1]} ${town.nameAr}`,
+      nameArOrigin: SYNTHETIC_NAME_ORIGIN,
       aliases: [],
       citations: [citation],
     };

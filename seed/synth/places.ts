@@ -1,6 +1,6 @@
 /** The place hierarchy (countries, governorates, districts, towns) and the dataset records of its places. */
 
-import type { PlaceInput, SynthContext } from './context.ts';
+import { aliasOriginsOf, type PlaceInput, SYNTHETIC_NAME_ORIGIN, type SynthContext } from './context.ts';
 import type { TextWriter } from './output.ts';
 import type { Random } from './random.ts';
 import { COUNTRIES, DISTRICT_PATTERN, GOVERNORATE_PATTERN, PLACE_PREFIXES, PLACE_WORDS } from './vocabulary.ts';
@@ -95,11 +95,14 @@ export async function placeRecord(ctx: SynthContext, p: PlaceInfo, variants: Tex
       lon: round(p.lon),
       origin: 'gazetteer',
       gazetteer: SYNTHETIC_GAZETTEER,
+      entry: { id: p.id.slice('place:'.length), name: p.name },
       approximate: true,
     },
     name: p.name,
     nameAr: p.nameAr,
+    nameArOrigin: SYNTHETIC_NAME_ORIGIN,
     aliases,
+    aliasOrigins: aliasOriginsOf(aliases),
     citations: [citation],
   };
   if (parent) record.partOf = parent.id;

@@ -160,11 +160,11 @@ export function figurePhrase(value: number, figure: (typeof FIGURE_MEASURES)[num
   return [` وأسفر ذلك عن ${value} ${figure[2]}`, `, leaving ${value} ${figure[1]}`];
 }
 
-/** A participant confirming its own part in an event. */
+/** A participant stating its own part in an event («أكد» of a named party: it affirms, it does not verify). */
 export function tookPartSentence(actor: Named, type: EventType, town: Named, date: Phrase): Phrase {
   return [
     `وأكد ${actor.nameAr} مشاركته في ${EVENT_NAMES[type][1]} ${town.nameAr} ${date[0]}`,
-    `${actor.name} confirmed taking part in the ${EVENT_NAMES[type][0].toLowerCase()} ${town.name} ${date[1]}`,
+    `${actor.name} affirmed taking part in the ${EVENT_NAMES[type][0].toLowerCase()} ${town.name} ${date[1]}`,
   ];
 }
 

@@ -116,6 +116,81 @@ describe('search', () => {
     expect(search.length).toBeGreaterThan(0);
     for (const hit of search) expect(hit.node.kind).toBe('EVENT');
   });
+
+  it("finds events by their Arabic names, the article's own words or the editors'", async () => {
+    const SEARCH = `query ($text: String!) { search(text: $text, kinds: [EVENT]) {
+      node { id nameAr nameArOrigin { origin quote } } } }`;
+    const cases: Array<[string, string]> = [
+      ['مؤتمر صحفي', 'event:baghouz-press-conference'],
+      ['المعركة النهائية', 'event:final-battle-hajin-baghouz'],
+      ['الفوسفور الأبيض', 'event:white-phosphorus-baghouz-hajin'],
+      ['السيطرة على الباغوز', 'event:baghouz-captured'],
+    ];
+    for (const [text, id] of cases) {
+      const { search } = await data(SEARCH, { text });
+      expect(search[0]?.node.id, text).toBe(id);
+    }
+    const { search } = await data(SEARCH, { text: 'مؤتمر صحفي' });
+    expect(search[0].node.nameArOrigin).toEqual({ origin: 'article', quote: 'مؤتمر صحفي' });
+  });
+});
+
+describe('what the certainty policy records (issue 13)', () => {
+  it('gives every actor, place, event and agreement an Arabic name and says where it comes from', async () => {
+    // The overview with a limit above the graph's size holds every node (see "gives an overview" below).
+    const { graph } = await data('{ graph(limit: 2000) { nodes { id kind nameAr nameArOrigin { origin } } } }');
+    const entities = graph.nodes.filter((n: Json) => n.kind !== 'SOURCE');
+    expect(new Set(entities.map((n: Json) => n.kind))).toEqual(new Set(['ACTOR', 'PLACE', 'EVENT', 'AGREEMENT']));
+    expect(entities.length).toBeGreaterThan(80);
+    for (const e of entities) {
+      expect(e.nameAr, e.id).toMatch(/[\u0600-\u06FF]/);
+      expect(['article', 'editors'], e.id).toContain(e.nameArOrigin?.origin);
+    }
+  });
+
+  it("marks the article's span of a quoted name, and an editors' name with its note", async () => {
+    const { quoted, written } = await data(`{
+      quoted: node(id: "event:final-battle-hajin-baghouz") {
+        nameAr nameArOrigin { origin source quote start end } citations { source { text } } }
+      written: node(id: "event:white-phosphorus-baghouz-hajin") { nameArOrigin { origin quote note } } }`);
+    const origin = quoted.nameArOrigin;
+    expect(origin).toMatchObject({ origin: 'article', source: 'source:alkhabar-baghouz-2019', start: 2538, end: 2589 });
+    expect(quoted.citations[0].source.text.slice(origin.start, origin.end)).toBe(origin.quote);
+    expect(written.nameArOrigin).toMatchObject({ origin: 'editors', quote: null, note: expect.any(String) });
+  });
+
+  it('lists outside aliases apart and names the gazetteer entry behind a coordinate', async () => {
+    const { baghouz, abuKamal } = await data(`{
+      baghouz: node(id: "place:baghouz") { aliases aliasesOutside ... on Place { coordinates { lat } } }
+      abuKamal: node(id: "place:abu-kamal") { aliasesOutside ... on Place { coordinates { origin entry { id name } } } } }`);
+    expect(baghouz.aliasesOutside).toEqual(['Baghouz Fawqani', 'الباغوز فوقاني']);
+    expect(baghouz.aliases).toEqual(expect.arrayContaining(baghouz.aliasesOutside));
+    expect(baghouz.coordinates).toBeNull();
+    expect(abuKamal.coordinates).toEqual({ origin: 'gazetteer', entry: { id: '174448', name: 'Ālbū Kamāl' } });
+  });
+
+  it('says how the editors identified the unnamed sides of a deal, at most alleged', async () => {
+    const { node } = await data(`{ node(id: "agreement:pocket-exit-agreement") { ... on Agreement {
+      parties { actor { id } inferred citations { certainty } } } } }`);
+    expect(node.parties.length).toBeGreaterThan(0);
+    for (const party of node.parties) {
+      expect(party.inferred, party.actor.id).toEqual(expect.any(String));
+      for (const c of party.citations) expect(['ALLEGED', 'DISPUTED']).toContain(c.certainty);
+    }
+  });
+
+  it('links the disputed capture to the citations that contradict it, both ways', async () => {
+    const { node } = await data(`{ node(id: "event:baghouz-captured") {
+      citations { id start end certainty contradictedBy { id quote start end certainty contradictedBy { id } } } } }`);
+    const contradicted = node.citations.filter((c: Json) => c.contradictedBy.length > 0);
+    expect(contradicted.length).toBeGreaterThan(0);
+    const sdf = contradicted.find((c: Json) => c.start === 133 && c.end === 272);
+    expect(sdf.certainty).toBe('DISPUTED');
+    const heard = sdf.contradictedBy.find((o: Json) => o.start === 1324 && o.end === 1408);
+    expect(heard.quote).toContain('لا تزال مسموعة');
+    expect(heard.certainty).toBe('DISPUTED');
+    expect(heard.contradictedBy.map((o: Json) => o.id)).toContain(sdf.id);
+  });
 });
 
 describe('timeline', () => {

@@ -140,9 +140,17 @@ describe('hostile strings in every free-text field of a dataset', () => {
     };
     poison(dataset);
     // The fixture's Arabic names match the seed article's (قسد, داعش, الباغوز), so loading it beside the article would
-    // merge those entities (seed/merge.ts), by design; without them this dataset stands alone, as the test needs.
+    // merge those entities (seed/merge.ts), by design. Its source is Arabic, so every entity needs an Arabic name
+    // (seed/policy-rules.ts): each gets one of its own, written by the editors (the note hostile), and its hostile
+    // aliases are marked from outside the source, so this dataset stands alone, as the test needs.
+    let entityNumber = 0;
     for (const collection of ['actors', 'places', 'events', 'agreements'])
-      for (const entity of (dataset[collection] ?? []) as Array<Record<string, unknown>>) delete entity.nameAr;
+      for (const entity of (dataset[collection] ?? []) as Array<Record<string, unknown>>) {
+        entity.nameAr = `كيان تجريبي ${++entityNumber}`;
+        entity.nameArOrigin = { origin: 'editors', note: nextHostile() };
+        const aliases = entity.aliases as string[];
+        entity.aliasOrigins = Object.fromEntries(aliases.map((alias) => [alias, 'outside']));
+      }
     const file = path.join(scratch, 'hostile-minimal.json');
     await writeFile(file, JSON.stringify(dataset));
 

@@ -36,7 +36,7 @@ const place = (id: string, coordinates: { lat: number; lon: number } | null): No
   placeKind: 'town',
   certainty: 'REPORTED',
   attributedTo: [],
-  coordinates: coordinates && { ...coordinates, origin: 'gazetteer', approximate: true },
+  coordinates: coordinates && { ...coordinates, origin: 'gazetteer', gazetteer: 'GeoNames', approximate: true },
 });
 const event = (id: string, date: DateFieldsFragment | null): Event => ({
   id,
@@ -187,12 +187,44 @@ describe('what the timeline and the map draw', () => {
         lat: 34.5,
         lon: 40.9,
         origin: 'gazetteer',
+        gazetteer: 'GeoNames',
         approximate: true,
+        positionOf: null,
       },
     ]);
     expect(activePlaces(overview, new Set(), NO_FILTER)).toBeNull();
     const filter = { ...NO_FILTER, attributedTo: ['actor:sdf'] };
     expect(activePlaces(overview, loaded().hidden(filter), filter)).toEqual(new Set());
     expect(activePlaces(overview, new Set(), filter)).toEqual(new Set(['place:baghouz']));
+  });
+
+  it("draws a place without coordinates at the nearest containing place's point, approximate and labelled so", () => {
+    const graph: Subgraph = {
+      nodes: [
+        place('place:abu-kamal', { lat: 34.45, lon: 40.92 }),
+        place('place:baghouz', null),
+        place('place:baghouz-camp', null),
+        place('place:desert', null),
+      ],
+      edges: [
+        edge('partof-1', 'place:baghouz', 'place:abu-kamal', { type: 'PART_OF' }),
+        edge('partof-2', 'place:baghouz-camp', 'place:baghouz', { type: 'PART_OF' }),
+      ],
+    };
+    const places = mapPlaces(graph, 'en', (p) => `position of ${p}`);
+    expect(places.map((p) => [p.id, p.label, p.lat, p.lon, p.approximate, p.positionOf])).toEqual([
+      ['place:abu-kamal', 'abu-kamal', 34.45, 40.92, true, null],
+      ['place:baghouz', 'baghouz (position of abu-kamal)', 34.45, 40.92, true, 'place:abu-kamal'],
+      ['place:baghouz-camp', 'baghouz-camp (position of abu-kamal)', 34.45, 40.92, true, 'place:abu-kamal'],
+    ]);
+    // A cycle of PART_OF edges among places without coordinates (never valid data) ends the walk.
+    const looped: Subgraph = {
+      nodes: [place('place:a', null), place('place:b', null)],
+      edges: [
+        edge('ab', 'place:a', 'place:b', { type: 'PART_OF' }),
+        edge('ba', 'place:b', 'place:a', { type: 'PART_OF' }),
+      ],
+    };
+    expect(mapPlaces(looped, 'en')).toEqual([]);
   });
 });

@@ -159,23 +159,65 @@ export function timelineItems(timeline: TimelineQuery, language: Language): Time
   });
 }
 
-/** The places of a subgraph that have coordinates, as the map draws them. */
-export function mapPlaces(graph: Subgraph, language: Language): MapPlace[] {
-  return graph.nodes.flatMap((n) =>
-    'coordinates' in n && n.coordinates
-      ? [
-          {
-            id: n.id,
-            label: displayName(n, language),
-            kind: n.placeKind,
-            lat: n.coordinates.lat,
-            lon: n.coordinates.lon,
-            origin: n.coordinates.origin,
-            approximate: n.coordinates.approximate,
-          },
-        ]
-      : [],
-  );
+type PlaceNode = Extract<NodeFieldsFragment, { __typename?: 'Place' } | { placeKind: string }>;
+const isPlace = (n: NodeFieldsFragment): n is PlaceNode => n.kind === 'PLACE' && 'placeKind' in n;
+
+/**
+ * The places of a subgraph as the map draws them: those with coordinates at their point; one without (a village the
+ * gazetteer lacks) at the point of the nearest place containing it (PART_OF edges of the subgraph), marked
+ * approximate, its label saying whose position it is (`positionOf`, e.g. "Baghouz (position of Abu Kamal)").
+ */
+export function mapPlaces(
+  graph: Subgraph,
+  language: Language,
+  positionOf: (place: string) => string = (place) => place,
+): MapPlace[] {
+  const places = new Map(graph.nodes.filter(isPlace).map((n) => [n.id, n]));
+  const parentOf = new Map<string, string>();
+  for (const e of graph.edges)
+    if (e.type === 'PART_OF' && places.has(e.source) && places.has(e.target)) parentOf.set(e.source, e.target);
+  const located = (id: string): PlaceNode | undefined => {
+    const seen = new Set<string>();
+    for (let at = parentOf.get(id); at !== undefined && !seen.has(at); at = parentOf.get(at)) {
+      seen.add(at);
+      const parent = places.get(at);
+      if (parent?.coordinates) return parent;
+    }
+    return undefined;
+  };
+  return [...places.values()].flatMap((n): MapPlace[] => {
+    const label = displayName(n, language);
+    if (n.coordinates)
+      return [
+        {
+          id: n.id,
+          label,
+          kind: n.placeKind,
+          lat: n.coordinates.lat,
+          lon: n.coordinates.lon,
+          origin: n.coordinates.origin,
+          gazetteer: n.coordinates.gazetteer,
+          approximate: n.coordinates.approximate,
+          positionOf: null,
+        },
+      ];
+    const parent = located(n.id);
+    if (!parent?.coordinates) return [];
+    const parentName = displayName(parent, language);
+    return [
+      {
+        id: n.id,
+        label: `${label} (${positionOf(parentName)})`,
+        kind: n.placeKind,
+        lat: parent.coordinates.lat,
+        lon: parent.coordinates.lon,
+        origin: parent.coordinates.origin,
+        gazetteer: parent.coordinates.gazetteer,
+        approximate: true,
+        positionOf: parent.id,
+      },
+    ];
+  });
 }
 
 /** Places the map shows as active under a filter: those the graph does not hide; null (all active) without a filter. */

@@ -223,7 +223,11 @@ function renderLinkedViews(state: ViewState): void {
     window: state.window,
     dir,
   });
-  map.update(mapPlaces(data.graph, state.language), { selectedId: state.selected, activeIds: active, dir });
+  map.update(mapPlaces(data.graph, state.language, s.positionOf), {
+    selectedId: state.selected,
+    activeIds: active,
+    dir,
+  });
 }
 
 function renderFilters(state: ViewState): void {

@@ -176,6 +176,9 @@ export function mapLabels(current: () => Strings): MapOptions['labels'] {
     get approximateNote() {
       return current().mapNote;
     },
+    get geonamesCredit() {
+      return current().geonamesCredit;
+    },
     get resetView() {
       return current().mapReset;
     },

@@ -37,5 +37,9 @@ export interface MapPlace {
   lon: number;
   /** `gazetteer` when the coordinates are not in the source. */
   origin: string;
+  /** Which gazetteer the point comes from (credited on the map), when it does. */
+  gazetteer: string | null;
   approximate: boolean;
+  /** The id of the place whose point this is, for a place without coordinates of its own (drawn approximate). */
+  positionOf: string | null;
 }

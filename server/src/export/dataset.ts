@@ -37,7 +37,16 @@ function dateOf(props: Props): DateInput | undefined {
 const CLAIM_FIELDS: Record<string, string[]> = {
   kind: ['kind'],
   status: ['status'],
-  coordinates: ['lat', 'lon', 'coordinatesOrigin', 'coordinatesGazetteer', 'coordinatesApproximate', 'coordinatesNote'],
+  coordinates: [
+    'lat',
+    'lon',
+    'coordinatesOrigin',
+    'coordinatesGazetteer',
+    'coordinatesEntryId',
+    'coordinatesEntryName',
+    'coordinatesApproximate',
+    'coordinatesNote',
+  ],
   date: ['dateStart', 'dateEnd', 'datePrecision', 'dateApproximate', 'dateExpression', 'dateInferred'],
 };
 
@@ -101,7 +110,22 @@ export function toDataset(graph: ExportGraph, options: DatasetExportOptions): Da
       attributedTo: str(p, 'attributedTo') ?? '',
       certainty: (str(p, 'certainty') ?? 'reported') as CitationInput['certainty'],
       note: str(p, 'note'),
+      contradictedBy: contradictingSpans(p),
     });
+  };
+  /** The spans of the citations that contradict one, each once (several citations can share a span). */
+  const contradictingSpans = (p: Props): CitationInput['contradictedBy'] => {
+    const spans = new Map<string, NonNullable<CitationInput['contradictedBy']>[number]>();
+    for (const id of strings(p, 'contradictedBy')) {
+      const other = nodes.get(id)?.props;
+      const source = other ? str(other, 'sourceId') : undefined;
+      const start = other ? num(other, 'start') : undefined;
+      const end = other ? num(other, 'end') : undefined;
+      if (source === undefined || start === undefined || end === undefined) continue;
+      const ref = source === str(p, 'sourceId') ? { start, end } : { source, start, end };
+      spans.set(`${source}|${start}|${end}`, ref);
+    }
+    return spans.size > 0 ? [...spans.values()] : undefined;
   };
   const citations = (props: Props): CitationInput[] =>
     strings(props, 'citationIds')
@@ -120,11 +144,31 @@ export function toDataset(graph: ExportGraph, options: DatasetExportOptions): Da
     }
     return props;
   };
+  const nameOrigin = (p: Props): Input<'actors'>['nameArOrigin'] => {
+    const origin = str(p, 'nameArOrigin');
+    if (origin === 'editors') return { origin, note: str(p, 'nameArNote') ?? '' };
+    const [source, quote, start, end] = [
+      str(p, 'nameArSource'),
+      str(p, 'nameArQuote'),
+      num(p, 'nameArStart'),
+      num(p, 'nameArEnd'),
+    ];
+    if (origin !== 'article' || !source || !quote || start === undefined || end === undefined) return undefined;
+    return { origin, source, quote, start, end };
+  };
+  const aliasOrigins = (p: Props): Input<'actors'>['aliasOrigins'] => {
+    const aliases = strings(p, 'aliases');
+    if (aliases.length === 0) return undefined;
+    const outside = new Set(strings(p, 'aliasesOutside'));
+    return Object.fromEntries(aliases.map((a) => [a, outside.has(a) ? 'outside' : 'article']));
+  };
   const names = (p: Props) =>
     defined({
       name: str(p, 'name') ?? '',
       nameAr: str(p, 'nameAr'),
+      nameArOrigin: nameOrigin(p),
       aliases: strings(p, 'aliases'),
+      aliasOrigins: aliasOrigins(p),
       description: str(p, 'description'),
       distinctFrom: strings(p, 'distinctFrom').length > 0 ? strings(p, 'distinctFrom') : undefined,
     });
@@ -175,6 +219,10 @@ export function toDataset(graph: ExportGraph, options: DatasetExportOptions): Da
     };
   });
 
+  const entryOf = (p: Props) => {
+    const id = str(p, 'coordinatesEntryId');
+    return id === undefined ? undefined : { id, name: str(p, 'coordinatesEntryName') ?? id };
+  };
   const places: Input<'places'>[] = ofLabel('Place').map((n) => {
     const p = propsOf(n);
     const parent = out(n.id, 'PART_OF').find((r) => labelOf(nodes.get(r.to) ?? n) === 'Place');
@@ -193,6 +241,7 @@ export function toDataset(graph: ExportGraph, options: DatasetExportOptions): Da
               lon,
               origin: (str(p, 'coordinatesOrigin') ?? 'gazetteer') as 'source' | 'gazetteer',
               gazetteer: str(p, 'coordinatesGazetteer'),
+              entry: entryOf(p),
               approximate: p.coordinatesApproximate === true,
               note: str(p, 'coordinatesNote'),
             }),
@@ -208,7 +257,12 @@ export function toDataset(graph: ExportGraph, options: DatasetExportOptions): Da
       type: (str(p, 'kind') ?? 'other') as Input<'events'>['type'],
       date: dateOf(p) ?? { start: '1970', precision: 'year' as const },
       participants: into(e.id, 'PARTICIPATED_IN').map((r) =>
-        defined({ actor: r.from, role: str(r.props, 'role') ?? 'participant', citations: ownCitations(r) }),
+        defined({
+          actor: r.from,
+          role: str(r.props, 'role') ?? 'participant',
+          citations: ownCitations(r),
+          inferred: str(r.props, 'inferred'),
+        }),
       ),
       places: out(e.id, 'OCCURRED_IN').map((r) =>
         defined({
@@ -238,6 +292,7 @@ export function toDataset(graph: ExportGraph, options: DatasetExportOptions): Da
           side: str(r.props, 'side'),
           role: (str(r.props, 'role') ?? 'party') as 'party',
           citations: ownCitations(r),
+          inferred: str(r.props, 'inferred'),
         }),
       ),
       terms: out(a.id, 'HAS_TERM')

@@ -22,6 +22,7 @@ export type Actor = Node & {
   affiliations: Array<Affiliation>;
   agreements: Array<AgreementParty>;
   aliases: Array<Scalars['String']['output']>;
+  aliasesOutside: Array<Scalars['String']['output']>;
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
   citations: Array<Citation>;
@@ -35,6 +36,7 @@ export type Actor = Node & {
   kind: Kind;
   name: Scalars['String']['output'];
   nameAr: Maybe<Scalars['String']['output']>;
+  nameArOrigin: Maybe<NameOrigin>;
   participations: Array<Participation>;
 };
 
@@ -53,6 +55,7 @@ export type Affiliation = {
 export type Agreement = Node & {
   __typename?: 'Agreement';
   aliases: Array<Scalars['String']['output']>;
+  aliasesOutside: Array<Scalars['String']['output']>;
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
   citations: Array<Citation>;
@@ -68,6 +71,7 @@ export type Agreement = Node & {
   kind: Kind;
   name: Scalars['String']['output'];
   nameAr: Maybe<Scalars['String']['output']>;
+  nameArOrigin: Maybe<NameOrigin>;
   parties: Array<AgreementParty>;
   places: Array<Place>;
   rejectedBy: Array<Rejection>;
@@ -80,6 +84,8 @@ export type AgreementParty = {
   actor: Actor;
   agreement: Agreement;
   citations: Array<Citation>;
+  /** How the editors identified this party when the source does not name it; null when the source names it. */
+  inferred: Maybe<Scalars['String']['output']>;
   role: Scalars['String']['output'];
   side: Maybe<Scalars['String']['output']>;
 };
@@ -99,6 +105,8 @@ export type Citation = {
   /** Id of the actor asserting it: the outlet itself, unnamed local sources, or a party's statement. */
   attributedTo: Maybe<Scalars['String']['output']>;
   certainty: Certainty;
+  /** The citations that contradict the fact this one supports (the other side of a dispute); empty when none. */
+  contradictedBy: Array<Citation>;
   end: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   /** Why this attribution or certainty. */
@@ -134,6 +142,8 @@ export type Claim = {
 export type Coordinates = {
   __typename?: 'Coordinates';
   approximate: Scalars['Boolean']['output'];
+  /** The gazetteer entry the coordinates are copied from, when origin is gazetteer. */
+  entry: Maybe<GazetteerEntry>;
   gazetteer: Maybe<Scalars['String']['output']>;
   lat: Scalars['Float']['output'];
   lon: Scalars['Float']['output'];
@@ -187,6 +197,7 @@ export type Edge = {
 export type Event = Node & {
   __typename?: 'Event';
   aliases: Array<Scalars['String']['output']>;
+  aliasesOutside: Array<Scalars['String']['output']>;
   approximate: Scalars['Boolean']['output'];
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
@@ -206,6 +217,7 @@ export type Event = Node & {
   kind: Kind;
   name: Scalars['String']['output'];
   nameAr: Maybe<Scalars['String']['output']>;
+  nameArOrigin: Maybe<NameOrigin>;
   partOf: Maybe<Event>;
   participants: Array<Participation>;
   places: Array<EventPlace>;
@@ -234,6 +246,13 @@ export type Figure = {
   value: Maybe<Scalars['Float']['output']>;
 };
 
+/** A row of a gazetteer, e.g. a GeoNames entry (id is its geonameid). */
+export type GazetteerEntry = {
+  __typename?: 'GazetteerEntry';
+  id: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
 /** Kinds of nodes the API exposes. Terms, figures and citations hang off these. */
 export type Kind =
   | 'ACTOR'
@@ -248,9 +267,25 @@ export type KindCount = {
   kind: Kind;
 };
 
+/** Where an entity's Arabic name comes from. */
+export type NameOrigin = {
+  __typename?: 'NameOrigin';
+  end: Maybe<Scalars['Int']['output']>;
+  /** Which words of the source an editors' name is built from, or why the source has none. */
+  note: Maybe<Scalars['String']['output']>;
+  /** article: a verbatim span of a source (source, quote, start, end); editors: written by the editors (note). */
+  origin: Scalars['String']['output'];
+  quote: Maybe<Scalars['String']['output']>;
+  source: Maybe<Scalars['ID']['output']>;
+  /** Offset of the quote in the source text (UTF-16 code units, end exclusive). */
+  start: Maybe<Scalars['Int']['output']>;
+};
+
 /** Anything in the graph: an actor, place, event, agreement or source document. */
 export type Node = {
   aliases: Array<Scalars['String']['output']>;
+  /** The aliases that come from outside the source (another name, an official title, a neighbouring place). */
+  aliasesOutside: Array<Scalars['String']['output']>;
   citations: Array<Citation>;
   id: Scalars['ID']['output'];
   kind: Kind;
@@ -258,6 +293,8 @@ export type Node = {
   name: Scalars['String']['output'];
   /** Arabic name as the source writes it. */
   nameAr: Maybe<Scalars['String']['output']>;
+  /** Where the Arabic name comes from: the source's own words, or the editors. Null for sources and when not given. */
+  nameArOrigin: Maybe<NameOrigin>;
 };
 
 export type Participation = {
@@ -266,6 +303,8 @@ export type Participation = {
   certainty: Maybe<Certainty>;
   citations: Array<Citation>;
   event: Event;
+  /** How the editors identified this actor when the source does not name it; null when the source names it. */
+  inferred: Maybe<Scalars['String']['output']>;
   role: Scalars['String']['output'];
 };
 
@@ -280,6 +319,7 @@ export type Path = {
 export type Place = Node & {
   __typename?: 'Place';
   aliases: Array<Scalars['String']['output']>;
+  aliasesOutside: Array<Scalars['String']['output']>;
   attributedTo: Array<Scalars['String']['output']>;
   certainty: Maybe<Certainty>;
   children: Array<Place>;
@@ -296,6 +336,7 @@ export type Place = Node & {
   kind: Kind;
   name: Scalars['String']['output'];
   nameAr: Maybe<Scalars['String']['output']>;
+  nameArOrigin: Maybe<NameOrigin>;
   parent: Maybe<Place>;
   /** How the containment is known: source or gazetteer. */
   parentOrigin: Maybe<Scalars['String']['output']>;
@@ -410,6 +451,7 @@ export type SearchHit = {
 export type Source = Node & {
   __typename?: 'Source';
   aliases: Array<Scalars['String']['output']>;
+  aliasesOutside: Array<Scalars['String']['output']>;
   author: Maybe<Scalars['String']['output']>;
   authorAr: Maybe<Scalars['String']['output']>;
   /** Always empty: a source is the citation. */
@@ -421,6 +463,7 @@ export type Source = Node & {
   name: Scalars['String']['output'];
   /** The title as published. */
   nameAr: Maybe<Scalars['String']['output']>;
+  nameArOrigin: Maybe<NameOrigin>;
   outlet: Scalars['String']['output'];
   outletAr: Maybe<Scalars['String']['output']>;
   published: DateRange;
@@ -559,10 +602,12 @@ export type ResolversTypes = {
   EventPlace: ResolverTypeWrapper<EdgeRecord>;
   Figure: ResolverTypeWrapper<PartRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GazetteerEntry: ResolverTypeWrapper<GazetteerEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Kind: Kind;
   KindCount: ResolverTypeWrapper<KindCount>;
+  NameOrigin: ResolverTypeWrapper<NameOrigin>;
   Node: ResolverTypeWrapper<NodeRecord>;
   Participation: ResolverTypeWrapper<EdgeRecord>;
   Path: ResolverTypeWrapper<PathRecord>;
@@ -594,9 +639,11 @@ export type ResolversParentTypes = {
   EventPlace: EdgeRecord;
   Figure: PartRecord;
   Float: Scalars['Float']['output'];
+  GazetteerEntry: GazetteerEntry;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   KindCount: KindCount;
+  NameOrigin: NameOrigin;
   Node: NodeRecord;
   Participation: EdgeRecord;
   Path: PathRecord;
@@ -617,6 +664,7 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   affiliations?: Resolver<Array<ResolversTypes['Affiliation']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliasesOutside?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -628,6 +676,7 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['Kind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameAr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameArOrigin?: Resolver<Maybe<ResolversTypes['NameOrigin']>, ParentType, ContextType>;
   participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -644,6 +693,7 @@ export type AffiliationResolvers<ContextType = Context, ParentType extends Resol
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliasesOutside?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -657,6 +707,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   kind?: Resolver<ResolversTypes['Kind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameAr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameArOrigin?: Resolver<Maybe<ResolversTypes['NameOrigin']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   rejectedBy?: Resolver<Array<ResolversTypes['Rejection']>, ParentType, ContextType>;
@@ -669,6 +720,7 @@ export type AgreementPartyResolvers<ContextType = Context, ParentType extends Re
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  inferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   side?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -677,6 +729,7 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
   attributedActor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   attributedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  contradictedBy?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   end?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -700,6 +753,7 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type CoordinatesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entry?: Resolver<Maybe<ResolversTypes['GazetteerEntry']>, ParentType, ContextType>;
   gazetteer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -732,6 +786,7 @@ export type EdgeResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliasesOutside?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
@@ -748,6 +803,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['Kind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameAr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameArOrigin?: Resolver<Maybe<ResolversTypes['NameOrigin']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['EventPlace']>, ParentType, ContextType>;
@@ -774,9 +830,23 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type GazetteerEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GazetteerEntry'] = ResolversParentTypes['GazetteerEntry']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type KindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['Kind'], ParentType, ContextType>;
+};
+
+export type NameOriginResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NameOrigin'] = ResolversParentTypes['NameOrigin']> = {
+  end?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -788,6 +858,7 @@ export type ParticipationResolvers<ContextType = Context, ParentType extends Res
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  inferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -799,6 +870,7 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliasesOutside?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributedTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
@@ -813,6 +885,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['Kind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameAr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameArOrigin?: Resolver<Maybe<ResolversTypes['NameOrigin']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   parentOrigin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   placeKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -844,6 +917,7 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliasesOutside?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authorAr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -852,6 +926,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameAr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameArOrigin?: Resolver<Maybe<ResolversTypes['NameOrigin']>, ParentType, ContextType>;
   outlet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outletAr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   published?: Resolver<ResolversTypes['DateRange'], ParentType, ContextType>;
@@ -905,7 +980,9 @@ export type Resolvers<ContextType = Context> = {
   Event?: EventResolvers<ContextType>;
   EventPlace?: EventPlaceResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
+  GazetteerEntry?: GazetteerEntryResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
+  NameOrigin?: NameOriginResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;

@@ -119,13 +119,29 @@ async function parts(ctx: Context, key: RelatedKey, id: string): Promise<PartRec
 const edgesOf = async (ctx: Context, key: RelatedKey, id: string): Promise<EdgeRecord[]> =>
   (await related(ctx, key, id)).map((r) => r.edge);
 
+/** Where an entity's Arabic name comes from (the source's words or the editors), or null when not stored. */
+function nameOriginOf(props: Props) {
+  const origin = str(props, 'nameArOrigin');
+  if (origin === null) return null;
+  return {
+    origin,
+    source: str(props, 'nameArSource'),
+    quote: str(props, 'nameArQuote'),
+    start: num(props, 'nameArStart'),
+    end: num(props, 'nameArEnd'),
+    note: str(props, 'nameArNote'),
+  };
+}
+
 /** Fields every Node type resolves the same way. */
 const nodeFields = {
   id: (n: NodeRecord) => n.id,
   kind: (n: NodeRecord) => n.kind as Kind,
   name: (n: NodeRecord) => str(n.props, 'name') ?? n.id,
   nameAr: (n: NodeRecord) => str(n.props, 'nameAr'),
+  nameArOrigin: (n: NodeRecord) => nameOriginOf(n.props),
   aliases: (n: NodeRecord) => strings(n.props, 'aliases'),
+  aliasesOutside: (n: NodeRecord) => strings(n.props, 'aliasesOutside'),
   description: (n: NodeRecord) => str(n.props, 'description'),
   citations: (n: NodeRecord, _: unknown, ctx: Context) => citationsOf(n.props, ctx),
   certainty: (n: NodeRecord) => certaintyOf(n.props),
@@ -139,6 +155,11 @@ const mergeFields = {
   claims: (n: NodeRecord, _: unknown, ctx: Context) => parts(ctx, 'HAS_CLAIM:OUT', n.id),
 };
 
+function entryOf(props: Props) {
+  const id = str(props, 'coordinatesEntryId');
+  return id === null ? null : { id, name: str(props, 'coordinatesEntryName') ?? id };
+}
+
 function coordinatesOf(props: Props) {
   const lat = num(props, 'lat');
   const lon = num(props, 'lon');
@@ -148,6 +169,7 @@ function coordinatesOf(props: Props) {
     lon,
     origin: str(props, 'coordinatesOrigin') ?? 'unknown',
     gazetteer: str(props, 'coordinatesGazetteer'),
+    entry: entryOf(props),
     approximate: props.coordinatesApproximate === true,
   };
 }
@@ -263,6 +285,10 @@ export const resolvers: Resolvers = {
     source: (c, _, ctx) => nodeOrThrow(ctx, c.sourceId),
     certainty: (c) => c.certainty.toUpperCase() as Certainty,
     attributedActor: async (c, _, ctx) => (c.attributedTo ? ctx.loaders.node.load(c.attributedTo) : null),
+    contradictedBy: async (c, _, ctx) => {
+      const loaded = await ctx.loaders.citation.loadMany(c.contradictedBy ?? []);
+      return loaded.filter((other): other is CitationRecord => other !== null && !(other instanceof Error));
+    },
   },
 
   Edge: {
@@ -316,6 +342,7 @@ export const resolvers: Resolvers = {
     event: (e, _, ctx) => nodeOrThrow(ctx, e.target),
     actor: (e, _, ctx) => nodeOrThrow(ctx, e.source),
     role: (e) => str(e.props, 'role') ?? 'participant',
+    inferred: (e) => str(e.props, 'inferred'),
   },
 
   Place: {
@@ -398,6 +425,7 @@ export const resolvers: Resolvers = {
     actor: (e, _, ctx) => nodeOrThrow(ctx, e.source),
     side: (e) => str(e.props, 'side'),
     role: (e) => str(e.props, 'role') ?? 'party',
+    inferred: (e) => str(e.props, 'inferred'),
     citations: (e, _, ctx) => citationsOf(e.props, ctx),
   },
 
@@ -428,7 +456,9 @@ export const resolvers: Resolvers = {
     kind: nodeFields.kind,
     name: nodeFields.name,
     nameAr: nodeFields.nameAr,
+    nameArOrigin: () => null,
     aliases: nodeFields.aliases,
+    aliasesOutside: () => [],
     citations: () => [],
     outlet: (n) => str(n.props, 'outlet') ?? '',
     outletAr: (n) => str(n.props, 'outletAr'),

@@ -38,7 +38,7 @@ type NodeFields_Agreement_Fragment = { status: string, certainty: Certainty | nu
 
 type NodeFields_Event_Fragment = { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null };
 
-type NodeFields_Place_Fragment = { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, approximate: boolean } | null };
+type NodeFields_Place_Fragment = { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, gazetteer: string | null, approximate: boolean } | null };
 
 type NodeFields_Source_Fragment = { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> };
 
@@ -61,7 +61,7 @@ export type OverviewQuery = { graph: { nodes: Array<
       | { actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
       | { status: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
-      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, approximate: boolean } | null }
+      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, gazetteer: string | null, approximate: boolean } | null }
       | { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
     >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> } };
 
@@ -75,7 +75,7 @@ export type NeighborhoodQuery = { neighborhood: { nodes: Array<
       | { actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
       | { status: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
-      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, approximate: boolean } | null }
+      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, gazetteer: string | null, approximate: boolean } | null }
       | { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
     >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> } };
 
@@ -93,7 +93,7 @@ export type SearchQuery = { search: Array<{ score: number, exact: boolean, node:
       | { actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
       | { status: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
-      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, approximate: boolean } | null }
+      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, gazetteer: string | null, approximate: boolean } | null }
       | { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
      }> };
 
@@ -108,9 +108,11 @@ export type PathsQuery = { paths: Array<{ length: number, nodes: Array<
       | { actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
       | { status: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
-      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, approximate: boolean } | null }
+      | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, gazetteer: string | null, approximate: boolean } | null }
       | { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
     >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> }> };
+
+export type DisputedCitationFieldsFragment = { quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, contradictedBy: Array<{ id: string, quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }>, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } };
 
 type NodeRef_Actor_Fragment = { id: string, kind: Kind, name: string, nameAr: string | null };
 
@@ -140,11 +142,11 @@ export type DetailsQueryVariables = Exact<{
 
 
 export type DetailsQuery = { node:
-    | { __typename: 'Actor', actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, affiliations: Array<{ type: string, direction: Direction, label: string | null, certainty: Certainty | null, actor: { id: string, kind: Kind, name: string, nameAr: string | null }, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, participations: Array<{ role: string, event: { id: string, kind: Kind, name: string, nameAr: string | null, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null } }>, agreements: Array<{ side: string | null, role: string, agreement: { id: string, kind: Kind, name: string, nameAr: string | null } }>, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }
-    | { __typename: 'Agreement', status: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, parties: Array<{ side: string | null, role: string, actor: { id: string, kind: Kind, name: string, nameAr: string | null } }>, terms: Array<{ type: string, description: string, places: Array<{ role: string, place: { id: string, kind: Kind, name: string, nameAr: string | null } }>, figures: Array<{ label: string, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, rejectedBy: Array<{ actor: { id: string, kind: Kind, name: string, nameAr: string | null }, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, places: Array<{ id: string, kind: Kind, name: string, nameAr: string | null }>, figures: Array<{ label: string, value: number | null, min: number | null, max: number | null, unit: string, approximate: boolean, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }
-    | { __typename: 'Event', eventType: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, participants: Array<{ role: string, certainty: Certainty | null, actor: { id: string, kind: Kind, name: string, nameAr: string | null }, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, places: Array<{ role: string, place: { id: string, kind: Kind, name: string, nameAr: string | null } }>, partOf: { id: string, kind: Kind, name: string, nameAr: string | null } | null, figures: Array<{ label: string, value: number | null, min: number | null, max: number | null, unit: string, approximate: boolean, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }
-    | { __typename: 'Place', placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, parentOrigin: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, approximate: boolean } | null, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, parent: { id: string, kind: Kind, name: string, nameAr: string | null } | null, children: Array<{ id: string, kind: Kind, name: string, nameAr: string | null }>, events: Array<{ id: string, kind: Kind, name: string, nameAr: string | null, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }>, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }
-    | { __typename: 'Source', id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }
+    | { __typename: 'Actor', actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, aliasesOutside: Array<string>, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, affiliations: Array<{ type: string, direction: Direction, label: string | null, certainty: Certainty | null, actor: { id: string, kind: Kind, name: string, nameAr: string | null }, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, participations: Array<{ role: string, event: { id: string, kind: Kind, name: string, nameAr: string | null, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null } }>, agreements: Array<{ side: string | null, role: string, agreement: { id: string, kind: Kind, name: string, nameAr: string | null } }>, nameArOrigin: { origin: string, quote: string | null, start: number | null, end: number | null, note: string | null } | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null }, contradictedBy: Array<{ id: string, quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> }
+    | { __typename: 'Agreement', status: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, aliasesOutside: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, parties: Array<{ side: string | null, role: string, inferred: string | null, actor: { id: string, kind: Kind, name: string, nameAr: string | null } }>, terms: Array<{ type: string, description: string, places: Array<{ role: string, place: { id: string, kind: Kind, name: string, nameAr: string | null } }>, figures: Array<{ label: string, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, rejectedBy: Array<{ actor: { id: string, kind: Kind, name: string, nameAr: string | null }, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, places: Array<{ id: string, kind: Kind, name: string, nameAr: string | null }>, figures: Array<{ label: string, value: number | null, min: number | null, max: number | null, unit: string, approximate: boolean, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, nameArOrigin: { origin: string, quote: string | null, start: number | null, end: number | null, note: string | null } | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null }, contradictedBy: Array<{ id: string, quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> }
+    | { __typename: 'Event', eventType: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, aliasesOutside: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, participants: Array<{ role: string, inferred: string | null, certainty: Certainty | null, actor: { id: string, kind: Kind, name: string, nameAr: string | null }, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null }, contradictedBy: Array<{ id: string, quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> }>, places: Array<{ role: string, place: { id: string, kind: Kind, name: string, nameAr: string | null } }>, partOf: { id: string, kind: Kind, name: string, nameAr: string | null } | null, figures: Array<{ label: string, value: number | null, min: number | null, max: number | null, unit: string, approximate: boolean, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, nameArOrigin: { origin: string, quote: string | null, start: number | null, end: number | null, note: string | null } | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null }, contradictedBy: Array<{ id: string, quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> }
+    | { __typename: 'Place', placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, description: string | null, parentOrigin: string | null, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, aliasesOutside: Array<string>, coordinates: { lat: number, lon: number, origin: string, gazetteer: string | null, approximate: boolean, entry: { id: string, name: string } | null } | null, claims: Array<{ property: string, value: string, datasets: Array<string>, certainty: Certainty | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, parent: { id: string, kind: Kind, name: string, nameAr: string | null } | null, children: Array<{ id: string, kind: Kind, name: string, nameAr: string | null }>, events: Array<{ id: string, kind: Kind, name: string, nameAr: string | null, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }>, nameArOrigin: { origin: string, quote: string | null, start: number | null, end: number | null, note: string | null } | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null }, contradictedBy: Array<{ id: string, quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> }
+    | { __typename: 'Source', id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, aliasesOutside: Array<string>, nameArOrigin: { origin: string, quote: string | null, start: number | null, end: number | null, note: string | null } | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null }, contradictedBy: Array<{ id: string, quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> }
    | null };
 
 export type SourceTextQueryVariables = Exact<{
@@ -207,6 +209,7 @@ export const NodeFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
       lat
       lon
       origin
+      gazetteer
       approximate
     }
   }
@@ -296,6 +299,35 @@ export const EdgeFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     outletAr
   }
 }`, {"fragmentName":"EdgeFields"}) as unknown as TypedDocumentString<EdgeFieldsFragment, unknown>;
+export const DisputedCitationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment DisputedCitationFields on Citation {
+  ...CitationFields
+  contradictedBy {
+    id
+    ...CitationFields
+  }
+}
+    fragment CitationFields on Citation {
+  quote
+  start
+  end
+  translation
+  attributedTo
+  certainty
+  note
+  attributedActor {
+    id
+    name
+    nameAr
+  }
+  source {
+    id
+    name
+    nameAr
+    outlet
+    outletAr
+  }
+}`, {"fragmentName":"DisputedCitationFields"}) as unknown as TypedDocumentString<DisputedCitationFieldsFragment, unknown>;
 export const NodeRefFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment NodeRef on Node {
   id
@@ -390,6 +422,7 @@ export const OverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
           lat
           lon
           origin
+          gazetteer
           approximate
         }
       }
@@ -481,6 +514,7 @@ export const NeighborhoodDocument = /*#__PURE__*/ new TypedDocumentString(`
           lat
           lon
           origin
+          gazetteer
           approximate
         }
       }
@@ -618,6 +652,7 @@ export const SearchDocument = /*#__PURE__*/ new TypedDocumentString(`
           lat
           lon
           origin
+          gazetteer
           approximate
         }
       }
@@ -678,6 +713,7 @@ export const PathsDocument = /*#__PURE__*/ new TypedDocumentString(`
           lat
           lon
           origin
+          gazetteer
           approximate
         }
       }
@@ -769,6 +805,7 @@ export const DetailsDocument = /*#__PURE__*/ new TypedDocumentString(`
         lat
         lon
         origin
+        gazetteer
         approximate
       }
     }
@@ -802,6 +839,14 @@ export const DetailsDocument = /*#__PURE__*/ new TypedDocumentString(`
         latest
       }
     }
+    nameArOrigin {
+      origin
+      quote
+      start
+      end
+      note
+    }
+    aliasesOutside
     citations {
       quote
       start
@@ -821,6 +866,28 @@ export const DetailsDocument = /*#__PURE__*/ new TypedDocumentString(`
         nameAr
         outlet
         outletAr
+      }
+      contradictedBy {
+        id
+        quote
+        start
+        end
+        translation
+        attributedTo
+        certainty
+        note
+        attributedActor {
+          id
+          name
+          nameAr
+        }
+        source {
+          id
+          name
+          nameAr
+          outlet
+          outletAr
+        }
       }
     }
     ... on Actor {
@@ -951,6 +1018,12 @@ export const DetailsDocument = /*#__PURE__*/ new TypedDocumentString(`
         name
         nameAr
       }
+      coordinates {
+        entry {
+          id
+          name
+        }
+      }
       children {
         id
         kind
@@ -1005,6 +1078,7 @@ export const DetailsDocument = /*#__PURE__*/ new TypedDocumentString(`
       }
       participants {
         role
+        inferred
         certainty
         actor {
           id
@@ -1031,6 +1105,28 @@ export const DetailsDocument = /*#__PURE__*/ new TypedDocumentString(`
             nameAr
             outlet
             outletAr
+          }
+          contradictedBy {
+            id
+            quote
+            start
+            end
+            translation
+            attributedTo
+            certainty
+            note
+            attributedActor {
+              id
+              name
+              nameAr
+            }
+            source {
+              id
+              name
+              nameAr
+              outlet
+              outletAr
+            }
           }
         }
       }
@@ -1111,6 +1207,7 @@ export const DetailsDocument = /*#__PURE__*/ new TypedDocumentString(`
       parties {
         side
         role
+        inferred
         actor {
           id
           kind

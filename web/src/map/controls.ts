@@ -65,7 +65,9 @@ export function buildParts(): MapParts {
     svgEl('circle', { class: 'map-note-dot', cx: '8', cy: '8', r: '2.8' }),
   );
   const noteText = h('span', { class: 'map-note-text' });
-  const note = h('div', { class: 'map-note' }, noteIcon, noteText);
+  const noteCredit = h('span', { class: 'map-note-credit' });
+  noteCredit.hidden = true;
+  const note = h('div', { class: 'map-note' }, noteIcon, noteText, noteCredit);
   note.hidden = true;
 
   const statusCard = h('div', { class: 'map-status-card' });
@@ -94,6 +96,7 @@ export function buildParts(): MapParts {
     resetButton,
     note,
     noteText,
+    noteCredit,
     status,
     statusCard,
   };
@@ -102,7 +105,8 @@ export function buildParts(): MapParts {
 /** Direction, button names, the note (when a shown place is approximate) and the status card. */
 export function drawChrome(m: MapModel, shown: PlaceDatum[]): void {
   const { labels } = m.options;
-  const { root, svgNode, zoomInButton, zoomOutButton, resetButton, note, noteText, status, statusCard } = m.parts;
+  const { root, svgNode, zoomInButton, zoomOutButton, resetButton, note, noteText, noteCredit, status, statusCard } =
+    m.parts;
   root.setAttribute('dir', m.state.dir);
   zoomInButton.setAttribute('aria-label', labels.zoomIn);
   zoomInButton.title = labels.zoomIn;
@@ -115,6 +119,10 @@ export function drawChrome(m: MapModel, shown: PlaceDatum[]): void {
   note.hidden = !approximate;
   noteText.textContent = labels.approximateNote;
   note.title = labels.approximateNote;
+  // GeoNames' licence (CC BY 4.0) asks for credit wherever its positions are shown.
+  const geonames = shown.some((d) => d.place.gazetteer?.includes('GeoNames'));
+  noteCredit.hidden = !geonames || !labels.geonamesCredit;
+  noteCredit.textContent = geonames ? (labels.geonamesCredit ?? '') : '';
 
   const { atlasState } = m;
   const empty = shown.length === 0;

@@ -20,6 +20,8 @@ export interface MapOptions {
     loading?: string;
     /** Shown when the outlines fail to load (places are still drawn); without it only a warning sign shows. */
     loadError?: string;
+    /** Credit shown while positions from GeoNames are drawn (its licence asks for it). */
+    geonamesCredit?: string;
   };
 }
 
@@ -72,6 +74,7 @@ export interface MapParts {
   resetButton: HTMLButtonElement;
   note: HTMLDivElement;
   noteText: HTMLSpanElement;
+  noteCredit: HTMLSpanElement;
   status: HTMLDivElement;
   statusCard: HTMLDivElement;
 }

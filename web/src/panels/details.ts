@@ -10,6 +10,7 @@ import type {
   CitationFieldsFragment,
   ClaimFieldsFragment,
   DateFieldsFragment,
+  DisputedCitationFieldsFragment,
   EdgeFieldsFragment,
   NodeRefFragment,
 } from '../generated/graphql.ts';
@@ -28,6 +29,8 @@ export interface DetailsOptions {
 /** The details of one kind of node (`__typename` Actor, Place, Event, Agreement or Source). */
 type DetailsOf<T extends NodeDetails['__typename']> = Extract<NodeDetails, { __typename: T }>;
 type Term = DetailsOf<'Agreement'>['terms'][number];
+/** A citation as the panel shows it; some come with the citations that contradict them. */
+type CitedFragment = CitationFieldsFragment | DisputedCitationFieldsFragment;
 
 const sourceTexts = new Map<string, Promise<string | null>>();
 
@@ -117,6 +120,40 @@ export class DetailsPanel {
     return present.length > 0 ? h('ul', { class: 'ref-list' }, present) : null;
   }
 
+  /** Whether the Arabic name is the article's own words or the editors' (their note in the tooltip). */
+  private nameOrigin(origin: NodeDetails['nameArOrigin']): HTMLElement | null {
+    if (!origin) return null;
+    const s = this.strings;
+    const editors = origin.origin === 'editors';
+    return h(
+      'p',
+      { class: `muted small name-origin name-origin-${editors ? 'editors' : 'article'}`, title: origin.note },
+      editors ? s.nameArByEditors : s.nameArQuoted,
+      !editors && origin.start !== null && origin.end !== null ? ` (${origin.start}–${origin.end})` : '',
+    );
+  }
+
+  /** The aliases, those from outside the article marked so. */
+  private aliases(aliases: string[], outside: string[]): HTMLElement | null {
+    if (aliases.length === 0) return null;
+    const external = new Set(outside);
+    return h(
+      'p',
+      { class: 'aliases' },
+      ...aliases.flatMap((a, i) => [
+        i > 0 ? ' · ' : '',
+        external.has(a)
+          ? h(
+              'span',
+              { class: 'alias alias-outside' },
+              bidi(a, isArabic(a) ? 'ar' : 'en'),
+              h('span', { class: 'muted small' }, ` (${this.strings.outsideAlias})`),
+            )
+          : h('span', { class: 'alias' }, bidi(a, isArabic(a) ? 'ar' : 'en')),
+      ]),
+    );
+  }
+
   private header(node: NodeDetails): HTMLElement {
     const s = this.strings;
     const { name, nameAr, kind, aliases } = node;
@@ -128,6 +165,7 @@ export class DetailsPanel {
       { class: 'detail-header' },
       h('h2', { class: 'detail-title' }, primary),
       secondary ? h('p', { class: 'detail-alt-name' }, secondary) : null,
+      nameAr ? this.nameOrigin(node.nameArOrigin) : null,
       h(
         'p',
         { class: 'detail-meta' },
@@ -135,14 +173,14 @@ export class DetailsPanel {
         subtype ? h('span', { class: 'badge badge-plain' }, humanize(subtype)) : null,
         certaintyBadge(nodeCertainty(node), s),
       ),
-      aliases.length > 0
-        ? h(
-            'p',
-            { class: 'aliases' },
-            ...aliases.flatMap((a, i) => [i > 0 ? ' · ' : '', bidi(a, isArabic(a) ? 'ar' : 'en')]),
-          )
-        : null,
+      this.aliases(aliases, node.aliasesOutside),
     );
+  }
+
+  /** A role's label, with how the editors identified the actor when the source does not name it. */
+  private roleLabel(role: string, inferred: string | null, side?: string | null): string {
+    const parts = [side ?? '', humanize(role), inferred ? this.strings.inferredBy : ''];
+    return parts.filter(Boolean).join(' · ');
   }
 
   private actions(id: string, expandable: boolean): HTMLElement {
@@ -230,6 +268,14 @@ export class DetailsPanel {
             s.coordinates,
             h('p', {}, `${coordinates.lat.toFixed(3)}, ${coordinates.lon.toFixed(3)}`),
             coordinates.origin === 'gazetteer' ? h('p', { class: 'muted small' }, s.fromGazetteer) : null,
+            coordinates.entry
+              ? h(
+                  'p',
+                  { class: 'muted small gazetteer-entry' },
+                  `${s.gazetteerEntry}: ${coordinates.entry.name} (${coordinates.entry.id})`,
+                  coordinates.gazetteer ? ` · ${coordinates.gazetteer}` : '',
+                )
+              : null,
           )
         : null,
       this.section(s.events, this.list(place.events.map((e) => this.link(e, formatDate(e.date, s))))),
@@ -240,7 +286,10 @@ export class DetailsPanel {
     const s = this.strings;
     return [
       this.section(s.partOf, this.list([this.link(event.partOf)])),
-      this.section(s.participants, this.list(event.participants.map((p) => this.link(p.actor, humanize(p.role))))),
+      this.section(
+        s.participants,
+        this.list(event.participants.map((p) => this.link(p.actor, this.roleLabel(p.role, p.inferred)))),
+      ),
       this.section(s.places, this.list(event.places.map((p) => this.link(p.place, humanize(p.role))))),
       this.figures(event.figures),
     ];
@@ -251,11 +300,7 @@ export class DetailsPanel {
     return [
       this.section(
         s.parties,
-        this.list(
-          agreement.parties.map((p) =>
-            this.link(p.actor, [p.side ? `${p.side}` : '', humanize(p.role)].filter(Boolean).join(' · ')),
-          ),
-        ),
+        this.list(agreement.parties.map((p) => this.link(p.actor, this.roleLabel(p.role, p.inferred, p.side)))),
       ),
       this.section(s.terms, ...agreement.terms.map((t) => this.term(t))),
       this.section(s.rejectedBy, this.list(agreement.rejectedBy.map((r) => this.link(r.actor)))),
@@ -356,7 +401,7 @@ export class DetailsPanel {
     );
   }
 
-  private citations(citations: CitationFieldsFragment[]): HTMLElement {
+  private citations(citations: CitedFragment[]): HTMLElement {
     return h(
       'section',
       { class: 'detail-section citations' },
@@ -365,7 +410,7 @@ export class DetailsPanel {
     );
   }
 
-  private citationList(citations: CitationFieldsFragment[]): HTMLElement | null {
+  private citationList(citations: CitedFragment[]): HTMLElement | null {
     if (citations.length === 0) return null;
     return h(
       'ol',
@@ -374,8 +419,24 @@ export class DetailsPanel {
     );
   }
 
+  /** The citations that contradict one, each shown as a citation under "Disputed by". */
+  private disputedBy(c: CitedFragment): HTMLElement | null {
+    const others = 'contradictedBy' in c ? (c.contradictedBy ?? []) : [];
+    if (others.length === 0) return null;
+    return h(
+      'div',
+      { class: 'disputed-by' },
+      h('p', { class: 'disputed-by-title' }, h('strong', {}, `${this.strings.disputedBy}:`)),
+      h(
+        'ol',
+        { class: 'citation-list' },
+        others.map((other) => this.citation(other)),
+      ),
+    );
+  }
+
   /** One citation: the quote as written (RTL for Arabic), its translation, who asserts it, how certain. */
-  private citation(c: CitationFieldsFragment): HTMLElement {
+  private citation(c: CitedFragment): HTMLElement {
     const s = this.strings;
     const voice = c.attributedActor
       ? this.language === 'ar'
@@ -402,6 +463,7 @@ export class DetailsPanel {
       c.note ? h('p', { class: 'muted small' }, c.note) : null,
       c.start !== null && c.end !== null ? toggle : null,
       viewer,
+      this.disputedBy(c),
     );
   }
 
