@@ -3,7 +3,6 @@
  * `serve.ts` listens; tests call `app.fetch(...)` without a port.
  */
 import { readFileSync } from 'node:fs';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
@@ -14,22 +13,13 @@ import { type Context, createLoaders } from './context.ts';
 import { exportRoutes } from './export/routes.ts';
 import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, yogaLogger } from './logger.ts';
+import { operationLimits } from './operation-limits.ts';
 import { resolvers } from './resolvers/index.ts';
 import { webAssets } from './web-assets.ts';
 
-export const typeDefs = readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8');
+export { OPERATION_LIMITS } from './operation-limits.ts';
 
-/**
- * Limits on the shape of an operation, checked before anything runs. The web explorer's largest operation (the
- * details panel) has 480 tokens, depth 5 and no directives; abuse.test.ts checks every client operation passes.
- */
-export const OPERATION_LIMITS = {
-  maxDepth: 7,
-  maxAliases: 15,
-  maxDirectives: 5,
-  maxTokens: 1000,
-  maxCost: 5000,
-} as const;
+export const typeDefs = readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8');
 
 const READY_TIMEOUT_MS = 3000;
 
@@ -150,6 +140,28 @@ function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGua
   };
 }
 
+const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/**
+ * The CSRF plugin's own refusal (403, no code), given a code and a message that says what to send. Runs before the
+ * plugin, which stays as the guard.
+ */
+const codedCsrfRefusal: Plugin = {
+  onRequestParse({ request }) {
+    const contentType = request.headers.get('content-type')?.toLowerCase() ?? '';
+    const preflighted =
+      contentType !== '' &&
+      !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].some((t) =>
+        contentType.startsWith(t),
+      );
+    if (preflighted || request.headers.has(CSRF_HEADER)) return;
+    throw createGraphQLError(
+      `Required CSRF header not present: a GET (or a form-encoded POST) must send the header ${CSRF_HEADER}: 1.`,
+      { extensions: { code: 'CSRF_HEADER_MISSING', http: { status: 403 } } },
+    );
+  },
+};
+
 export function createApp({ driver, config, logger = createLogger(config), webDist }: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
   const loadGuard = new LoadGuard(driver);
@@ -167,15 +179,9 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
       refuseWhileLoading(loadGuard),
       exportRoutes(driver, (err) => logger.error({ err }, 'unexpected error while exporting')),
       ...(webDist ? [webAssets(webDist)] : []),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: OPERATION_LIMITS.maxDepth },
-        maxAliases: { n: OPERATION_LIMITS.maxAliases, allowList: [] },
-        maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
-        maxTokens: { n: OPERATION_LIMITS.maxTokens },
-        costLimit: { maxCost: OPERATION_LIMITS.maxCost },
-        blockFieldSuggestion: { enabled: !config.development },
-      }),
+      codedCsrfRefusal,
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...operationLimits({ suggestFields: config.development }),
     ],
   });
 }
