@@ -23,7 +23,7 @@ afterAll(() => driver.close());
 
 interface GraphQLResponse<T> {
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; argument?: string } }>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: response shapes are checked by the assertions
@@ -64,16 +64,62 @@ describe('nodes and citations', () => {
     expect(node.citations.map((c: { certainty: string }) => c.certainty)).toContain('CLAIMED');
   });
 
-  it('answers null for an unknown id, and NOT_FOUND where an id must exist', async () => {
+  it('answers null for an unknown id, and NOT_FOUND naming the kind where an id must exist', async () => {
     expect((await data('{ node(id: "actor:nobody") { id } }')).node).toBeNull();
-    for (const q of [
-      '{ neighborhood(id: "actor:nobody") { nodes { id } } }',
-      '{ shortestPath(from: "actor:nobody", to: "actor:sdf") { length } }',
-      '{ events(actorId: "actor:nobody") { id } }',
+    for (const [q, message] of [
+      ['{ neighborhood(id: "actor:nobody") { nodes { id } } }', 'No actor with id "actor:nobody".'],
+      ['{ neighborhood(id: "nobody") { nodes { id } } }', 'No actor, place, event or agreement with id "nobody".'],
+      ['{ shortestPath(from: "actor:nobody", to: "actor:sdf") { length } }', 'No actor with id "actor:nobody".'],
+      ['{ paths(from: "actor:sdf", to: "event:nothing") { length } }', 'No event with id "event:nothing".'],
+      ['{ events(actorId: "actor:nobody") { id } }', 'No actor with id "actor:nobody".'],
+      ['{ events(placeId: "place:nowhere") { id } }', 'No place with id "place:nowhere".'],
+      ['{ agreements(actorId: "actor:nobody") { id } }', 'No actor with id "actor:nobody".'],
+      ['{ graph(attributedTo: ["actor:nobody"]) { nodes { id } } }', 'No actor with id "actor:nobody".'],
+      [
+        '{ neighborhood(id: "actor:sdf", attributedTo: ["actor:sdf", "actor:nobody"]) { nodes { id } } }',
+        'No actor with id "actor:nobody".',
+      ],
     ]) {
-      const result = await query(q);
+      const result = await query(q as string);
       expect(result.errors?.[0]?.extensions?.code, q).toBe('NOT_FOUND');
+      expect(result.errors?.[0]?.message, q).toBe(message);
     }
+  });
+
+  it('refuses the id of a node of another kind with BAD_USER_INPUT saying which kind was expected', async () => {
+    for (const [q, argument, message] of [
+      [
+        '{ agreements(actorId: "place:abu-kamal") { id } }',
+        'actorId',
+        'actorId must be the id of an actor; "place:abu-kamal" is a place.',
+      ],
+      [
+        '{ events(placeId: "actor:sdf") { id } }',
+        'placeId',
+        'placeId must be the id of a place; "actor:sdf" is an actor.',
+      ],
+      [
+        '{ events(actorId: "event:baghouz-captured") { id } }',
+        'actorId',
+        'actorId must be the id of an actor; "event:baghouz-captured" is an event.',
+      ],
+      [
+        '{ graph(attributedTo: ["place:baghouz"]) { nodes { id } } }',
+        'attributedTo',
+        'attributedTo must be the id of an actor; "place:baghouz" is a place.',
+      ],
+    ]) {
+      const result = await query(q as string);
+      expect(result.errors?.[0]?.extensions, q).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(result.errors?.[0]?.message, q).toBe(message);
+    }
+    const { node } = await data('{ node(id: "actor:sdf") { ... on Actor { citations { source { id } } } } }');
+    const sourceId = node.citations[0].source.id;
+    const fromSource = await query(`{ neighborhood(id: "${sourceId}") { nodes { id } } }`);
+    expect(fromSource.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(fromSource.errors?.[0]?.message).toBe(
+      `id must be the id of an actor, place, event or agreement; "${sourceId}" is a source.`,
+    );
   });
 
   it('describes an agreement with its parties, terms, figures and who rejected it', async () => {
