@@ -36,9 +36,13 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/** The database is up, but the query ran out of time: the request asked for too much at once. */
 export class QueryTimeoutError extends AppError {
   constructor() {
-    super('QUERY_TIMEOUT', 'The query took too long and was stopped. Narrow it (smaller depth, limit or time window).');
+    super(
+      'QUERY_TIMEOUT',
+      'The request was too large to answer in time and was stopped. Narrow it: a smaller limit or depth, a shorter time window (from/to), fewer ids, or a minimum certainty.',
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, OPERATION_LIMITS } from './app.ts';
-import { testConfig } from './config.ts';
+import { configFromEnv, testConfig } from './config.ts';
 
 // A real driver pointed at a port where nothing listens: everything here is decided before the
 // database is asked, except the outage case, which shows what a client sees when it is down.
@@ -159,6 +159,54 @@ describe('operation limits', () => {
   it('does not suggest field names in production', async () => {
     const { body } = await post('{ nod(id: "x") { id } }');
     expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('public deployments: introspection, GraphiQL and suggestions', () => {
+  const introspect = async (config: ReturnType<typeof testConfig>) => {
+    const local = createApp({ driver, config });
+    const response = await local.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } __typename }' }),
+    });
+    return (await response.json()) as {
+      data?: unknown;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    };
+  };
+
+  it('INTROSPECTION defaults to on in development and off in production; the variable overrides both', () => {
+    expect(configFromEnv({}, false).introspection).toBe(true);
+    expect(configFromEnv({ NODE_ENV: 'production' }, false).introspection).toBe(false);
+    expect(configFromEnv({ NODE_ENV: 'production', INTROSPECTION: 'true' }, false).introspection).toBe(true);
+    expect(configFromEnv({ INTROSPECTION: 'false' }, false).introspection).toBe(false);
+  });
+
+  it('answers introspection when it is on, and refuses it with a code when it is off', async () => {
+    expect(await introspect(testConfig({ development: true }))).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } }, __typename: 'Query' },
+    });
+    const off = await introspect(testConfig({ development: false }));
+    expect(off.data).toBeUndefined();
+    expect(off.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_DISABLED');
+    expect(off.errors?.[0]?.message).toMatch(/Introspection is off on this server/);
+    const forced = await introspect(testConfig({ development: false, introspection: true }));
+    expect(forced.errors).toBeUndefined();
+  });
+
+  it('suggests field names and serves GraphiQL in development only', async () => {
+    const dev = createApp({ driver, config: testConfig({ development: true }) });
+    const suggested = await dev.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nod(id: "x") { id } }' }),
+    });
+    expect(((await suggested.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(
+      /Did you mean "node"/,
+    );
+    const page = await dev.fetch('http://app/graphql', { headers: { accept: 'text/html' } });
+    expect(await page.text()).toMatch(/graphiql/i);
   });
 });
 

@@ -8,11 +8,12 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
+import { withQueryTimeout } from '../../db/query.ts';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
 import { exportRoutes } from './export/routes.ts';
 import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
-import { createLogger, yogaLogger } from './logger.ts';
+import { createLogger, logRefusal, requestLog, yogaLogger } from './logger.ts';
 import { operationLimits } from './operation-limits.ts';
 import { resolvers } from './resolvers/index.ts';
 import { webAssets } from './web-assets.ts';
@@ -113,9 +114,18 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
  * /health (the process is alive), /ready (the database answers, no load open) and the request body limit, which
  * also holds for a chunked body that declares no length.
  */
-function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGuard): Plugin {
+function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGuard, logger: Logger): Plugin {
+  const refuseTooLarge = (started: number, operation: string) => {
+    logRefusal(logger, {
+      codes: ['PAYLOAD_TOO_LARGE'],
+      operation,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return payloadTooLarge(config);
+  };
   return {
     async onRequest({ url, request, endResponse, setRequest, fetchAPI }) {
+      const started = performance.now();
       if (url.pathname === '/health') return endResponse(json({ status: 'ok' }, 200));
       if (url.pathname === '/ready') {
         const ready = await Promise.race([
@@ -130,15 +140,23 @@ function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGua
         return endResponse(json({ status: ready ? 'ready' : 'unavailable', database: ready }, ready ? 200 : 503));
       }
       const declared = request.headers.get('content-length');
-      if (declared !== null && Number(declared) > config.maxBodyBytes) return endResponse(payloadTooLarge(config));
+      if (declared !== null && Number(declared) > config.maxBodyBytes)
+        return endResponse(refuseTooLarge(started, url.pathname));
       if (declared === null && request.body && request.method !== 'GET' && request.method !== 'HEAD') {
         const body = await readAtMost(request.body, config.maxBodyBytes);
-        if (body === null) return endResponse(payloadTooLarge(config));
+        if (body === null) return endResponse(refuseTooLarge(started, url.pathname));
         setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body }));
       }
     },
   };
 }
+
+/** Every query a GraphQL request runs has the configured transaction timeout (QUERY_TIMEOUT beyond it). */
+const queryTimeout = (timeoutMs: number): Plugin => ({
+  onExecute({ executeFn, setExecuteFn }) {
+    setExecuteFn((args) => withQueryTimeout(timeoutMs, () => executeFn(args)));
+  },
+});
 
 const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
@@ -175,13 +193,15 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
     batching: false,
     context: () => ({ driver, config, loaders: createLoaders(driver) }),
     plugins: [
-      operationalRoutes(driver, config, loadGuard),
+      operationalRoutes(driver, config, loadGuard, logger),
+      requestLog(logger),
       refuseWhileLoading(loadGuard),
-      exportRoutes(driver, (err) => logger.error({ err }, 'unexpected error while exporting')),
+      queryTimeout(config.queryTimeoutMs),
+      exportRoutes(driver, logger),
       ...(webDist ? [webAssets(webDist)] : []),
       codedCsrfRefusal,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-      ...operationLimits({ suggestFields: config.development }),
+      ...operationLimits({ suggestFields: config.development, introspection: config.introspection }),
     ],
   });
 }

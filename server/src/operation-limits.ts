@@ -81,12 +81,29 @@ export const queriesOnly: ValidationRule = (context) => ({
   },
 });
 
-/** graphql-armor with every limit above, coded errors, and field suggestions hidden unless `suggestFields`. */
-export function operationLimits(options: { suggestFields: boolean }): Plugin[] {
+/** With introspection off, `__schema` and `__type` are refused (`__typename` stays: clients need it). */
+export const noIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value !== '__schema' && node.name.value !== '__type') return;
+    context.reportError(
+      createGraphQLError(
+        `Introspection is off on this server (${node.name.value}); the schema is schema/schema.graphql in the repository.`,
+        { nodes: [node], extensions: { code: 'INTROSPECTION_DISABLED' } },
+      ),
+    );
+  },
+});
+
+/**
+ * graphql-armor with every limit above and coded errors; field suggestions hidden unless `suggestFields`;
+ * introspection refused unless `introspection`.
+ */
+export function operationLimits(options: { suggestFields: boolean; introspection: boolean }): Plugin[] {
   return [
     {
       onValidate({ addValidationRule }) {
         addValidationRule(queriesOnly);
+        if (!options.introspection) addValidationRule(noIntrospection);
       },
     },
     EnvelopArmorPlugin({

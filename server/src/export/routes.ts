@@ -8,9 +8,11 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
+import type { Logger } from 'pino';
 import { AppError, BadUserInputError } from '../../../db/errors.ts';
 import { datasetIds, readExportGraph } from '../../../db/repositories/export.ts';
 import { checkWindow, windowEnd, windowStart } from '../arguments.ts';
+import { logRefusal } from '../logger.ts';
 import { toAcledCsv } from './acled-csv.ts';
 import { toDataset } from './dataset.ts';
 import { type Selection, selectGraph } from './graph.ts';
@@ -101,10 +103,11 @@ function errorResponse(error: unknown): Response {
   );
 }
 
-export function exportRoutes(driver: Driver, onError: (error: unknown) => void): Plugin {
+export function exportRoutes(driver: Driver, logger: Logger): Plugin {
   return {
     async onRequest({ url, request, endResponse }) {
       if (!(url.pathname in FORMATS)) return;
+      const started = performance.now();
       const path = url.pathname as ExportPath;
       try {
         let raw: Record<string, unknown>;
@@ -133,7 +136,9 @@ export function exportRoutes(driver: Driver, onError: (error: unknown) => void):
           }),
         );
       } catch (error) {
-        if (!(error instanceof AppError)) onError(error);
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'unexpected error while exporting');
+        const code = error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR';
+        logRefusal(logger, { codes: [code], operation: path, durationMs: Math.round(performance.now() - started) });
         return endResponse(errorResponse(error));
       }
     },
