@@ -197,7 +197,7 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
       requestLog(logger),
       refuseWhileLoading(loadGuard),
       queryTimeout(config.queryTimeoutMs),
-      exportRoutes(driver, logger),
+      exportRoutes(driver, logger, config.exportMaxItems),
       ...(webDist ? [webAssets(webDist)] : []),
       codedCsrfRefusal,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),

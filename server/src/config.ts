@@ -1,6 +1,7 @@
 /** Server settings from the environment, validated once at start. */
 import { z } from 'zod';
 import { DEFAULT_QUERY_TIMEOUT_MS } from '../../db/query.ts';
+import { DEFAULT_EXPORT_MAX_ITEMS } from './export/routes.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -13,6 +14,7 @@ const Env = z.object({
   /** `pretty` or `json`; unset: pretty when stdout is a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_QUERY_TIMEOUT_MS),
+  EXPORT_MAX_ITEMS: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_EXPORT_MAX_ITEMS),
 });
 
 export interface AppConfig {
@@ -28,6 +30,8 @@ export interface AppConfig {
   logFormat: 'pretty' | 'json';
   /** Neo4j stops a read transaction of a GraphQL request after this long: QUERY_TIMEOUT. */
   queryTimeoutMs: number;
+  /** Most nodes and relationships an export reads (EXPORT_TOO_LARGE above). */
+  exportMaxItems: number;
 }
 
 /** Reads the settings; throws with every bad variable named. */
@@ -51,6 +55,7 @@ export function configFromEnv(
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (stdoutIsTerminal ? 'pretty' : 'json'),
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    exportMaxItems: e.EXPORT_MAX_ITEMS,
   };
 }
 
