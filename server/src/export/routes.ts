@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { AppError, BadUserInputError, ExportTooLargeError } from '../../../db/errors.ts';
 import { datasetIds, exportSize, readExportGraph } from '../../../db/repositories/export.ts';
 import { checkWindow, windowEnd, windowStart } from '../arguments.ts';
+import { DEFAULT_EXPORT_MAX_ITEMS } from '../config.ts';
 import { logRefusal } from '../logger.ts';
 import { toAcledCsv } from './acled-csv.ts';
 import { toDataset } from './dataset.ts';
@@ -19,13 +20,6 @@ import { type Selection, selectGraph } from './graph.ts';
 import { toGraphml } from './graphml.ts';
 
 export const MAX_EXPORT_IDS = 5000;
-/**
- * Most nodes and relationships (citations, sources and parts included) an export reads: it holds them in memory to
- * select and write a complete, valid file, about 3.5 KB each (140 MB for the 40 000 of synthetic S, measured by
- * size.int.test.ts), so under 200 MB at the bound. Above it, the export is refused with EXPORT_TOO_LARGE (413)
- * before anything is read. The curated dataset is far below it.
- */
-export const DEFAULT_EXPORT_MAX_ITEMS = 50_000;
 const ENTITY_ID = /^(actor|place|event|agreement):[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATASET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY_BYTES = 512 * 1024;
