@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['**/*.test.ts'],
           exclude: [...shared.exclude, '**/*.int.test.ts'],
+          // Unit tests assert results, not speed; a few start a process (tsx) or build the schema, which on a
+          // loaded 2-core machine took over vitest's 5 s default (seed/find-quote.test.ts, 5.0 s at load 16).
+          testTimeout: 30_000,
         },
       },
       {

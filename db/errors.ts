@@ -6,7 +6,13 @@ import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { isPartialIsoDate, PARTIAL_ISO_DATE } from '../schema/dates.ts';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'DATA_LOADING';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'DATABASE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'DATA_LOADING'
+  | 'EXPORT_TOO_LARGE';
 
 export class AppError extends GraphQLError {
   constructor(
@@ -36,9 +42,13 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/** The database is up, but the query ran out of time: the request asked for too much at once. */
 export class QueryTimeoutError extends AppError {
   constructor() {
-    super('QUERY_TIMEOUT', 'The query took too long and was stopped. Narrow it (smaller depth, limit or time window).');
+    super(
+      'QUERY_TIMEOUT',
+      'The request was too large to answer in time and was stopped. Narrow it: a smaller limit or depth, a shorter time window (from/to), fewer ids, or a minimum certainty.',
+    );
   }
 }
 
@@ -49,6 +59,17 @@ export class DataLoadingError extends AppError {
       'DATA_LOADING',
       'A dataset load is in progress or was interrupted; queries are refused until it completes (rerun the load to finish it).',
       { http: { status: 503 } },
+    );
+  }
+}
+
+/** An export would read more of the graph than an export may hold in memory. */
+export class ExportTooLargeError extends AppError {
+  constructor(size: number, max: number, what: string) {
+    super(
+      'EXPORT_TOO_LARGE',
+      `This export would read ${size >= max ? `more than ${max.toLocaleString('en')}` : size.toLocaleString('en')} nodes and relationships of ${what}; an export holds at most ${max.toLocaleString('en')}. Export one loaded dataset (dataset=…), or load a smaller graph.`,
+      { max },
     );
   }
 }

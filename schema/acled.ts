@@ -7,6 +7,7 @@
 export const ACLED_COLUMNS = [
   'event_id_cnty',
   'event_date',
+  'year',
   'time_precision',
   'disorder_type',
   'event_type',

@@ -16,11 +16,15 @@ export interface AbuseRequest {
 export interface AbuseCase {
   name: string;
   request: AbuseRequest;
-  /** HTTP status: GraphQL's own errors (syntax, validation, limits) come back with 200 to application/json clients. */
+  /**
+   * HTTP status: GraphQL's own errors (syntax, validation, limits) come back with 200 to application/json clients;
+   * a request graphql cannot start (a variable's value refused) with 400, as Yoga answers a missing variable.
+   */
   status: number;
   /** The one error's message, or for non-JSON answers the text. */
   message: RegExp;
-  code?: string;
+  /** Every refusal carries a code a client can branch on (`extensions.code`). */
+  code: string;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -42,42 +46,49 @@ export const ABUSE_CASES: AbuseCase[] = [
     name: 'too deep',
     request: post(nested(OPERATION_LIMITS.maxDepth + 1)),
     status: 200,
+    code: 'QUERY_TOO_COMPLEX',
     message: /depth/i,
   },
   {
     name: 'too many aliases',
     request: post(`{ ${aliases(OPERATION_LIMITS.maxAliases + 1, 'stats { actors }')} }`),
     status: 200,
+    code: 'QUERY_TOO_COMPLEX',
     message: /aliases/i,
   },
   {
     name: 'too many __typename aliases',
     request: post(`{ ${aliases(OPERATION_LIMITS.maxAliases + 1, '__typename')} }`),
     status: 200,
+    code: 'QUERY_TOO_COMPLEX',
     message: /aliases/i,
   },
   {
     name: 'too many directives',
     request: post(`{ __typename ${'@include(if: true) '.repeat(OPERATION_LIMITS.maxDirectives + 1)}}`),
     status: 200,
+    code: 'QUERY_TOO_COMPLEX',
     message: /directive/i,
   },
   {
     name: 'too many tokens',
     request: post(`{ ${'__typename '.repeat(OPERATION_LIMITS.maxTokens)}}`),
     status: 200,
+    code: 'QUERY_TOO_COMPLEX',
     message: /token/i,
   },
   {
     name: 'circular fragments',
     request: post('query { ...A } fragment A on Query { stats { actors } ...B } fragment B on Query { ...A }'),
     status: 200,
+    code: 'GRAPHQL_VALIDATION_FAILED',
     message: /Cannot spread fragment "A" within itself/,
   },
   {
     name: 'self-referencing fragment deep in a selection',
     request: post('{ node(id: "x") { ...N } } fragment N on Node { citations { source { ...N } } }'),
     status: 200,
+    code: 'GRAPHQL_VALIDATION_FAILED',
     message: /Cannot spread fragment "N" within itself/,
   },
   {
@@ -112,6 +123,7 @@ export const ABUSE_CASES: AbuseCase[] = [
     name: 'integer overflow',
     request: post('{ events(limit: 99999999999999) { id } }'),
     status: 200,
+    code: 'GRAPHQL_VALIDATION_FAILED',
     message: /Int cannot represent non 32-bit signed integer value/,
   },
   {
@@ -140,14 +152,14 @@ export const ABUSE_CASES: AbuseCase[] = [
   {
     name: 'wrongly typed variable',
     request: post('query($l: Int) { events(limit: $l) { id } }', { l: 'all' }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     message: /Variable "\$l" got invalid value "all"; Int cannot represent non-integer value/,
   },
   {
     name: 'unknown enum value in a variable',
     request: post('query($k: [Kind!]) { search(text: "x", kinds: $k) { score } }', { k: ['PERSON'] }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     message: /Value "PERSON" does not exist in "Kind" enum/,
   },
@@ -160,6 +172,7 @@ export const ABUSE_CASES: AbuseCase[] = [
       body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
     },
     status: 400,
+    code: 'BAD_REQUEST',
     message: /POST body sent invalid JSON|batch/i,
   },
   {
@@ -170,19 +183,22 @@ export const ABUSE_CASES: AbuseCase[] = [
       headers: { 'x-graphql-yoga-csrf': '1' },
     },
     status: 405,
+    code: 'BAD_REQUEST',
     message: /Can only perform a mutation operation from a POST request/,
   },
   {
     name: 'mutation via POST (the API has none)',
     request: post('mutation { __typename }'),
     status: 200,
-    message: /Schema is not configured to execute mutation operation/,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /This API has no mutations: it serves queries only/,
   },
   {
     name: 'GET without the CSRF header',
     request: { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}`, headers: {} },
     status: 403,
-    message: /Required CSRF header\(s\) not present/,
+    code: 'CSRF_HEADER_MISSING',
+    message: /Required CSRF header not present: a GET .* must send the header x-graphql-yoga-csrf/,
   },
   {
     name: 'body over the size limit',
@@ -195,18 +211,21 @@ export const ABUSE_CASES: AbuseCase[] = [
     name: 'malformed JSON body',
     request: { method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: '{"query": "{ __typename }",' },
     status: 400,
+    code: 'BAD_REQUEST',
     message: /POST body sent invalid JSON/,
   },
   {
     name: 'syntax error',
     request: post('{ stats { actors '),
     status: 200,
+    code: 'GRAPHQL_PARSE_FAILED',
     message: /Syntax Error/,
   },
   {
     name: 'unknown field, without suggestions',
     request: post('{ stat { actors } }'),
     status: 200,
+    code: 'GRAPHQL_VALIDATION_FAILED',
     message: /^Cannot query field "stat" on type "Query"\. \[Suggestion hidden\]$/,
   },
 ];

@@ -6,6 +6,7 @@ import {
   KIND_LABELS,
   type NodeKind,
   PART_REL_TYPES,
+  PUBLIC_LABELS,
 } from '../../schema/vocabulary.ts';
 import { readRows } from '../query.ts';
 import {
@@ -65,6 +66,8 @@ RELATED_QUERIES.set(
 );
 
 const NODES_BY_ID = `UNWIND $ids AS key MATCH (n:KG {id: key}) WHERE n:Entity OR n:Source RETURN ${nodeProjection('n')} AS node`;
+const KINDS_BY_ID =
+  'UNWIND $ids AS key MATCH (n:KG {id: key}) WHERE n:Entity OR n:Source RETURN key AS id, labels(n) AS labels';
 const CITATIONS_BY_ID = 'UNWIND $ids AS key MATCH (c:KG:Citation {id: key}) RETURN properties(c) AS citation';
 const SOURCE_TEXT = 'MATCH (s:KG:Source {id: $id}) RETURN s.text AS text';
 
@@ -73,6 +76,17 @@ export async function nodesByIds(driver: Driver, ids: readonly string[]): Promis
   const rows = await readRows<{ node: NodeRecord }>(driver, NODES_BY_ID, { ids: [...new Set(ids)] });
   const byId = new Map(rows.map((r) => [r.node.id, r.node]));
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** The kind of each public node (actor, place, event, agreement, source) among the ids asked; unknown ids are absent. */
+export async function kindsByIds(driver: Driver, ids: readonly string[]): Promise<Map<string, NodeKind>> {
+  const rows = await readRows<{ id: string; labels: string[] }>(driver, KINDS_BY_ID, { ids: [...new Set(ids)] });
+  const kinds = new Map<string, NodeKind>();
+  for (const { id, labels } of rows) {
+    const label = PUBLIC_LABELS.find((l) => labels.includes(l));
+    if (label) kinds.set(id, label.toUpperCase() as NodeKind);
+  }
+  return kinds;
 }
 
 export async function citationsByIds(driver: Driver, ids: readonly string[]): Promise<Array<CitationRecord | null>> {

@@ -71,8 +71,6 @@ const AGREEMENTS = `
   RETURN ${nodeProjection('a')} AS node
   ORDER BY coalesce(a.earliest, ''), a.latest, a.id`;
 
-const EXISTS = 'MATCH (n:KG {id: $id}) WHERE n:Entity OR n:Source RETURN n.id AS id, labels(n) AS labels';
-
 /** Events overlapping the window, earliest first (events with no known start first). */
 export async function findEvents(driver: Driver, query: EventQuery): Promise<NodeRecord[]> {
   const rows = await readRows<{ node: NodeRecord }>(driver, EVENTS(query), { ...query, limit: neo4j.int(query.limit) });
@@ -98,10 +96,4 @@ export async function findEventsWith(driver: Driver, query: EventQuery): Promise
 export async function findAgreements(driver: Driver, actorId: string | null): Promise<NodeRecord[]> {
   const rows = await readRows<{ node: NodeRecord }>(driver, AGREEMENTS, { actorId });
   return rows.map((r) => r.node);
-}
-
-/** The labels of a public node, or null when no such node exists. */
-export async function labelsOf(driver: Driver, id: string): Promise<string[] | null> {
-  const [row] = await readRows<{ labels: string[] }>(driver, EXISTS, { id });
-  return row?.labels ?? null;
 }

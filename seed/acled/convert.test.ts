@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../schema/dataset.ts';
@@ -12,6 +13,7 @@ import {
   eventTypeFor,
   parseAcledDate,
 } from './convert.ts';
+import { convertAcledFile } from './import.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'synthetic-deir-ez-zor.csv');
 const csv = await readFile(FIXTURE, 'utf8');
@@ -118,5 +120,161 @@ describe('converting an ACLED-style CSV', () => {
     expect(parseAcledDate('23-Mar-2019')).toBe('2019-03-23');
     expect(parseAcledDate('2019-13-01')).toBeUndefined();
     expect(actorAliases('Islamic State (Syria)')).toEqual(['Islamic State']);
+  });
+});
+
+describe("rows ACLED-style files get wrong, and the codebook's wording (issue 17)", () => {
+  const header =
+    'event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,country,location,latitude,longitude,geo_precision,source,notes,fatalities';
+  const row = (id: string, notes: string, extra: Partial<Record<string, string>> = {}) => {
+    const r = {
+      event_date: '2019-03-23',
+      year: '2019',
+      event_type: 'Battles',
+      sub_event_type: 'Armed clash',
+      actor1: 'SDF: Syrian Democratic Forces',
+      actor2: 'Islamic State (Syria)',
+      location: 'Baghouz',
+      geo_precision: '1',
+      fatalities: '3',
+      ...extra,
+    };
+    return [
+      id,
+      r.event_date,
+      r.year,
+      r.event_type,
+      r.sub_event_type,
+      r.actor1,
+      r.actor2,
+      'Syria',
+      r.location,
+      '34.46',
+      '40.94',
+      r.geo_precision,
+      'SOHR',
+      notes,
+      r.fatalities,
+    ].join(',');
+  };
+  const convert = (...rows: string[]) => {
+    const result = convertAcledCsv([header, ...rows].join('\n'), options);
+    return { ...result, dataset: Dataset.parse(result.dataset) };
+  };
+
+  it('an unterminated quote is reported where it opened, with the rows it would swallow, and those rows are kept', () => {
+    const { dataset, problems } = convert(
+      row('A1', 'Clashes near the river.'),
+      row('A2', '"SDF said the fight ended, 12 killed'),
+      row('A3', 'Shelling of the camp.'),
+      row('A4', '"Quoted notes, with a comma."'),
+      row('A5', 'Calm day.'),
+    );
+    expect(problems).toEqual([
+      {
+        line: 3,
+        eventId: 'A2',
+        message:
+          'a quote opened on line 3 is never closed; it would swallow lines 4–6 (A3, A4, A5), which are read as rows of their own',
+      },
+    ]);
+    expect(dataset.events.map((e) => e.acled?.eventId)).toEqual(['A1', 'A3', 'A4', 'A5']);
+    expect(dataset.events.find((e) => e.acled?.eventId === 'A4')?.citations[0]?.quote).toBe(
+      'Quoted notes, with a comma.',
+    );
+  });
+
+  it('a quoted field that spans lines on purpose is still one row', () => {
+    const { dataset, problems } = convert(row('B1', '"First line,\nsecond line."'), row('B2', 'Next.'));
+    expect(problems).toEqual([]);
+    expect(dataset.events.map((e) => e.acled?.eventId)).toEqual(['B1', 'B2']);
+  });
+
+  it('"Casualty figures disputed" makes the fatality figure disputed, and only the figure', () => {
+    const { dataset } = convert(row('C1', 'SDF took the town. Casualty figures disputed.'));
+    const [event] = dataset.events;
+    expect(event?.citations[0]?.certainty).toBe('reported');
+    expect(event?.figures?.[0]?.citations[0]?.certainty).toBe('disputed');
+    expect(certaintyFor('The death toll is contested.')).toBe('reported');
+  });
+
+  it.each([
+    ['A ceasefire was agreed; terms unconfirmed.', 'reported'],
+    ['Casualty figures unconfirmed.', 'reported'],
+    ['Alleged IS members were arrested in the camp.', 'reported'],
+    ['Coalition strikes allegedly hit a tent area.', 'alleged'],
+    ['Unconfirmed reports of an air strike on the camp.', 'alleged'],
+    ['Reports remain unverified.', 'alleged'],
+    ['IS claimed the attack.', 'claimed'],
+    ['SDF forces clashed with IS fighters.', 'reported'],
+  ])('wording: "%s" → the event is %s', (notes, certainty) => {
+    expect(certaintyFor(notes)).toBe(certainty);
+  });
+
+  it("an agreement row's actor2 is a party, not an opponent", () => {
+    const { dataset } = convert(
+      row('D1', 'The SDF and IS agreed on an exit; terms unconfirmed.', {
+        event_type: 'Strategic developments',
+        sub_event_type: 'Agreement',
+        fatalities: '',
+      }),
+    );
+    const [event] = dataset.events;
+    expect(event?.participants.map((p) => [p.actor, p.role])).toEqual([
+      ['actor:sdf-syrian-democratic-forces', 'party'],
+      ['actor:islamic-state-syria', 'party'],
+    ]);
+    expect(event?.citations[0]?.certainty).toBe('reported');
+  });
+
+  it('a place shared by rows keeps each row’s geo_precision: as precise as the best, the note naming the rows', () => {
+    const { dataset } = convert(
+      row('E1', 'Near Baghouz.', { geo_precision: '2' }),
+      row('E2', 'In Baghouz.', { geo_precision: '1' }),
+      row('E3', 'Somewhere in the region.', { geo_precision: '3' }),
+    );
+    const baghouz = dataset.places.find((p) => p.name === 'Baghouz');
+    expect(baghouz?.coordinates?.approximate).toBe(false);
+    expect(baghouz?.coordinates?.note).toBe(
+      'ACLED geo_precision 1: the named location itself (rows E2); ACLED geo_precision 2: near the named location, within its area (rows E1); ACLED geo_precision 3: only the larger region is known; this point stands for it (rows E3)',
+    );
+    expect(dataset.events.map((e) => e.acled?.geoPrecision)).toEqual([2, 1, 3]);
+    const near = convert(row('F1', 'Near Baghouz.', { geo_precision: '2' })).dataset.places.find(
+      (p) => p.name === 'Baghouz',
+    );
+    expect(near?.coordinates).toMatchObject({
+      approximate: true,
+      note: expect.stringMatching(/^ACLED geo_precision 2/),
+    });
+  });
+
+  it('a year that contradicts event_date is a row error', () => {
+    const { dataset, problems } = convert(row('G1', 'Fine.'), row('G2', 'Wrong year.', { year: '2018' }));
+    expect(problems).toEqual([
+      { line: 3, eventId: 'G2', message: 'year "2018" contradicts event_date "2019-03-23" (2019)' },
+    ]);
+    expect(dataset.events.map((e) => e.acled?.eventId)).toEqual(['G1']);
+  });
+});
+
+describe('the dataset id of an imported file', () => {
+  it('is acled-<file name>, without doubling a name that already starts with acled', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'acled-id-'));
+    try {
+      for (const [file, id] of [
+        ['acled-fixture.csv', 'acled-fixture'],
+        ['syria-2019.csv', 'acled-syria-2019'],
+        ['ACLED_Syria.csv', 'acled-syria'],
+      ]) {
+        await copyFile(FIXTURE, path.join(dir, file as string));
+        const { datasetFile, conversion } = await convertAcledFile(path.join(dir, file as string), {
+          outDir: path.join(dir, 'out'),
+        });
+        expect(conversion.dataset.id).toBe(id);
+        expect(path.basename(datasetFile)).toBe(`${id}.json`);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

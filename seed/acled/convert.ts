@@ -94,11 +94,38 @@ export function actorKindFor(inter: string, name: string) {
   return 'organization' as const;
 }
 
-/** Certainty from the notes' own wording: "allegedly" → alleged, "claimed" → claimed, otherwise reported. */
+/**
+ * The event's certainty from the notes' own wording, after ACLED's codebook: ACLED codes events its sources report,
+ * and its notes hedge the event itself with "allegedly" or "unconfirmed/unverified reports" (→ alleged), or say
+ * who "claimed" it (→ claimed); otherwise reported. A hedge on one detail does not make the whole event alleged:
+ * "terms unconfirmed" (an agreement's terms), "casualty figures unconfirmed", "alleged IS members" (who, not
+ * whether) leave it reported; the fatality figure has its own rule ({@link fatalityCertaintyFor}).
+ */
 export function certaintyFor(notes: string): Certainty {
-  if (/\b(allegedly|alleged|unconfirmed|unverified)\b/i.test(notes)) return 'alleged';
+  if (/\ballegedly\b/i.test(notes)) return 'alleged';
+  if (
+    /\b(unconfirmed|unverified) reports?\b|\breports? (?:(?:is|are|was|were|remain|remains) )?(unconfirmed|unverified)\b/i.test(
+      notes,
+    )
+  )
+    return 'alleged';
   if (/\b(claimed|claims|claiming)\b/i.test(notes)) return 'claimed';
   return 'reported';
+}
+
+/**
+ * The fatality figure's certainty: `disputed` when the notes say the casualty or fatality figures (or the death
+ * toll) are disputed, contested or conflicting (ACLED then codes the lowest figure, per its codebook); otherwise
+ * the event's.
+ */
+export function fatalityCertaintyFor(notes: string, eventCertainty: Certainty): Certainty {
+  const figures =
+    '(?:casualty|fatality|death)(?: figures?| counts?| tolls?| numbers?)?|death toll|number of (?:dead|deaths|fatalities)';
+  const disputed = '(?:disputed|contested|conflicting|contradictory)';
+  if (new RegExp(`\\b(?:${figures})\\s+(?:(?:is|are|was|were|remain|remains)\\s+)?${disputed}\\b`, 'i').test(notes))
+    return 'disputed';
+  if (new RegExp(`\\b${disputed}\\s+(?:${figures})\\b`, 'i').test(notes)) return 'disputed';
+  return eventCertainty;
 }
 
 /** A lowercase slug for ids; non-Latin names fall back to a short hash so ids stay stable. */
@@ -180,28 +207,71 @@ type ActorInput = NonNullable<DatasetInput['actors']>[number];
 type PlaceInput = NonNullable<DatasetInput['places']>[number];
 type EventInput = NonNullable<DatasetInput['events']>[number];
 
+/** One CSV record's fields, or null when the text is not exactly one valid record. */
+function fieldsOf(text: string): string[] | null {
+  try {
+    const records = parse(text, { relax_column_count: true }) as string[][];
+    return records.length === 1 ? (records[0] as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the quote characters of `text` leave a quoted field open at its end (`""` inside quotes is one quote). */
+const leavesQuoteOpen = (text: string): boolean => ((text.match(/"/g)?.length ?? 0) & 1) === 1;
+
+/** The id a damaged row starts with, when it can be read: its first field, unquoted. */
+const leadingId = (line: string): string | undefined => /^\s*([^",\r\n]+?)\s*,/.exec(line)?.[1];
+
+/**
+ * The file's records with the line each starts on. A quoted field may span lines (notes with line breaks), but a
+ * quote that never closes (or closes only inside a later row) would swallow the rows after it: such a row is
+ * reported on the line where the quote opened, with the ids of the rows it would have swallowed, and those rows
+ * are read on their own.
+ */
+function splitRecords(csv: string, problems: AcledProblem[]): Array<{ line: number; fields: string[] }> {
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const records: Array<{ line: number; fields: string[] }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i] as string;
+    if (first.trim() === '') continue;
+    let end = i;
+    let text = first;
+    while (leavesQuoteOpen(text) && end + 1 < lines.length) {
+      end += 1;
+      text += `\n${lines[end]}`;
+    }
+    const fields = leavesQuoteOpen(text) ? null : fieldsOf(text);
+    const width = records[0]?.fields.length;
+    if (fields && (end === i || width === undefined || fields.length === width)) {
+      records.push({ line: i + 1, fields });
+      i = end;
+      continue;
+    }
+    // The quote opened on this line swallows the lines after it: report it here, read those lines on their own.
+    const swallowed = lines.slice(i + 1, end + 1).filter((l) => l.trim() !== '');
+    const ids = swallowed.map(leadingId).filter((id): id is string => id !== undefined);
+    const id = leadingId(first);
+    problems.push({
+      line: i + 1,
+      ...(id ? { eventId: id } : {}),
+      message:
+        end > i
+          ? `a quote opened on line ${i + 1} is never closed; it would swallow lines ${i + 2}–${end + 1}${ids.length ? ` (${ids.join(', ')})` : ''}, which are read as rows of their own`
+          : 'not valid CSV: a quoted field is malformed',
+    });
+  }
+  return records;
+}
+
 function readRows(csv: string, problems: AcledProblem[]): Array<{ line: number; row: AcledRow }> {
-  const records = parse(csv, {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      if (error) problems.push({ line: Number(error.lines ?? 0), message: `not valid CSV: ${error.message}` });
-      return undefined;
-    },
-  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  const [header, ...body] = records;
+  const [header, ...body] = splitRecords(csv, problems);
   if (!header) throw new AcledFormatError('the file is empty');
-  const columns = header.record.map((c) => c.trim());
+  const columns = header.fields.map((c) => c.trim());
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) throw new AcledFormatError(`line 1: the header lacks the column(s) ${missing.join(', ')}`);
   const rows: Array<{ line: number; row: AcledRow }> = [];
-  let previousEnd = header.info.lines;
-  for (const { record, info } of body) {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
+  for (const { line, fields: record } of body) {
     if (record.length !== columns.length) {
       problems.push({
         line,
@@ -245,6 +315,8 @@ function checkRow(line: number, row: AcledRow, seen: Map<string, number>): Check
   if (earlier !== undefined) return problem(`event_id_cnty "${eventId}" is already used on line ${earlier}`);
   const date = parseAcledDate(row.event_date);
   if (!date) return problem(`event_date "${row.event_date}" is not a real day (YYYY-MM-DD or "23 March 2019")`);
+  if (row.year !== '' && row.year !== date.slice(0, 4))
+    return problem(`year "${row.year}" contradicts event_date "${row.event_date}" (${date.slice(0, 4)})`);
   const lat = Number(row.latitude);
   const lon = Number(row.longitude);
   if (!Number.isFinite(lat) || lat < -90 || lat > 90) return problem(`latitude "${row.latitude}" is not a latitude`);
@@ -339,6 +411,8 @@ export function convertAcledCsv(csv: string, options: ConvertOptions): AcledConv
   };
 
   actors.set(publisher, { id: publisher, kind: 'organization', name: 'ACLED', citations: [] });
+  /** Each location's geo_precision codes and the rows that gave them: rows sharing a place may differ. */
+  const geoPrecisions = new Map<string, Map<number, string[]>>();
 
   for (const r of checked) {
     const { row } = r;
@@ -382,14 +456,12 @@ export function convertAcledCsv(csv: string, options: ConvertOptions): AcledConv
       parent = id;
     }
     const locationId = `${parent}-${slug(row.location)}`;
-    const geo = r.geoPrecision;
-    place(locationId, 'town', row.location, parent, citations, {
-      lat: r.lat,
-      lon: r.lon,
-      origin: 'source',
-      approximate: geo !== undefined && geo > 1,
-      ...(geo ? { note: GEO_PRECISION_NOTES[geo] } : {}),
-    });
+    place(locationId, 'town', row.location, parent, citations, { lat: r.lat, lon: r.lon, origin: 'source' });
+    if (r.geoPrecision !== undefined) {
+      const byPrecision = geoPrecisions.get(locationId) ?? new Map<number, string[]>();
+      byPrecision.set(r.geoPrecision, [...(byPrecision.get(r.geoPrecision) ?? []), row.event_id_cnty]);
+      geoPrecisions.set(locationId, byPrecision);
+    }
 
     const participants: NonNullable<EventInput['participants']> = [];
     const seenRoles = new Set<string>();
@@ -401,11 +473,14 @@ export function convertAcledCsv(csv: string, options: ConvertOptions): AcledConv
       participants.push({ actor: id, role });
     };
     const againstCivilians = /violence against civilians/i.test(row.event_type) || row.civilian_targeting !== '';
-    take(row.actor1, row.inter1, 'initiator');
-    for (const a of splitList(row.assoc_actor_1)) take(a, row.inter1, 'associate_of_initiator');
-    if (row.actor2 !== '') take(row.actor2, row.inter2, againstCivilians ? 'target' : 'opponent');
+    // An agreement's actors are its parties, on either column (ACLED's sub-event type "Agreement").
+    const agreement = /^agreement$/i.test(row.sub_event_type);
+    take(row.actor1, row.inter1, agreement ? 'party' : 'initiator');
+    for (const a of splitList(row.assoc_actor_1)) take(a, row.inter1, agreement ? 'party' : 'associate_of_initiator');
+    const second = agreement ? 'party' : againstCivilians ? 'target' : 'opponent';
+    if (row.actor2 !== '') take(row.actor2, row.inter2, second);
     for (const a of splitList(row.assoc_actor_2))
-      take(a, row.inter2, againstCivilians ? 'target' : 'associate_of_opponent');
+      take(a, row.inter2, agreement ? 'party' : againstCivilians ? 'target' : 'associate_of_opponent');
 
     const acled: AcledCoding = {
       eventId: row.event_id_cnty,
@@ -440,12 +515,25 @@ export function convertAcledCsv(csv: string, options: ConvertOptions): AcledConv
                 value: r.fatalities,
                 unit: 'people',
                 label: `${r.fatalities} fatalities (ACLED count)`,
-                citations,
+                citations: citations.map((c) => ({ ...c, certainty: fatalityCertaintyFor(row.notes, certainty) })),
               },
             ],
       acled,
       citations,
     });
+  }
+
+  // A place's coordinates are as precise as its most precise row; the note says which rows gave which precision.
+  for (const [id, byPrecision] of geoPrecisions) {
+    const coordinates = places.get(id)?.coordinates;
+    if (!coordinates) continue;
+    const precisions = [...byPrecision.keys()].sort();
+    coordinates.approximate = (precisions[0] as number) > 1;
+    coordinates.note = (
+      precisions.length === 1
+        ? GEO_PRECISION_NOTES[precisions[0] as number]
+        : precisions.map((p) => `${GEO_PRECISION_NOTES[p]} (rows ${(byPrecision.get(p) ?? []).join(', ')})`).join('; ')
+    )?.slice(0, 300);
   }
 
   const days = checked.map((r) => r.date).sort();

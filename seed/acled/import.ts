@@ -40,7 +40,8 @@ export interface ConvertedFile {
 /** Converts a CSV file and writes the dataset and its source text; with `strict`, throws on any malformed row. */
 export async function convertAcledFile(csvFile: string, options: ConvertFileOptions = {}): Promise<ConvertedFile> {
   const base = path.basename(csvFile).replace(/\.[^.]+$/, '');
-  const datasetId = options.datasetId ?? `acled-${slug(base)}`;
+  // `acled-fixture.csv` is dataset `acled-fixture`, not `acled-acled-fixture`.
+  const datasetId = options.datasetId ?? (/^acled\b/i.test(slug(base)) ? slug(base) : `acled-${slug(base)}`);
   const outDir = path.resolve(options.outDir ?? path.join('imports', datasetId));
   const conversion = convertAcledCsv(await readFile(csvFile, 'utf8'), {
     datasetId,

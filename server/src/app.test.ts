@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, OPERATION_LIMITS } from './app.ts';
-import { testConfig } from './config.ts';
+import { configFromEnv, testConfig } from './config.ts';
 
 // A real driver pointed at a port where nothing listens: everything here is decided before the
 // database is asked, except the outage case, which shows what a client sees when it is down.
@@ -23,7 +23,7 @@ async function post(query: string, variables: Record<string, unknown> = {}, head
     status: response.status,
     body: (await response.json()) as {
       data?: unknown;
-      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      errors?: Array<{ message: string; extensions?: { code?: string; found?: number } }>;
     },
   };
 }
@@ -63,34 +63,150 @@ describe('argument bounds', () => {
 });
 
 describe('operation limits', () => {
-  it('refuses an operation deeper than the limit', async () => {
+  const refusal = (limit: string, found?: number) => ({
+    code: 'QUERY_TOO_COMPLEX',
+    limit,
+    max: expect.any(Number),
+    ...(found === undefined ? {} : { found }),
+  });
+
+  it('refuses an operation deeper than the limit with QUERY_TOO_COMPLEX naming the limit', async () => {
     let selection = 'id';
     for (let i = 0; i <= OPERATION_LIMITS.maxDepth; i++) selection = `parent { ${selection} }`;
     const { body } = await post(`{ node(id: "x") { ... on Place { ${selection} } } }`);
-    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toEqual(refusal('depth', OPERATION_LIMITS.maxDepth + 4));
+    expect(body.errors?.[0]?.message).toMatch(`the depth limit is ${OPERATION_LIMITS.maxDepth}`);
+    expect(body.errors?.[0]?.message).not.toMatch(/Syntax Error/);
   });
 
-  it('refuses too many aliases', async () => {
-    const aliases = Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: __typename`).join(' ');
-    const { body } = await post(`{ ${aliases} }`);
-    expect(body.errors?.[0]?.message).toMatch(/aliases/i);
+  it('refuses too many aliases (16 of `stats { actors }`)', async () => {
+    const aliases = Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: stats { actors }`);
+    const { body } = await post(`{ ${aliases.join(' ')} }`);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toEqual(refusal('aliases', OPERATION_LIMITS.maxAliases + 1));
+    expect(body.errors?.[0]?.message).toBe(
+      `The operation has ${OPERATION_LIMITS.maxAliases + 1} aliases; the aliases limit is ${OPERATION_LIMITS.maxAliases}. Ask for fewer fields, or split it into several operations.`,
+    );
   });
 
   it('refuses too many tokens', async () => {
     const fields = Array.from({ length: OPERATION_LIMITS.maxTokens }, () => '__typename').join(' ');
     const { body } = await post(`{ ${fields} }`);
-    expect(body.errors?.[0]?.message).toMatch(/token/i);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toEqual(refusal('tokens'));
+    expect(body.errors?.[0]?.message).toMatch(`the tokens limit is ${OPERATION_LIMITS.maxTokens}`);
   });
 
   it('refuses too many directives', async () => {
-    const directives = Array.from({ length: OPERATION_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ');
-    const { body } = await post(`{ __typename ${directives} }`);
-    expect(body.errors?.[0]?.message).toMatch(/directive/i);
+    const directives = Array.from({ length: OPERATION_LIMITS.maxDirectives + 1 }, () => '@include(if: true)');
+    const { body } = await post(
+      `{ a: __typename ${directives.slice(0, 3).join(' ')} b: __typename ${directives.slice(3).join(' ')} }`,
+    );
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toEqual(refusal('directives', OPERATION_LIMITS.maxDirectives + 1));
+  });
+
+  it('refuses an operation that costs too much, though within depth, aliases and tokens', async () => {
+    // One fragment, spread twice under every alias: few tokens, but each spread costs its whole selection again.
+    const fragment =
+      'fragment F on Node { citations { id quote start end translation attributedTo certainty note source { id name nameAr aliases kind citations { id quote start end translation attributedTo certainty note } } } }';
+    const aliases = Array.from({ length: OPERATION_LIMITS.maxAliases }, (_, i) => `n${i}: node(id: "x") { ...F ...F }`);
+    const { body } = await post(`{ ${aliases.join(' ')} } ${fragment}`);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toMatchObject(refusal('cost'));
+    expect(body.errors?.[0]?.extensions?.found).toBeGreaterThan(OPERATION_LIMITS.maxCost);
+  });
+
+  it.each([
+    [
+      'a required variable not sent',
+      'query($t: String!) { search(text: $t) { score } }',
+      {},
+      /Variable "\$t" of required type "String!" was not provided/,
+    ],
+    [
+      'a required variable sent as null',
+      'query($t: String!) { search(text: $t) { score } }',
+      { t: null },
+      /must not be null/,
+    ],
+    [
+      'a variable of the wrong type',
+      'query($l: Int) { events(limit: $l) { id } }',
+      { l: 'all' },
+      /Int cannot represent/,
+    ],
+  ])('%s is BAD_USER_INPUT', async (_name, query, variables, message) => {
+    const { body } = await post(query, variables);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toMatch(message);
+  });
+
+  it.each([
+    ['a mutation', 'mutation { x }', /This API has no mutations: it serves queries only\./],
+    ['a subscription', 'subscription { x }', /This API has no subscriptions/],
+    ['an unknown field', '{ nod(id: "x") { id } }', /Cannot query field "nod" on type "Query"/],
+    ['an unknown field of a type', '{ node(id: "x") { idd } }', /Cannot query field "idd" on type "Node"/],
+  ])('%s is GRAPHQL_VALIDATION_FAILED', async (_name, query, message) => {
+    const { body } = await post(query);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(message);
   });
 
   it('does not suggest field names in production', async () => {
     const { body } = await post('{ nod(id: "x") { id } }');
     expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('public deployments: introspection, GraphiQL and suggestions', () => {
+  const introspect = async (config: ReturnType<typeof testConfig>) => {
+    const local = createApp({ driver, config });
+    const response = await local.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } __typename }' }),
+    });
+    return (await response.json()) as {
+      data?: unknown;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    };
+  };
+
+  it('INTROSPECTION defaults to on in development and off in production; the variable overrides both', () => {
+    expect(configFromEnv({}, false).introspection).toBe(true);
+    expect(configFromEnv({ NODE_ENV: 'production' }, false).introspection).toBe(false);
+    expect(configFromEnv({ NODE_ENV: 'production', INTROSPECTION: 'true' }, false).introspection).toBe(true);
+    expect(configFromEnv({ INTROSPECTION: 'false' }, false).introspection).toBe(false);
+  });
+
+  it('answers introspection when it is on, and refuses it with a code when it is off', async () => {
+    expect(await introspect(testConfig({ development: true }))).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } }, __typename: 'Query' },
+    });
+    const off = await introspect(testConfig({ development: false }));
+    expect(off.data).toBeUndefined();
+    expect(off.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_DISABLED');
+    expect(off.errors?.[0]?.message).toMatch(/Introspection is off on this server/);
+    const forced = await introspect(testConfig({ development: false, introspection: true }));
+    expect(forced.errors).toBeUndefined();
+  });
+
+  it('suggests field names and serves GraphiQL in development only', async () => {
+    const dev = createApp({ driver, config: testConfig({ development: true }) });
+    const suggested = await dev.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nod(id: "x") { id } }' }),
+    });
+    expect(((await suggested.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(
+      /Did you mean "node"/,
+    );
+    const page = await dev.fetch('http://app/graphql', { headers: { accept: 'text/html' } });
+    expect(await page.text()).toMatch(/graphiql/i);
   });
 });
 

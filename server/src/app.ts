@@ -3,33 +3,24 @@
  * `serve.ts` listens; tests call `app.fetch(...)` without a port.
  */
 import { readFileSync } from 'node:fs';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
+import { withQueryTimeout } from '../../db/query.ts';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
 import { exportRoutes } from './export/routes.ts';
 import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
-import { createLogger, yogaLogger } from './logger.ts';
+import { createLogger, logRefusal, requestLog, yogaLogger } from './logger.ts';
+import { operationLimits } from './operation-limits.ts';
 import { resolvers } from './resolvers/index.ts';
 import { webAssets } from './web-assets.ts';
 
-export const typeDefs = readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8');
+export { OPERATION_LIMITS } from './operation-limits.ts';
 
-/**
- * Limits on the shape of an operation, checked before anything runs. The web explorer's largest operation (the
- * details panel) has 480 tokens, depth 5 and no directives; abuse.test.ts checks every client operation passes.
- */
-export const OPERATION_LIMITS = {
-  maxDepth: 7,
-  maxAliases: 15,
-  maxDirectives: 5,
-  maxTokens: 1000,
-  maxCost: 5000,
-} as const;
+export const typeDefs = readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8');
 
 const READY_TIMEOUT_MS = 3000;
 
@@ -123,9 +114,18 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
  * /health (the process is alive), /ready (the database answers, no load open) and the request body limit, which
  * also holds for a chunked body that declares no length.
  */
-function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGuard): Plugin {
+function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGuard, logger: Logger): Plugin {
+  const refuseTooLarge = (started: number, operation: string) => {
+    logRefusal(logger, {
+      codes: ['PAYLOAD_TOO_LARGE'],
+      operation,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return payloadTooLarge(config);
+  };
   return {
     async onRequest({ url, request, endResponse, setRequest, fetchAPI }) {
+      const started = performance.now();
       if (url.pathname === '/health') return endResponse(json({ status: 'ok' }, 200));
       if (url.pathname === '/ready') {
         const ready = await Promise.race([
@@ -140,15 +140,45 @@ function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGua
         return endResponse(json({ status: ready ? 'ready' : 'unavailable', database: ready }, ready ? 200 : 503));
       }
       const declared = request.headers.get('content-length');
-      if (declared !== null && Number(declared) > config.maxBodyBytes) return endResponse(payloadTooLarge(config));
+      if (declared !== null && Number(declared) > config.maxBodyBytes)
+        return endResponse(refuseTooLarge(started, url.pathname));
       if (declared === null && request.body && request.method !== 'GET' && request.method !== 'HEAD') {
         const body = await readAtMost(request.body, config.maxBodyBytes);
-        if (body === null) return endResponse(payloadTooLarge(config));
+        if (body === null) return endResponse(refuseTooLarge(started, url.pathname));
         setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body }));
       }
     },
   };
 }
+
+/** Every query a GraphQL request runs has the configured transaction timeout (QUERY_TIMEOUT beyond it). */
+const queryTimeout = (timeoutMs: number): Plugin => ({
+  onExecute({ executeFn, setExecuteFn }) {
+    setExecuteFn((args) => withQueryTimeout(timeoutMs, () => executeFn(args)));
+  },
+});
+
+const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/**
+ * The CSRF plugin's own refusal (403, no code), given a code and a message that says what to send. Runs before the
+ * plugin, which stays as the guard.
+ */
+const codedCsrfRefusal: Plugin = {
+  onRequestParse({ request }) {
+    const contentType = request.headers.get('content-type')?.toLowerCase() ?? '';
+    const preflighted =
+      contentType !== '' &&
+      !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].some((t) =>
+        contentType.startsWith(t),
+      );
+    if (preflighted || request.headers.has(CSRF_HEADER)) return;
+    throw createGraphQLError(
+      `Required CSRF header not present: a GET (or a form-encoded POST) must send the header ${CSRF_HEADER}: 1.`,
+      { extensions: { code: 'CSRF_HEADER_MISSING', http: { status: 403 } } },
+    );
+  },
+};
 
 export function createApp({ driver, config, logger = createLogger(config), webDist }: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
@@ -163,19 +193,15 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
     batching: false,
     context: () => ({ driver, config, loaders: createLoaders(driver) }),
     plugins: [
-      operationalRoutes(driver, config, loadGuard),
+      operationalRoutes(driver, config, loadGuard, logger),
+      requestLog(logger),
       refuseWhileLoading(loadGuard),
-      exportRoutes(driver, (err) => logger.error({ err }, 'unexpected error while exporting')),
+      queryTimeout(config.queryTimeoutMs),
+      exportRoutes(driver, logger, config.exportMaxItems),
       ...(webDist ? [webAssets(webDist)] : []),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: OPERATION_LIMITS.maxDepth },
-        maxAliases: { n: OPERATION_LIMITS.maxAliases, allowList: [] },
-        maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
-        maxTokens: { n: OPERATION_LIMITS.maxTokens },
-        costLimit: { maxCost: OPERATION_LIMITS.maxCost },
-        blockFieldSuggestion: { enabled: !config.development },
-      }),
+      codedCsrfRefusal,
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...operationLimits({ suggestFields: config.development, introspection: config.introspection }),
     ],
   });
 }

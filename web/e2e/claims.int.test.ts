@@ -31,6 +31,19 @@ async function openDetails(query: string): Promise<{ page: Page; problems: strin
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
+  // Counts what the details panel is replaced with: it should load once and draw once.
+  await page.addInitScript(() => {
+    const counts = { loading: 0, article: 0 };
+    (window as unknown as { detailsRenders: typeof counts }).detailsRenders = counts;
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLElement && (record.target as HTMLElement).id === 'panel-details') {
+            if (node.matches('.loading-state')) counts.loading += 1;
+            if (node.matches('article.details')) counts.article += 1;
+          }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(`${explorer.base}/?${query}`);
   await page.locator('#panel-details .detail-title').waitFor({ timeout: 60_000 });
   return { page, problems };
@@ -41,21 +54,37 @@ describe('the details panel keeps what the sources disagree on apart', () => {
     const { page, problems } = await openDetails('sel=event%3Abaghouz-captured&tab=details');
     const section = page.locator('#panel-details section.claims');
     await expect.poll(() => section.locator('h3').textContent()).toBe('Sources disagree');
-    const claims = section.locator('li.claim');
-    expect(await claims.count()).toBe(2);
-    const versions = await claims.evaluateAll((items) =>
-      items.map((li) => ({
-        property: li.getAttribute('data-property'),
-        value: li.querySelector('.claim-value .bidi')?.textContent,
-        statedIn: li.querySelector(':scope > p.muted')?.textContent,
-        quotes: [...li.querySelectorAll('blockquote')].map((q) => q.textContent),
-        voices: [...li.querySelectorAll('.citation-meta strong')].map((v) => v.textContent),
-      })),
+    // Read the whole list in one step inside the page, and wait until it holds both versions: a read split over
+    // several round trips could see the list while the panel is being replaced.
+    const readVersions = () =>
+      section.evaluateAll((sections) =>
+        [...(sections[0]?.querySelectorAll('li.claim') ?? [])].map((li) => ({
+          property: li.getAttribute('data-property'),
+          value: li.querySelector('.claim-value .bidi')?.textContent,
+          statedIn: li.querySelector(':scope > p.muted')?.textContent,
+          quotes: [...li.querySelectorAll('blockquote')].map((q) => q.textContent),
+          voices: [...li.querySelectorAll('.citation-meta strong')].map((v) => v.textContent),
+        })),
+      );
+    await expect
+      .poll(async () => (await readVersions()).map((v) => [v.property, v.value, v.statedIn]), { timeout: 30_000 })
+      .toEqual([
+        ['date', '2019-03-23', 'Stated in: merge-reuters'],
+        ['date', '2019-03-22', 'Stated in: merge-sana'],
+      ]);
+    const versions = await readVersions();
+    // Once the graph is drawn, the page has rendered everything; the panel was loaded and drawn once, not twice.
+    await page.waitForFunction(
+      () =>
+        ((window as unknown as { explorer?: { cy: { nodes(): { length: number } } } }).explorer?.cy.nodes().length ??
+          0) > 0,
+      null,
+      { timeout: 60_000 },
     );
-    expect(versions.map((v) => [v.property, v.value, v.statedIn])).toEqual([
-      ['date', '2019-03-23', 'Stated in: merge-reuters'],
-      ['date', '2019-03-22', 'Stated in: merge-sana'],
-    ]);
+    expect(await page.evaluate(() => (window as unknown as { detailsRenders: unknown }).detailsRenders)).toEqual({
+      loading: 1,
+      article: 1,
+    });
     expect(versions[1]?.quotes.some((q) => q?.includes('Friday 22 March'))).toBe(true);
     expect(versions[1]?.voices.length).toBeGreaterThan(0);
     expect(versions[0]?.quotes.join(' ')).not.toContain('Friday 22 March');
@@ -75,7 +104,7 @@ describe('the details panel keeps what the sources disagree on apart', () => {
   it('says so in Arabic too', async () => {
     const { page, problems } = await openDetails('sel=event%3Abaghouz-captured&tab=details&lang=ar');
     await expect.poll(() => page.locator('#panel-details section.claims h3').textContent()).toBe('المصادر مختلفة');
-    expect(await page.locator('#panel-details section.claims li.claim').count()).toBe(2);
+    await expect.poll(() => page.locator('#panel-details section.claims li.claim').count()).toBe(2);
     await page.screenshot({ path: path.join(SHOTS, 'claims-ar.png'), fullPage: false });
     expect(problems).toEqual([]);
     await page.close();

@@ -2,7 +2,7 @@
  * The explorer in a real browser (Debian's Chromium through playwright-core) against the real server
  * and a seeded Neo4j. Screenshots go to test-results/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,12 +208,114 @@ describe('the explorer in Chromium', () => {
     await expect.poll(() => page.locator('#panel-details .detail-title').textContent()).toContain('<img src=x');
     await page.locator('#search input').fill('militia script');
     await page.locator('#search input').fill('img');
-    await page.waitForTimeout(600);
+    // The suggestion list shows the hostile name as text (waited on, not slept on).
+    await expect
+      .poll(() => page.locator('#search [role="option"]').allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('<img src=x')]));
+    expect(await page.locator('#search img').count()).toBe(0);
     await page.locator('#tab-path').click();
+    await expect.poll(() => page.locator('#panel-path').isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('#panel-details img').count()).toBe(0);
     expect(await page.locator('script:not([src])').count()).toBe(0);
     expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a URL restores what is drawn: expanded nodes, voices, the path with its as-of date and chosen alternative', async () => {
+    type Cy = {
+      getElementById(id: string): { hasClass(c: string): boolean };
+      edges(selector?: string): { length: number; map<T>(f: (e: { data(k: string): unknown }) => T): T[] };
+    };
+    const cyOf = (page: Page) => page.evaluate.bind(page);
+    const plain = await open('');
+    const allEdges = await cyOf(plain.page)(
+      () => (window as unknown as { explorer: { cy: Cy } }).explorer.cy.edges(':visible').length,
+    );
+    await plain.page.close();
+
+    const { page, problems } = await open(
+      'exp=actor:isis&voices=actor:sdf&pf=actor:sdf&pt=actor:isis&asof=2018&pi=1&tab=path',
+    );
+    // exp: the hub is drawn expanded, and the bar offers the rest of its neighbours.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { explorer: { cy: Cy } }).explorer.cy.getElementById('actor:isis').hasClass('expanded'),
+        ),
+      )
+      .toBe(true);
+    // voices: only what the SDF asserts is drawn.
+    const voiced = await page.evaluate(() =>
+      (window as unknown as { explorer: { cy: Cy } }).explorer.cy
+        .edges(':visible')
+        .map((e) => (e.data('attributedTo') as string[] | undefined) ?? []),
+    );
+    expect(voiced.length).toBeGreaterThan(0);
+    expect(voiced.length).toBeLessThan(allEdges);
+    for (const voices of voiced) expect(voices).toContain('actor:sdf');
+    // pf/pt/asof/pi: the path panel shows the query, its as-of date, and the second alternative chosen.
+    await expect.poll(() => page.locator('#panel-path').isVisible()).toBe(true);
+    expect(await page.locator('#path-asof').inputValue()).toBe('2018');
+    const selectedCard = page.locator('#panel-path li.path-card.selected');
+    await selectedCard.waitFor({ timeout: 60_000 });
+    expect(await selectedCard.getAttribute('data-path-index')).toBe('1');
+    expect(await page.locator('#panel-path li.path-card').count()).toBeGreaterThan(1);
+    const cards = (await page.locator('#panel-path li.path-card').allTextContents()).join('\n');
+    expect(cards).not.toMatch(/final agreement/i);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the keyboard zooms the graph (+, -) and F fits it', async () => {
+    const { page } = await open('');
+    const zoom = () =>
+      page.evaluate(() => (window as unknown as { explorer: { cy: { zoom(): number } } }).explorer.cy.zoom());
+    await page.locator('#graph').focus();
+    const start = await zoom();
+    await page.keyboard.press('+');
+    await expect.poll(zoom).toBeCloseTo(start * 1.25, 5);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect.poll(zoom).toBeCloseTo(start * 1.25 * 0.8 * 0.8, 5);
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    const zoomedIn = await zoom();
+    await page.keyboard.press('f');
+    await expect.poll(zoom).toBeLessThan(zoomedIn);
+    await page.close();
+  });
+
+  it('exports the view as a PNG image', async () => {
+    const { page } = await open('');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+    expect(download.suggestedFilename()).toBe('baghouz-graph.png');
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    // The PNG signature, then an IHDR chunk with a drawn size.
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(100);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(100);
+    expect(bytes.length).toBeGreaterThan(5_000);
+    await page.close();
+  });
+
+  it('the map panel draws the places that have coordinates, and a click on one selects it', async () => {
+    const { page, problems } = await open('');
+    const places = page.locator('#map g.map-place');
+    await expect.poll(() => places.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const labels = await places.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+    expect(labels.join('\n')).toMatch(/Abu Kamal/);
+    // Baghouz has no coordinates (not in the gazetteer): no marker rather than a guessed point.
+    expect(labels.join('\n')).not.toMatch(/^Baghouz$/m);
+    const abuKamal = page.locator('#map g.map-place[aria-label*="Abu Kamal"]').first();
+    await abuKamal.dispatchEvent('click');
+    await expect.poll(async () => (await state(page)).selected).toBe('place:abu-kamal');
+    await expect.poll(() => abuKamal.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('#panel-details .detail-title').textContent()).toContain('Abu Kamal');
     expect(problems).toEqual([]);
     await page.close();
   });

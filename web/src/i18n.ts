@@ -31,6 +31,8 @@ const en = {
   loadingGraph: 'Loading the graph…',
   errorTitle: 'Something went wrong',
   errorDatabase: 'The database is unavailable. The view will reload when it is back.',
+  errorTooLarge:
+    'The request was too large to answer in time and was stopped (the database is up). Narrow it: a shorter time window, fewer expanded nodes, or a minimum certainty.',
   errorGeneric: 'The request failed.',
   retry: 'Retry',
   emptyGraph: 'Nothing to show for these filters.',
@@ -144,6 +146,8 @@ const ar: Strings = {
   loadingGraph: 'جارٍ تحميل الرسم…',
   errorTitle: 'حدث خطأ',
   errorDatabase: 'قاعدة البيانات غير متاحة. سيُعاد تحميل العرض عند عودتها.',
+  errorTooLarge:
+    'الطلب أكبر من أن يُجاب عنه في الوقت المتاح فأُوقف (قاعدة البيانات تعمل). ضيّق نطاقه: نافذة زمنية أقصر أو عُقد موسّعة أقل أو حدّ أدنى من اليقين.',
   errorGeneric: 'فشل الطلب.',
   retry: 'إعادة المحاولة',
   emptyGraph: 'لا شيء يُعرض ضمن هذه المرشّحات.',

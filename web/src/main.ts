@@ -5,8 +5,9 @@
  */
 import './styles.css';
 import './panels/panels.css';
-import { ApiError, databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
+import { databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
 import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
+import { describeFailure } from './errors.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
 import { attributedToIn, displayName, type ViewFilter } from './graph/elements.ts';
 import { capNeighborhood, EXPANSION_STEP, neighborhoodRequestLimit } from './graph/tuning.ts';
@@ -100,11 +101,9 @@ function showDatabaseDown(): void {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof ApiError && (error.code === 'DATABASE_UNAVAILABLE' || error.code === 'NETWORK')) {
-    showDatabaseDown();
-    return s.errorDatabase;
-  }
-  return error instanceof Error ? error.message : s.errorGeneric;
+  const { message, databaseDown } = describeFailure(error, s);
+  if (databaseDown) showDatabaseDown();
+  return message;
 }
 
 async function loadAll(): Promise<void> {

@@ -101,6 +101,7 @@ export function toAcledCsv(graph: ExportGraph): string {
       Object.assign(row, {
         event_id_cnty: acledId ?? event.id,
         event_date: str(p, 'earliest') ?? str(p, 'dateStart') ?? '',
+        year: (str(p, 'earliest') ?? str(p, 'dateStart') ?? '').slice(0, 4),
         time_precision: String(timePrecision),
         disorder_type: str(p, 'acledDisorderType') ?? '',
         event_type: str(p, 'acledEventType') ?? PRODUCT_TO_ACLED_TYPE[str(p, 'kind') ?? 'other'] ?? '',

@@ -8,9 +8,12 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
-import { AppError, BadUserInputError } from '../../../db/errors.ts';
-import { datasetIds, readExportGraph } from '../../../db/repositories/export.ts';
+import type { Logger } from 'pino';
+import { AppError, BadUserInputError, ExportTooLargeError } from '../../../db/errors.ts';
+import { datasetIds, exportSize, readExportGraph } from '../../../db/repositories/export.ts';
 import { checkWindow, windowEnd, windowStart } from '../arguments.ts';
+import { DEFAULT_EXPORT_MAX_ITEMS } from '../config.ts';
+import { logRefusal } from '../logger.ts';
 import { toAcledCsv } from './acled-csv.ts';
 import { toDataset } from './dataset.ts';
 import { type Selection, selectGraph } from './graph.ts';
@@ -66,13 +69,21 @@ export function parseExportRequest(raw: {
 }
 
 /** Runs one export: reads the graph (or one dataset's part), selects, and formats. */
-export async function runExport(driver: Driver, path: ExportPath, request: ExportRequest): Promise<string> {
+export async function runExport(
+  driver: Driver,
+  path: ExportPath,
+  request: ExportRequest,
+  maxItems: number = DEFAULT_EXPORT_MAX_ITEMS,
+): Promise<string> {
   const loaded = await datasetIds(driver);
   if (request.dataset !== undefined && !loaded.includes(request.dataset))
     throw new BadUserInputError(
       `dataset "${request.dataset}" is not loaded (loaded: ${loaded.join(', ')}).`,
       'dataset',
     );
+  const size = await exportSize(driver, request.dataset ?? null, maxItems + 1);
+  if (size > maxItems)
+    throw new ExportTooLargeError(size, maxItems, request.dataset ? `dataset ${request.dataset}` : 'the graph');
   const graph = selectGraph(await readExportGraph(driver, request.dataset ?? null), request);
   if (path === '/export/graph.graphml') return toGraphml(graph);
   if (path === '/export/events.csv') return toAcledCsv(graph);
@@ -89,11 +100,22 @@ export async function runExport(driver: Driver, path: ExportPath, request: Expor
 function errorResponse(error: unknown): Response {
   const code = error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR';
   const status =
-    code === 'BAD_USER_INPUT' ? 400 : code === 'DATABASE_UNAVAILABLE' ? 503 : code === 'QUERY_TIMEOUT' ? 504 : 500;
+    code === 'BAD_USER_INPUT'
+      ? 400
+      : code === 'EXPORT_TOO_LARGE'
+        ? 413
+        : code === 'DATABASE_UNAVAILABLE'
+          ? 503
+          : code === 'QUERY_TIMEOUT'
+            ? 504
+            : 500;
   const message = error instanceof AppError ? error.message : 'Unexpected error.';
   const argument = error instanceof AppError ? error.extensions.argument : undefined;
+  const max = error instanceof AppError ? error.extensions.max : undefined;
   return new Response(
-    JSON.stringify({ errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] }),
+    JSON.stringify({
+      errors: [{ message, extensions: { code, ...(argument ? { argument } : {}), ...(max ? { max } : {}) } }],
+    }),
     {
       status,
       headers: { 'content-type': 'application/json' },
@@ -101,10 +123,11 @@ function errorResponse(error: unknown): Response {
   );
 }
 
-export function exportRoutes(driver: Driver, onError: (error: unknown) => void): Plugin {
+export function exportRoutes(driver: Driver, logger: Logger, maxItems = DEFAULT_EXPORT_MAX_ITEMS): Plugin {
   return {
     async onRequest({ url, request, endResponse }) {
       if (!(url.pathname in FORMATS)) return;
+      const started = performance.now();
       const path = url.pathname as ExportPath;
       try {
         let raw: Record<string, unknown>;
@@ -120,7 +143,7 @@ export function exportRoutes(driver: Driver, onError: (error: unknown) => void):
             throw new BadUserInputError('The body is not valid JSON.');
           }
         } else return endResponse(new Response('Use GET or POST.', { status: 405, headers: { allow: 'GET, POST' } }));
-        const content = await runExport(driver, path, parseExportRequest(raw));
+        const content = await runExport(driver, path, parseExportRequest(raw), maxItems);
         const format = FORMATS[path];
         return endResponse(
           new Response(content, {
@@ -133,7 +156,9 @@ export function exportRoutes(driver: Driver, onError: (error: unknown) => void):
           }),
         );
       } catch (error) {
-        if (!(error instanceof AppError)) onError(error);
+        if (!(error instanceof AppError)) logger.error({ err: error }, 'unexpected error while exporting');
+        const code = error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR';
+        logRefusal(logger, { codes: [code], operation: path, durationMs: Math.round(performance.now() - started) });
         return endResponse(errorResponse(error));
       }
     },

@@ -344,6 +344,11 @@ export type Place = Node & {
   placeKind: Scalars['String']['output'];
 };
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type Query = {
   __typename?: 'Query';
   /** Agreements, optionally only those an actor is party to or rejected. */
@@ -354,7 +359,7 @@ export type Query = {
   graph: Subgraph;
   /** The nodes within depth (≤ 3) relationships of a node, at most limit (≤ 500) nodes and edgeLimit (≤ 5000) relationships among them, optionally as told by some voices or at a minimum certainty. */
   neighborhood: Subgraph;
-  /** A node by id, or null. */
+  /** A node of any kind by id, or null when the id names nothing. */
   node: Maybe<Node>;
   /** Up to k (≤ 10) shortest paths, shortest first. */
   paths: Array<Path>;
@@ -367,11 +372,21 @@ export type Query = {
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QueryAgreementsArgs = {
   actorId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QueryEventsArgs = {
   actorId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
@@ -381,6 +396,11 @@ export type QueryEventsArgs = {
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QueryGraphArgs = {
   attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
   from?: InputMaybe<Scalars['String']['input']>;
@@ -390,6 +410,11 @@ export type QueryGraphArgs = {
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QueryNeighborhoodArgs = {
   attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -402,11 +427,21 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QueryPathsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -418,6 +453,11 @@ export type QueryPathsArgs = {
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QuerySearchArgs = {
   kinds?: InputMaybe<Array<Kind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -425,6 +465,11 @@ export type QuerySearchArgs = {
 };
 
 
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QueryShortestPathArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;

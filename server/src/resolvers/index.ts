@@ -24,7 +24,7 @@ import {
 import { graphStats, type RelatedKey, sourceText } from '../../../db/repositories/nodes.ts';
 import { findPaths } from '../../../db/repositories/paths.ts';
 import { searchNodes } from '../../../db/repositories/search.ts';
-import { findAgreements, findEvents, findEventsWith, labelsOf } from '../../../db/repositories/timeline.ts';
+import { findAgreements, findEvents, findEventsWith } from '../../../db/repositories/timeline.ts';
 import { KIND_LABELS, type NodeKind } from '../../../schema/vocabulary.ts';
 import {
   boundedInt,
@@ -39,6 +39,7 @@ import {
 } from '../arguments.ts';
 import { type Context, primeRelated, selectedFields } from '../context.ts';
 import type { Certainty, DatePrecision, Kind, Resolvers } from '../generated/graphql.ts';
+import { ACTOR, ENTITY, eachOf, type IdArgument, notFound, PLACE, requireIds } from '../ids.ts';
 
 type Props = Record<string, Plain>;
 
@@ -96,10 +97,21 @@ async function related(ctx: Context, key: RelatedKey, id: string): Promise<Relat
   return list;
 }
 
+/** A node another one refers to: always there in a valid graph, NOT_FOUND if it went missing meanwhile. */
 async function nodeOrThrow(ctx: Context, id: string): Promise<NodeRecord> {
   const node = await ctx.loaders.node.load(id);
   if (!node) throw new NotFoundError('node', id);
   return node;
+}
+
+/** A path's ends and its voices, held to the unknown-id rule (ids.ts) in one query. */
+async function pathEnds(ctx: Context, args: { from: string; to: string; attributedTo?: readonly string[] | null }) {
+  await requireIds(ctx.driver, [
+    { argument: 'from', id: args.from, kinds: ENTITY },
+    { argument: 'to', id: args.to, kinds: ENTITY },
+    ...eachOf('attributedTo', checkList(args.attributedTo, 'attributedTo'), ACTOR),
+  ]);
+  return { from: args.from, to: args.to };
 }
 
 const chronological = (a: NodeRecord, b: NodeRecord) =>
@@ -203,11 +215,10 @@ export const resolvers: Resolvers = {
       const toDay = windowEnd(args.to, 'to');
       checkWindow(fromDay, toDay);
       const limit = boundedInt(args.limit, 100, LIMITS.eventsLimit, 'limit');
-      for (const [argument, id] of [
-        ['actorId', args.actorId],
-        ['placeId', args.placeId],
-      ] as const)
-        if (id && !(await labelsOf(ctx.driver, checkId(id, argument)))) throw new NotFoundError(argument, id);
+      await requireIds(ctx.driver, [
+        ...(args.actorId ? [{ argument: 'actorId', id: args.actorId, kinds: ACTOR }] : []),
+        ...(args.placeId ? [{ argument: 'placeId', id: args.placeId, kinds: PLACE }] : []),
+      ]);
       const query = { fromDay, toDay, actorId: args.actorId ?? null, placeId: args.placeId ?? null, limit };
       // A timeline showing participants or places gets them in the same query as the events.
       const fields = selectedFields(info);
@@ -218,52 +229,50 @@ export const resolvers: Resolvers = {
     },
 
     agreements: async (_, { actorId }, ctx) => {
-      if (actorId && !(await labelsOf(ctx.driver, checkId(actorId, 'actorId'))))
-        throw new NotFoundError('actor', actorId);
+      if (actorId) await requireIds(ctx.driver, [{ argument: 'actorId', id: actorId, kinds: ACTOR }]);
       return findAgreements(ctx.driver, actorId ?? null);
     },
 
-    graph: (_, args, ctx, info) =>
-      findOverview(
-        ctx.driver,
-        boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit'),
-        graphFilter(args),
-        subgraphProjection(info),
-      ),
+    graph: async (_, args, ctx, info) => {
+      const limit = boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit');
+      const filter = graphFilter(args);
+      await requireIds(ctx.driver, eachOf('attributedTo', filter.voices, ACTOR));
+      return findOverview(ctx.driver, limit, filter, subgraphProjection(info));
+    },
 
     neighborhood: async (_, args, ctx, info) => {
+      const start: IdArgument = { argument: 'id', id: args.id, kinds: ENTITY };
+      const depth = boundedInt(args.depth, 1, LIMITS.depth, 'depth');
+      const limit = boundedInt(args.limit, 200, LIMITS.neighborhoodLimit, 'limit');
+      const edgeLimit = boundedInt(args.edgeLimit, 1000, LIMITS.neighborhoodEdgeLimit, 'edgeLimit');
+      const filter = graphFilter(args);
+      await requireIds(ctx.driver, [start, ...eachOf('attributedTo', filter.voices, ACTOR)]);
       const subgraph = await findNeighborhood(
         ctx.driver,
-        checkId(args.id, 'id'),
-        boundedInt(args.depth, 1, LIMITS.depth, 'depth'),
-        boundedInt(args.limit, 200, LIMITS.neighborhoodLimit, 'limit'),
-        graphFilter(args),
+        args.id,
+        depth,
+        limit,
+        filter,
         subgraphProjection(info),
-        boundedInt(args.edgeLimit, 1000, LIMITS.neighborhoodEdgeLimit, 'edgeLimit'),
+        edgeLimit,
       );
-      if (!subgraph) throw new NotFoundError('node', args.id);
+      if (!subgraph) throw notFound(start);
       return subgraph;
     },
 
     shortestPath: async (_, args, ctx) => {
-      const [path] = await findPaths(ctx.driver, {
-        from: checkId(args.from, 'from'),
-        to: checkId(args.to, 'to'),
-        k: 1,
-        maxLength: boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength'),
-        ...pathFilters(args),
-      });
+      const maxLength = boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength');
+      const filters = pathFilters(args);
+      const [path] = await findPaths(ctx.driver, { ...(await pathEnds(ctx, args)), k: 1, maxLength, ...filters });
       return path ?? null;
     },
 
-    paths: (_, args, ctx) =>
-      findPaths(ctx.driver, {
-        from: checkId(args.from, 'from'),
-        to: checkId(args.to, 'to'),
-        k: boundedInt(args.k, 3, LIMITS.k, 'k'),
-        maxLength: boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength'),
-        ...pathFilters(args),
-      }),
+    paths: async (_, args, ctx) => {
+      const k = boundedInt(args.k, 3, LIMITS.k, 'k');
+      const maxLength = boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength');
+      const filters = pathFilters(args);
+      return findPaths(ctx.driver, { ...(await pathEnds(ctx, args)), k, maxLength, ...filters });
+    },
 
     stats: async (_, __, ctx) => {
       const stats = await graphStats(ctx.driver);

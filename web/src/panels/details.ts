@@ -59,9 +59,11 @@ export class DetailsPanel {
   ) {}
 
   setLanguage(strings: Strings, language: Language): void {
+    // A full render of the page passes the same language again: nothing to redraw then.
+    if (strings === this.strings && language === this.language) return;
     this.strings = strings;
     this.language = language;
-    if (this.current) void this.show(this.current.id, this.current.edge);
+    if (this.current) void this.show(this.current.id, this.current.edge, { redraw: true });
     else this.empty();
   }
 
@@ -70,9 +72,13 @@ export class DetailsPanel {
     replaceChildren(this.container, h('p', { class: 'empty-state' }, this.strings.detailsEmpty));
   }
 
-  /** Shows a node (fetched) or an edge (from the loaded graph). */
-  async show(id: string | null, edge: EdgeFieldsFragment | null = null): Promise<void> {
+  /**
+   * Shows a node (fetched) or an edge (from the loaded graph). Asked again for what it shows (or is loading) already,
+   * it does nothing unless `redraw`: a second render would replace the panel under a reader's eyes (and a test's).
+   */
+  async show(id: string | null, edge: EdgeFieldsFragment | null = null, { redraw = false } = {}): Promise<void> {
     if (!id) return this.empty();
+    if (!redraw && this.current?.id === id && (this.current.edge?.id ?? null) === (edge?.id ?? null)) return;
     this.current = { id, edge };
     if (edge) return this.showEdge(edge);
     const request = ++this.request;
@@ -84,6 +90,8 @@ export class DetailsPanel {
       this.showNode(node);
     } catch (error) {
       if (request !== this.request) return;
+      // Not shown: asking for it again (the view reloading once the database is back) fetches it again.
+      this.current = null;
       replaceChildren(
         this.container,
         h(

@@ -180,6 +180,21 @@ describe('windows', () => {
     expect(overlaps(item('2017-01-01', null), window)).toBe(false);
     expect(overlaps({ earliest: null, latest: null }, window)).toBe(false);
   });
+
+  it('counts an item that touches the window on its first or last day as inside (the dimming boundary)', () => {
+    const window = { from: '2019-03-10', to: '2019-03-20' };
+    // Ends on the window's first day: inside (an item is dimmed only when it ended before the window).
+    expect(overlaps({ earliest: '2019-03-01', latest: '2019-03-10' }, window)).toBe(true);
+    expect(overlaps({ earliest: '2019-03-01', latest: '2019-03-09' }, window)).toBe(false);
+    expect(overlaps({ earliest: null, latest: '2019-03-10' }, window)).toBe(true);
+    // Starts on the window's last day: inside; the day after: outside.
+    expect(overlaps({ earliest: '2019-03-20', latest: '2019-03-25' }, window)).toBe(true);
+    expect(overlaps({ earliest: '2019-03-21', latest: '2019-03-25' }, window)).toBe(false);
+    // A one-day window holds the items of that day.
+    expect(overlaps({ earliest: '2019-03-23', latest: '2019-03-23' }, { from: '2019-03-23', to: '2019-03-23' })).toBe(
+      true,
+    );
+  });
 });
 
 describe('assignLanes', () => {
