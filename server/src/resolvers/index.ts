@@ -241,6 +241,10 @@ export const resolvers: Resolvers = {
         k: boundedInt(args.k, 3, LIMITS.k, 'k'),
         maxLength: boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength'),
         ...pathFilters(args),
+        ...(args.relationshipTypes
+          ? { relationshipTypes: checkList(args.relationshipTypes, 'relationshipTypes') ?? [] }
+          : {}),
+        excludeUndated: args.excludeUndated === true,
       }),
 
     stats: async (_, __, ctx) => {
