@@ -173,7 +173,7 @@ describe('the explorer in Chromium', () => {
         .getElementById('place:baghouz')
         .data('label'),
     );
-    expect(label).toBe('الباغوز');
+    expect(label).toBe('الباغوز\u200F');
     await page.screenshot({ path: path.join(SHOTS, 'arabic-rtl.png') });
     await page.close();
   });

@@ -15,8 +15,15 @@ export interface LabelCandidate {
   id: string;
   /** Higher first. */
   priority: number;
-  box: Box;
+  /** Where the label can go, in order of preference (below the node, above, beside). */
+  boxes: Box[];
+  /** May cover other nodes (never other labels): the hubs and the selection are always named. */
+  overNodes?: boolean;
 }
+
+/** The label positions view.ts offers, in the order of a candidate's boxes. */
+export const LABEL_SPOTS = ['below', 'above', 'right', 'left'] as const;
+export type LabelSpot = (typeof LABEL_SPOTS)[number];
 
 const GAP = 2;
 
@@ -25,30 +32,27 @@ export function overlaps(a: Box, b: Box, gap = GAP): boolean {
 }
 
 /**
- * Greedy choice: candidates in priority order (ties by id, so the choice is the same every time), each kept when its
- * box is inside `bounds` (when given) and overlaps no kept label and no obstacle but its own node's body.
+ * Greedy choice: candidates in priority order (ties by id, so the choice is the same every time), each at the first
+ * of its spots that overlaps no kept label and no node but its own. Returns the chosen spot's index by node id;
+ * a node missing from the map gets no label.
  */
 export function chooseLabels(
   candidates: readonly LabelCandidate[],
   obstacles: ReadonlyMap<string, Box>,
-  bounds?: Box,
-): Set<string> {
-  const kept = new Set<string>();
+): Map<string, number> {
+  const kept = new Map<string, number>();
   const placed: Box[] = [];
   const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const c of order) {
-    if (bounds && (c.box.x1 < bounds.x1 || c.box.x2 > bounds.x2 || c.box.y1 < bounds.y1 || c.box.y2 > bounds.y2))
-      continue;
-    if (placed.some((p) => overlaps(p, c.box))) continue;
-    let blocked = false;
-    for (const [id, body] of obstacles)
-      if (id !== c.id && overlaps(body, c.box, 0)) {
-        blocked = true;
-        break;
-      }
-    if (blocked) continue;
-    kept.add(c.id);
-    placed.push(c.box);
+    const spot = c.boxes.findIndex((box) => {
+      if (placed.some((p) => overlaps(p, box))) return false;
+      if (c.overNodes) return true;
+      for (const [id, body] of obstacles) if (id !== c.id && overlaps(body, box, 0)) return false;
+      return true;
+    });
+    if (spot < 0) continue;
+    kept.set(c.id, spot);
+    placed.push(c.boxes[spot] as Box);
   }
   return kept;
 }

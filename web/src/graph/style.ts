@@ -51,8 +51,8 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
         'text-background-padding': `${large ? 1 : 1.5 / z}px`,
         'text-background-shape': 'roundrectangle',
         'min-zoomed-font-size': large ? 6 : 0,
-        width: 'mapData(degree, 0, 24, 20, 60)',
-        height: 'mapData(degree, 0, 24, 20, 60)',
+        width: 'mapData(degree, 0, 24, 24, 64)',
+        height: 'mapData(degree, 0, 24, 24, 64)',
         'border-width': 2,
         'border-color': '#ffffff',
         'background-color': KIND_COLOURS.actor,
@@ -118,6 +118,15 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
     },
     { selector: 'edge:selected, edge.show-label, edge.path, edge.hovered', style: { label: 'data(label)' } },
     { selector: 'node.label-off', style: { label: '' } },
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -3 / z } },
+    {
+      selector: 'node.label-right',
+      style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4 / z, 'text-margin-y': 0 },
+    },
+    {
+      selector: 'node.label-left',
+      style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -4 / z, 'text-margin-y': 0 },
+    },
     {
       selector: 'node.hovered',
       style: { 'underlay-color': '#94a3b8', 'underlay-opacity': 0.35, 'underlay-padding': 4 },

@@ -7,7 +7,7 @@ import fcose from 'cytoscape-fcose';
 import type { Path, Subgraph } from '../api.ts';
 import type { Direction, Language } from '../ui-types.ts';
 import { displayName, type NodeData, shortLabel, toElements } from './elements.ts';
-import { type Box, chooseLabels, type LabelCandidate } from './labels.ts';
+import { type Box, chooseLabels, LABEL_SPOTS, type LabelCandidate } from './labels.ts';
 import { LayoutRunner } from './layout.ts';
 import { graphStyle, LABEL_PX } from './style.ts';
 import { type RendererSettings, type RenderProfile, rendererSettings, renderProfile } from './tuning.ts';
@@ -57,6 +57,9 @@ export interface GraphViewOptions {
 
 /** Where the arrow keys move the keyboard cursor: the neighbour lying most in that direction. */
 export type CursorMove = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
+/** How many of the best connected nodes are always named. */
+const HUBS = 6;
+
 const DIRECTIONS: Record<CursorMove, [number, number]> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
@@ -85,8 +88,8 @@ export class GraphView {
   layoutDone: Promise<void> = Promise.resolve();
   /** The node the arrow keys move from (drawn with a ring); null until the keyboard is used. */
   cursor: string | null = null;
-  /** Node labels drawn now (the rest are hidden so none collide). */
-  labelsShown = new Set<string>();
+  /** Node labels drawn now, by node id, with their spot (the rest are hidden so none collide). */
+  labelsShown = new Map<string, number>();
   private styledZoom = 1;
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly tooltip: HTMLDivElement;
@@ -179,13 +182,22 @@ export class GraphView {
     if (ctx) ctx.font = `${LABEL_PX}px "Noto Sans", "Noto Sans Arabic", sans-serif`;
     const obstacles = new Map<string, Box>();
     const candidates: LabelCandidate[] = [];
+    // The best connected few are named even where their label covers a smaller node.
+    const hubs = new Set(
+      cy
+        .nodes(':visible')
+        .sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number) || (a.id() < b.id() ? -1 : 1))
+        .slice(0, HUBS)
+        .map((n) => n.id()),
+    );
     cy.nodes(':visible').forEach((node) => {
       const body = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
       obstacles.set(node.id(), body);
       const text = node.data('label') as string;
       const width = ctx ? ctx.measureText(text).width : text.length * 7;
       const p = node.renderedPosition();
-      const top = body.y2 + 3;
+      const h = LABEL_PX + 4;
+      const half = width / 2 + 2;
       const priority = node.selected()
         ? 5000
         : node.hasClass('kb-cursor')
@@ -195,17 +207,26 @@ export class GraphView {
             : node.hasClass('highlighted')
               ? 3000
               : (node.data('degree') as number);
+      // The spots of LABEL_SPOTS: below, above, right and left of the node.
       candidates.push({
         id: node.id(),
-        priority,
-        box: { x1: p.x - width / 2 - 2, x2: p.x + width / 2 + 2, y1: top, y2: top + LABEL_PX + 4 },
+        priority: hubs.has(node.id()) ? priority + 1000 : priority,
+        overNodes: priority >= 4000 || hubs.has(node.id()),
+        boxes: [
+          { x1: p.x - half, x2: p.x + half, y1: body.y2 + 2, y2: body.y2 + 2 + h },
+          { x1: p.x - half, x2: p.x + half, y1: body.y1 - 2 - h, y2: body.y1 - 2 },
+          { x1: body.x2 + 3, x2: body.x2 + 3 + 2 * half, y1: p.y - h / 2, y2: p.y + h / 2 },
+          { x1: body.x1 - 3 - 2 * half, x2: body.x1 - 3, y1: p.y - h / 2, y2: p.y + h / 2 },
+        ],
       });
     });
     const shown = chooseLabels(candidates, obstacles);
     this.labelsShown = shown;
     cy.batch(() => {
       cy.nodes().forEach((node) => {
-        node.toggleClass('label-off', !shown.has(node.id()));
+        const spot = shown.get(node.id());
+        node.toggleClass('label-off', spot === undefined);
+        for (const [i, name] of LABEL_SPOTS.entries()) node.toggleClass(`label-${name}`, i > 0 && spot === i);
       });
     });
   }

@@ -108,6 +108,7 @@ export class SearchBox {
 
   private schedule(): void {
     clearTimeout(this.timer);
+    this.active = -1;
     this.timer = setTimeout(() => void this.run(), 180);
   }
 
@@ -182,7 +183,13 @@ export class SearchBox {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (this.active >= 0) this.choose(this.active);
-      else void this.run();
+      // Enter before the list has come: search now and take the best match.
+      else {
+        clearTimeout(this.timer);
+        void this.run().then(() => {
+          if (this.hits.length > 0) this.choose(0);
+        });
+      }
     } else if (event.key === 'Escape' && !this.list.hidden) {
       event.stopPropagation();
       this.close();

@@ -246,9 +246,12 @@ export function fitDomain(spans: ReadonlyArray<Pick<ItemSpan, 'from' | 'to'>>, p
   return [new Date(lo - margin), new Date(hi + margin)];
 }
 
-/** Items this precise (at most about two months long) count towards the busiest span and the density strip. */
+/**
+ * Items this precise (at most about two months long) count towards the busiest span and the density strip, and take
+ * the timeline's first lanes.
+ */
 const PRECISE_MS = 62 * DAY_MS;
-const isPrecise = (span: Pick<ItemSpan, 'from' | 'to' | 'openStart'>): boolean =>
+export const isPrecise = (span: Pick<ItemSpan, 'from' | 'to' | 'openStart'>): boolean =>
   !span.openStart && span.to.getTime() - span.from.getTime() <= PRECISE_MS;
 
 /**
