@@ -138,7 +138,8 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.18 } },
     { selector: 'node.highlighted', style: { opacity: 1 } },
-    { selector: 'edge.highlighted', style: { opacity: 1, width: 2.5, label: 'data(label)' } },
+    { selector: 'edge.highlighted', style: { opacity: 1, width: 2.5 } },
+    { selector: 'edge.label-on', style: { label: 'data(label)' } },
     {
       selector: 'node:selected',
       style: {

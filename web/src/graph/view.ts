@@ -9,7 +9,7 @@ import type { Direction, Language } from '../ui-types.ts';
 import { displayName, type NodeData, shortLabel, toElements } from './elements.ts';
 import { type Box, chooseLabels, LABEL_SPOTS, type LabelCandidate } from './labels.ts';
 import { LayoutRunner } from './layout.ts';
-import { graphStyle, LABEL_PX } from './style.ts';
+import { EDGE_LABEL_PX, graphStyle, LABEL_PX } from './style.ts';
 import { type RendererSettings, type RenderProfile, rendererSettings, renderProfile } from './tuning.ts';
 
 cytoscape.use(fcose);
@@ -222,11 +222,32 @@ export class GraphView {
     });
     const shown = chooseLabels(candidates, obstacles);
     this.labelsShown = shown;
+    // Relation words on the selection's links, where they fit among the names and each other.
+    const taken = new Map(obstacles);
+    for (const c of candidates) {
+      const spot = shown.get(c.id);
+      if (spot !== undefined) taken.set(`label:${c.id}`, c.boxes[spot] as Box);
+    }
+    if (ctx) ctx.font = `${EDGE_LABEL_PX}px "Noto Sans", "Noto Sans Arabic", sans-serif`;
+    const edgeCandidates: LabelCandidate[] = cy
+      .edges('.highlighted:visible')
+      .filter((edge) => !edge.selected() && !edge.hasClass('path'))
+      .map((edge) => {
+        const text = edge.data('label') as string;
+        const half = (ctx ? ctx.measureText(text).width : text.length * 6) / 2 + 4;
+        const m = (edge as unknown as cytoscape.EdgeSingular).renderedMidpoint();
+        const h = EDGE_LABEL_PX / 2 + 3;
+        return { id: edge.id(), priority: 0, boxes: [{ x1: m.x - half, x2: m.x + half, y1: m.y - h, y2: m.y + h }] };
+      });
+    const edgeLabels = chooseLabels(edgeCandidates, taken);
     cy.batch(() => {
       cy.nodes().forEach((node) => {
         const spot = shown.get(node.id());
         node.toggleClass('label-off', spot === undefined);
         for (const [i, name] of LABEL_SPOTS.entries()) node.toggleClass(`label-${name}`, i > 0 && spot === i);
+      });
+      cy.edges().forEach((edge) => {
+        edge.toggleClass('label-on', edgeLabels.has(edge.id()));
       });
     });
   }

@@ -128,7 +128,7 @@ export class SearchBox {
       const kinds = this.options.kinds;
       this.hits = kinds ? hits.filter((hit) => kinds.includes(hit.node.kind)) : hits;
       this.hits = NODE_KINDS.flatMap((kind) => this.hits.filter((hit) => hit.node.kind === kind));
-      this.active = this.hits.length > 0 ? 0 : -1;
+      this.active = this.best();
       this.status.textContent = this.hits.length === 0 ? this.strings.searchNoResults : '';
       this.render();
       this.open();
@@ -136,6 +136,18 @@ export class SearchBox {
       if ((error as Error).name === 'AbortError') return;
       this.status.textContent = (error as Error).message;
     }
+  }
+
+  /** The hit Enter takes: the first exact match of a name or alias, else the best scored (the list is by kind). */
+  private best(): number {
+    if (this.hits.length === 0) return -1;
+    const exact = this.hits.findIndex((hit) => hit.exact);
+    if (exact >= 0) return exact;
+    let top = 0;
+    this.hits.forEach((hit, i) => {
+      if (hit.score > (this.hits[top]?.score ?? 0)) top = i;
+    });
+    return top;
   }
 
   private render(): void {
@@ -187,7 +199,7 @@ export class SearchBox {
       else {
         clearTimeout(this.timer);
         void this.run().then(() => {
-          if (this.hits.length > 0) this.choose(0);
+          if (this.hits.length > 0) this.choose(this.best());
         });
       }
     } else if (event.key === 'Escape' && !this.list.hidden) {
