@@ -287,16 +287,21 @@ describe('paths between actors', () => {
 });
 
 describe('paths a user restricts by relationship type and date', () => {
-  it('relationshipTypes leaves out accusations: Al-Khabar TV reaches the SDF another way', async () => {
+  it('relationshipTypes leaves out the types not named: no accusation, no fighting', async () => {
     const all = await data(`{ paths(from: "actor:al-khabar-tv", to: "actor:sdf", k: 3) { ...P } } ${PATH}`);
     expect(all.paths[0].edges.map((e: { type: string }) => e.type)).toEqual(['ACCUSED']);
-    const types = GRAPH_REL_TYPES.filter((t) => t !== 'ACCUSED');
-    const without = await data(
-      `query($types: [String!]) { paths(from: "actor:al-khabar-tv", to: "actor:sdf", k: 3, relationshipTypes: $types) { ...P } } ${PATH}`,
-      { types },
-    );
-    expect(without.paths.length).toBeGreaterThan(0);
-    for (const p of without.paths) for (const e of p.edges) expect(e.type).not.toBe('ACCUSED');
+    const typed = (from: string, to: string, types: string[]) =>
+      data(
+        `query($types: [String!]) { paths(from: "${from}", to: "${to}", k: 5, relationshipTypes: $types) { ...P } } ${PATH}`,
+        { types },
+      );
+    // The outlet is linked to the SDF only by its accusations.
+    const withoutAccusations = GRAPH_REL_TYPES.filter((t) => t !== 'ACCUSED');
+    expect((await typed('actor:al-khabar-tv', 'actor:sdf', withoutAccusations)).paths).toEqual([]);
+    const withoutFighting = GRAPH_REL_TYPES.filter((t) => t !== 'FOUGHT');
+    const around = await typed('actor:international-coalition', 'actor:syrian-arab-army', withoutFighting);
+    expect(around.paths.length).toBeGreaterThan(0);
+    for (const p of around.paths) for (const e of p.edges) expect(e.type).not.toBe('FOUGHT');
   });
 
   it('excludeUndated keeps the undated "coalition fought ISIS" out of a path as of 2013', async () => {

@@ -325,17 +325,24 @@ describe('defect 6: a readable graph', () => {
 });
 
 describe('defect 7: "as of" is honest and link types are the user\'s choice', () => {
-  it('leaves out accusations when asked, marks undated hops, and can leave them out', async () => {
-    const { page } = await open('pf=actor:al-khabar-tv&pt=actor:sdf&tab=path');
+  it('leaves out the link types unchecked, marks undated hops, and can leave them out', async () => {
+    const { page } = await open('pf=actor:international-coalition&pt=actor:syrian-arab-army&tab=path');
     await pathCards(page);
-    expect(await page.locator('.path-card').first().textContent()).toContain('accused');
+    expect(await page.locator('.path-card').first().textContent()).toContain('fought');
     await page.locator('.path-types summary').click();
-    await page.locator('#path-type-ACCUSED').uncheck();
+    await page.locator('#path-type-FOUGHT').uncheck();
     await page.locator('#panel-path .button-strong').click();
-    await expect.poll(async () => (await state(page)).path).toMatchObject({ without: ['ACCUSED'] });
+    await expect.poll(async () => (await state(page)).path).toMatchObject({ without: ['FOUGHT'] });
     await pathCards(page);
-    for (const hop of await page.locator('.hop-edge').allTextContents()) expect(hop).not.toContain('accused');
+    for (const hop of await page.locator('.hop-edge').allTextContents()) expect(hop).not.toContain('fought');
     await page.close();
+
+    // The outlet is linked to the SDF only by its accusations: without them, the panel says there is no connection.
+    const outlet = await open('pf=actor:al-khabar-tv&pt=actor:sdf&pw=ACCUSED&tab=path');
+    await expect
+      .poll(() => outlet.page.locator('.path-results .empty-state').textContent(), { timeout: 30_000 })
+      .toContain('No connection');
+    await outlet.page.close();
 
     const asOf = await open('pf=actor:international-coalition&pt=actor:syrian-arab-army&asof=2013&tab=path');
     await pathCards(asOf.page);
@@ -343,7 +350,10 @@ describe('defect 7: "as of" is honest and link types are the user\'s choice', ()
     await asOf.page.locator('#path-dated-only').check();
     await asOf.page.locator('#panel-path .button-strong').click();
     await expect.poll(async () => (await state(asOf.page)).path).toMatchObject({ datedOnly: true });
-    await expect.poll(() => asOf.page.locator('.path-results .loading-state').count()).toBe(0);
+    // Every link between them is undated: left out, none remains.
+    await expect
+      .poll(() => asOf.page.locator('.path-results .empty-state').textContent(), { timeout: 30_000 })
+      .toContain('No connection');
     expect(await asOf.page.locator('.badge-undated').count()).toBe(0);
     await asOf.page.close();
   });

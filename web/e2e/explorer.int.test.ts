@@ -124,6 +124,8 @@ describe('the explorer in Chromium', () => {
 
   it('brushing the timeline hides what happened outside the window', async () => {
     const { page } = await open();
+    // The timeline opens on the busiest span; "All dates" shows the years to brush across.
+    await page.locator('#timeline .tl-fit').click();
     const tick = async (year: string) =>
       page
         .locator('#timeline text', { hasText: new RegExp(`^${year}$`) })
