@@ -81,10 +81,10 @@ export function checkRelationshipTypes(types: readonly string[] | undefined): st
   return GRAPH_REL_TYPES.filter((t) => types.includes(t)).join('|');
 }
 
-// Time: the path as it stood by $asOfDay (and, with $dated, only dated relationships); perspective: whose voice, how
-// certain (filters.ts).
-const REL_FILTER = `${relAsOf('r')} AND ${perspective('r')}
-    AND (NOT $dated OR coalesce(r.earliest, r.latest) IS NOT NULL)`;
+// Time: the path as it stood by $asOfDay; perspective: whose voice, how certain (filters.ts).
+const REL_FILTER = `${relAsOf('r')} AND ${perspective('r')}`;
+/** With `excludeUndated`: only relationships with a date (fixed text, so the query without it stays as it was). */
+const DATED = ' AND coalesce(r.earliest, r.latest) IS NOT NULL';
 
 const PATH_WHERE = (extraNode = '', extraRel = ''): string => `
     all(n IN nodes(p) WHERE n:Entity AND ${nodeAsOf('n')}${extraNode})
@@ -104,13 +104,13 @@ const FOUND_PATH = `{
  * no parameter for the bounds of a variable-length pattern, so `maxLength` is written into the text; callers pass
  * only integers checked by {@link checkBounds}. Everything else is a parameter.
  */
-function shortestCypher(k: number, maxLength: number, types: string): string {
+function shortestCypher(k: number, maxLength: number, types: string, dated: boolean): string {
   return `
 OPTIONAL MATCH (a:KG:Entity {id: $from})
 OPTIONAL MATCH (b:KG:Entity {id: $to})
 CALL (a, b) {
   MATCH p = ${k === 1 ? 'shortestPath' : 'allShortestPaths'}((a)-[:${types}*1..${maxLength}]-(b))
-  WHERE a <> b AND ${PATH_WHERE()}
+  WHERE a <> b AND ${PATH_WHERE('', dated ? DATED : '')}
   WITH p LIMIT $limit
   RETURN collect(${FOUND_PATH}) AS paths
 }
@@ -122,13 +122,13 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
  * nodes (the path's beginning) and banned relationships (those found paths took next), and fits in `room`. A row's
  * `index` is its own position in \$spurs, so each answer finds its row.
  */
-const spurCypher = (maxRoom: number, types: string): string => `
+const spurCypher = (maxRoom: number, types: string, dated: boolean): string => `
 MATCH (b:KG:Entity {id: $to})
 UNWIND $spurs AS s
 MATCH (x:KG:Entity) WHERE elementId(x) = s.node
 CALL (x, b, s) {
   MATCH p = shortestPath((x)-[:${types}*1..${maxRoom}]-(b))
-  WHERE ${PATH_WHERE(' AND NOT elementId(n) IN s.bannedNodes', ' AND NOT elementId(r) IN s.bannedEdges')}
+  WHERE ${PATH_WHERE(' AND NOT elementId(n) IN s.bannedNodes', `${dated ? DATED : ''} AND NOT elementId(r) IN s.bannedEdges`)}
   RETURN p
 }
 WITH s, p WHERE length(p) <= s.room
@@ -205,6 +205,7 @@ async function moreByYen(
   k: number,
   maxLength: number,
   types: string,
+  dated: boolean,
 ): Promise<FoundPath[]> {
   const found = [...shortest];
   const candidates = new Map<string, FoundPath>();
@@ -215,7 +216,7 @@ async function moreByYen(
     // One query for the spurs of every path to spur from (all the shortest paths at first, then the last one found).
     const spurs = toSpur.flatMap((path) => spursOf(path, found, maxLength).map((spur) => ({ path, spur })));
     const rows = await run<{ spur: number; path: FoundPath }>(
-      spurCypher(Math.max(...spurs.map(({ spur }) => spur.room)), types),
+      spurCypher(Math.max(...spurs.map(({ spur }) => spur.room)), types, dated),
       {
         ...params,
         spurs: spurs.map(({ spur }, i) => ({ ...spur, room: neo4j.int(spur.room), index: neo4j.int(i) })),
@@ -312,22 +313,22 @@ export async function findPaths(driver: Driver, query: PathQuery): Promise<PathR
     asOfDay: query.asOf === undefined ? null : asOfDay(query.asOf),
     voices: query.attributedTo === undefined ? null : [...query.attributedTo],
     maxRank: query.minCertaintyRank === undefined ? null : neo4j.int(checkRank(query.minCertaintyRank)),
-    dated: query.excludeUndated === true,
   };
+  const dated = query.excludeUndated === true;
   if (query.from === query.to) {
     const [row] = await readTransaction(driver, (run) => run<PathsRow<PathRecord>>(SAME_NODE, params));
     return checkEnds(row, query).paths;
   }
   const { k, maxLength } = query;
   const found = await readTransaction(driver, async (run) => {
-    const [row] = await run<PathsRow<FoundPath>>(shortestCypher(k, maxLength, types), {
+    const [row] = await run<PathsRow<FoundPath>>(shortestCypher(k, maxLength, types, dated), {
       ...params,
       limit: neo4j.int(k),
     });
     const shortest = checkEnds(row, query).paths;
     return shortest.length === 0 || shortest.length >= k
       ? shortest
-      : moreByYen(run, params, shortest, k, maxLength, types);
+      : moreByYen(run, params, shortest, k, maxLength, types, dated);
   });
   return found.map(({ length, nodes, edges }) => ({ length, nodes, edges })).sort(byLengthThenIds);
 }

@@ -134,10 +134,21 @@ describe('the explorer in Chromium', () => {
     const [from, to] = [await tick('2019'), await tick('2020')];
     const area = await page.locator('#timeline .tl-brush').boundingBox();
     expect(from && to && area).toBeTruthy();
-    const y = (area?.y ?? 0) + 30;
-    await page.mouse.move((from?.x ?? 0) + (from?.width ?? 0) / 2 + 2, y);
+    // A height where the drag starts and ends on empty lane space (the brush), not on an item.
+    const x0 = (from?.x ?? 0) + (from?.width ?? 0) / 2 + 2;
+    const x1 = (to?.x ?? 0) + (to?.width ?? 0) / 2 - 2;
+    const scroller = await page.locator('#timeline .tl-scroll').boundingBox();
+    const y = await page.evaluate(
+      ({ x0, x1, top, bottom }) => {
+        const onBrush = (x: number, y: number) => document.elementFromPoint(x, y)?.closest('.tl-item') === null;
+        for (let y = top + 8; y < bottom - 4; y += 6) if (onBrush(x0, y) && onBrush(x1, y)) return y;
+        return top + 30;
+      },
+      { x0, x1, top: scroller?.y ?? 0, bottom: (scroller?.y ?? 0) + (scroller?.height ?? 0) },
+    );
+    await page.mouse.move(x0, y);
     await page.mouse.down();
-    await page.mouse.move((to?.x ?? 0) + (to?.width ?? 0) / 2 - 2, y, { steps: 8 });
+    await page.mouse.move(x1, y, { steps: 8 });
     await page.mouse.up();
     await expect.poll(async () => (await state(page)).window).not.toBeNull();
     const window = (await state(page)).window as { from: string; to: string };
