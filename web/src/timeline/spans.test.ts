@@ -344,10 +344,10 @@ describe('the span the timeline opens on, and its density strip', () => {
       span('2016-05-01', '2016-05-02'),
     ];
     const [from, to] = busiestSpan(spans) ?? [];
-    expect(from && from.getTime()).toBeLessThanOrEqual(day('2019-01-10').getTime());
-    expect(from && from.getTime()).toBeGreaterThan(day('2018-12-01').getTime());
-    expect(to && to.getTime()).toBeGreaterThanOrEqual(day('2019-03-24').getTime());
-    expect(to && to.getTime()).toBeLessThan(day('2019-05-01').getTime());
+    expect(from?.getTime()).toBeLessThanOrEqual(day('2019-01-10').getTime());
+    expect(from?.getTime()).toBeGreaterThan(day('2018-12-01').getTime());
+    expect(to?.getTime()).toBeGreaterThanOrEqual(day('2019-03-24').getTime());
+    expect(to?.getTime()).toBeLessThan(day('2019-05-01').getTime());
   });
 
   it('shows everything when too few items are precise enough to say', () => {
