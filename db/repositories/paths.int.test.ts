@@ -297,6 +297,35 @@ describe('findPaths on the seeded Baghouz graph', () => {
     });
   });
 
+  describe('relationship types and undated hops', () => {
+    it('paths use only the relationship types asked for', async () => {
+      const types = GRAPH_REL_TYPES.filter((t) => t !== 'ACCUSED' && t !== 'FOUGHT');
+      const found = await paths({ from: 'actor:sdf', to: 'actor:isis', k: 5, relationshipTypes: types });
+      expect(found.length).toBeGreaterThan(0);
+      for (const p of found) for (const e of p.edges) expect(types).toContain(e.type);
+      // Without FOUGHT the one-hop path is gone.
+      expect(found[0]?.length).toBeGreaterThan(1);
+      const onlyFought = await paths({ from: 'actor:sdf', to: 'actor:isis', k: 3, relationshipTypes: ['FOUGHT'] });
+      expect(onlyFought.map(nodeIds)).toEqual([['actor:sdf', 'actor:isis']]);
+    });
+
+    it('excludeUndated leaves out every relationship with no date', async () => {
+      const query = { from: 'actor:international-coalition', to: 'actor:syrian-arab-army', k: 5, asOf: '2013' };
+      const loose = await paths(query);
+      const undated = (p: PathRecord) => p.edges.filter((e) => asOfDayOf(e.props) === null);
+      expect(loose.some((p) => undated(p).length > 0)).toBe(true);
+      const strict = await paths({ ...query, excludeUndated: true });
+      for (const p of strict) expect(undated(p)).toEqual([]);
+    });
+
+    it('a type outside GRAPH_REL_TYPES or an empty list is refused before any query', async () => {
+      for (const relationshipTypes of [['FOUGHT]-() MATCH (x) DETACH DELETE x //'], ['PUBLISHED_BY'], []])
+        await expect(paths({ from: 'actor:sdf', to: 'actor:isis', relationshipTypes })).rejects.toThrow(
+          BadUserInputError,
+        );
+    });
+  });
+
   it('every returned path is well formed and every edge carries citations that exist', async () => {
     expect(returned.length).toBeGreaterThan(40);
     const cited = new Set<string>();

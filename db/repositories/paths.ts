@@ -50,16 +50,41 @@ export interface PathQuery {
   attributedTo?: string[];
   /** Keep only relationships with certaintyRank ≤ this (0 confirmed … 4 disputed). */
   minCertaintyRank?: number;
+  /**
+   * The relationship types a path may use, each one of {@link GRAPH_REL_TYPES} (e.g. all but `ACCUSED`); omit it for
+   * all of them. An empty list is an error, as no path could be found.
+   */
+  relationshipTypes?: readonly string[];
+  /** Leave out relationships with no date (neither `earliest` nor `latest`), which an `asOf` date lets pass. */
+  excludeUndated?: boolean;
 }
 
 export const MAX_K = 10;
 export const MAX_LENGTH = 8;
 const MAX_CERTAINTY_RANK = CERTAINTIES.length - 1;
 
-const TYPES = GRAPH_REL_TYPES.join('|');
+/**
+ * The relationship types of a query, checked against {@link GRAPH_REL_TYPES}: they are written into the pattern
+ * (`[:A|B*1..6]`, where Neo4j takes no parameter), so only names from that list ever reach the Cypher text.
+ */
+export function checkRelationshipTypes(types: readonly string[] | undefined): string {
+  if (types === undefined) return GRAPH_REL_TYPES.join('|');
+  const allowed = new Set<string>(GRAPH_REL_TYPES);
+  const unknown = types.filter((t) => !allowed.has(t));
+  if (unknown.length > 0)
+    throw new BadUserInputError(
+      `relationshipTypes may only name ${GRAPH_REL_TYPES.join(', ')}; got ${unknown.join(', ')}.`,
+      'relationshipTypes',
+    );
+  if (types.length === 0)
+    throw new BadUserInputError('relationshipTypes must name at least one relationship type.', 'relationshipTypes');
+  return GRAPH_REL_TYPES.filter((t) => types.includes(t)).join('|');
+}
 
 // Time: the path as it stood by $asOfDay; perspective: whose voice, how certain (filters.ts).
 const REL_FILTER = `${relAsOf('r')} AND ${perspective('r')}`;
+/** With `excludeUndated`: only relationships with a date (fixed text, so the query without it stays as it was). */
+const DATED = ' AND coalesce(r.earliest, r.latest) IS NOT NULL';
 
 const PATH_WHERE = (extraNode = '', extraRel = ''): string => `
     all(n IN nodes(p) WHERE n:Entity AND ${nodeAsOf('n')}${extraNode})
@@ -79,13 +104,13 @@ const FOUND_PATH = `{
  * no parameter for the bounds of a variable-length pattern, so `maxLength` is written into the text; callers pass
  * only integers checked by {@link checkBounds}. Everything else is a parameter.
  */
-function shortestCypher(k: number, maxLength: number): string {
+function shortestCypher(k: number, maxLength: number, types: string, dated: boolean): string {
   return `
 OPTIONAL MATCH (a:KG:Entity {id: $from})
 OPTIONAL MATCH (b:KG:Entity {id: $to})
 CALL (a, b) {
-  MATCH p = ${k === 1 ? 'shortestPath' : 'allShortestPaths'}((a)-[:${TYPES}*1..${maxLength}]-(b))
-  WHERE a <> b AND ${PATH_WHERE()}
+  MATCH p = ${k === 1 ? 'shortestPath' : 'allShortestPaths'}((a)-[:${types}*1..${maxLength}]-(b))
+  WHERE a <> b AND ${PATH_WHERE('', dated ? DATED : '')}
   WITH p LIMIT $limit
   RETURN collect(${FOUND_PATH}) AS paths
 }
@@ -97,13 +122,13 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`;
  * nodes (the path's beginning) and banned relationships (those found paths took next), and fits in `room`. A row's
  * `index` is its own position in \$spurs, so each answer finds its row.
  */
-const spurCypher = (maxRoom: number): string => `
+const spurCypher = (maxRoom: number, types: string, dated: boolean): string => `
 MATCH (b:KG:Entity {id: $to})
 UNWIND $spurs AS s
 MATCH (x:KG:Entity) WHERE elementId(x) = s.node
 CALL (x, b, s) {
-  MATCH p = shortestPath((x)-[:${TYPES}*1..${maxRoom}]-(b))
-  WHERE ${PATH_WHERE(' AND NOT elementId(n) IN s.bannedNodes', ' AND NOT elementId(r) IN s.bannedEdges')}
+  MATCH p = shortestPath((x)-[:${types}*1..${maxRoom}]-(b))
+  WHERE ${PATH_WHERE(' AND NOT elementId(n) IN s.bannedNodes', `${dated ? DATED : ''} AND NOT elementId(r) IN s.bannedEdges`)}
   RETURN p
 }
 WITH s, p WHERE length(p) <= s.room
@@ -179,6 +204,8 @@ async function moreByYen(
   shortest: FoundPath[],
   k: number,
   maxLength: number,
+  types: string,
+  dated: boolean,
 ): Promise<FoundPath[]> {
   const found = [...shortest];
   const candidates = new Map<string, FoundPath>();
@@ -189,7 +216,7 @@ async function moreByYen(
     // One query for the spurs of every path to spur from (all the shortest paths at first, then the last one found).
     const spurs = toSpur.flatMap((path) => spursOf(path, found, maxLength).map((spur) => ({ path, spur })));
     const rows = await run<{ spur: number; path: FoundPath }>(
-      spurCypher(Math.max(...spurs.map(({ spur }) => spur.room))),
+      spurCypher(Math.max(...spurs.map(({ spur }) => spur.room)), types, dated),
       {
         ...params,
         spurs: spurs.map(({ spur }, i) => ({ ...spur, room: neo4j.int(spur.room), index: neo4j.int(i) })),
@@ -271,12 +298,15 @@ function checkRank(rank: number): number {
  *   and party relationships carry their event's); an undated relationship (`MEMBER_OF`, …) passes.
  * - `attributedTo` and `minCertaintyRank` restrict the relationships a path may use ("the graph as
  *   told by these voices, at least this certain").
+ * - `relationshipTypes` keeps only relationships of those types (e.g. no accusations); `excludeUndated` leaves out
+ *   relationships with no date, so "as of" holds for every hop rather than letting timeless ones pass.
  *
- * @throws BadUserInputError when k, maxLength, asOf or minCertaintyRank is out of range or malformed
+ * @throws BadUserInputError when k, maxLength, asOf, minCertaintyRank or relationshipTypes is out of range or malformed
  * @throws NotFoundError when `from` or `to` is not the id of an actor, place, event or agreement
  */
 export async function findPaths(driver: Driver, query: PathQuery): Promise<PathRecord[]> {
   checkBounds(query.k, query.maxLength);
+  const types = checkRelationshipTypes(query.relationshipTypes);
   const params = {
     from: query.from,
     to: query.to,
@@ -284,15 +314,21 @@ export async function findPaths(driver: Driver, query: PathQuery): Promise<PathR
     voices: query.attributedTo === undefined ? null : [...query.attributedTo],
     maxRank: query.minCertaintyRank === undefined ? null : neo4j.int(checkRank(query.minCertaintyRank)),
   };
+  const dated = query.excludeUndated === true;
   if (query.from === query.to) {
     const [row] = await readTransaction(driver, (run) => run<PathsRow<PathRecord>>(SAME_NODE, params));
     return checkEnds(row, query).paths;
   }
   const { k, maxLength } = query;
   const found = await readTransaction(driver, async (run) => {
-    const [row] = await run<PathsRow<FoundPath>>(shortestCypher(k, maxLength), { ...params, limit: neo4j.int(k) });
+    const [row] = await run<PathsRow<FoundPath>>(shortestCypher(k, maxLength, types, dated), {
+      ...params,
+      limit: neo4j.int(k),
+    });
     const shortest = checkEnds(row, query).paths;
-    return shortest.length === 0 || shortest.length >= k ? shortest : moreByYen(run, params, shortest, k, maxLength);
+    return shortest.length === 0 || shortest.length >= k
+      ? shortest
+      : moreByYen(run, params, shortest, k, maxLength, types, dated);
   });
   return found.map(({ length, nodes, edges }) => ({ length, nodes, edges })).sort(byLengthThenIds);
 }

@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
 import { seededDriver } from '../../test/seeded-database.ts';
 import { createApp } from './app.ts';
@@ -437,6 +438,49 @@ describe('paths between actors', () => {
       expect(e.citations.some((c: { certainty: string }) => ['CONFIRMED', 'REPORTED'].includes(c.certainty))).toBe(
         true,
       );
+  });
+});
+
+describe('paths a user restricts by relationship type and date', () => {
+  it('relationshipTypes leaves out the types not named: no accusation, no fighting', async () => {
+    const all = await data(`{ paths(from: "actor:al-khabar-tv", to: "actor:sdf", k: 3) { ...P } } ${PATH}`);
+    expect(all.paths[0].edges.map((e: { type: string }) => e.type)).toEqual(['ACCUSED']);
+    const typed = (from: string, to: string, types: string[]) =>
+      data(
+        `query($types: [String!]) { paths(from: "${from}", to: "${to}", k: 5, relationshipTypes: $types) { ...P } } ${PATH}`,
+        { types },
+      );
+    // The outlet is linked to the SDF only by its accusations.
+    const withoutAccusations = GRAPH_REL_TYPES.filter((t) => t !== 'ACCUSED');
+    expect((await typed('actor:al-khabar-tv', 'actor:sdf', withoutAccusations)).paths).toEqual([]);
+    const withoutFighting = GRAPH_REL_TYPES.filter((t) => t !== 'FOUGHT');
+    const around = await typed('actor:international-coalition', 'actor:syrian-arab-army', withoutFighting);
+    expect(around.paths.length).toBeGreaterThan(0);
+    for (const p of around.paths) for (const e of p.edges) expect(e.type).not.toBe('FOUGHT');
+  });
+
+  it('excludeUndated keeps the undated "coalition fought ISIS" out of a path as of 2013', async () => {
+    const q = (extra: string) =>
+      data(
+        `{ paths(from: "actor:international-coalition", to: "actor:syrian-arab-army", k: 5, asOf: "2013"${extra}) { length edges { type source target earliest latest } } }`,
+      );
+    const undatedPass = await q('');
+    const hops = undatedPass.paths.flatMap((p: { edges: Json[] }) => p.edges);
+    expect(hops.some((e: Json) => e.type === 'FOUGHT' && e.source === 'actor:international-coalition')).toBe(true);
+    const dated = await q(', excludeUndated: true');
+    for (const p of dated.paths)
+      for (const e of p.edges) expect(e.earliest ?? e.latest, JSON.stringify(e)).not.toBeNull();
+  });
+
+  it('a relationship type outside the vocabulary, or none at all, is BAD_USER_INPUT naming the argument', async () => {
+    for (const types of [['FOUGHT', 'FOUGHT]-(x) DETACH DELETE x //'], ['PUBLISHED_BY'], []]) {
+      const result = await query(
+        'query($types: [String!]) { paths(from: "actor:sdf", to: "actor:isis", relationshipTypes: $types) { length } }',
+        { types },
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain('relationshipTypes');
+    }
   });
 });
 

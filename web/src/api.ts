@@ -85,8 +85,15 @@ export async function search(text: string, signal?: AbortSignal): Promise<Search
   return (await request(SearchDocument, { text }, signal)).search;
 }
 
-export async function findPaths(from: string, to: string, asOf: string | null): Promise<Path[]> {
-  return (await request(PathsDocument, { from, to, asOf })).paths;
+/** Up to five shortest paths; `types` the relationship types they may use (null: all), optionally dated hops only. */
+export async function findPaths(
+  from: string,
+  to: string,
+  asOf: string | null,
+  types: readonly string[] | null = null,
+  excludeUndated = false,
+): Promise<Path[]> {
+  return (await request(PathsDocument, { from, to, asOf, types: types ? [...types] : null, excludeUndated })).paths;
 }
 
 /** Everything the details panel shows about one node; null when there is no such node. */

@@ -5,13 +5,16 @@
  */
 import './styles.css';
 import './panels/panels.css';
+import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
 import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
 import { describeFailure } from './errors.ts';
+import { describeElement, filterReasons, pngCaption } from './explain.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
-import { attributedToIn, displayName, type ViewFilter } from './graph/elements.ts';
+import { attributedToIn, displayName, NO_FILTER, type ViewFilter } from './graph/elements.ts';
+import { graphPng } from './graph/png.ts';
 import { capNeighborhood, EXPANSION_STEP, neighborhoodRequestLimit } from './graph/tuning.ts';
-import { GraphView } from './graph/view.ts';
+import { type CursorMove, GraphView } from './graph/view.ts';
 import { directionOf, type Strings, strings } from './i18n.ts';
 import { createMap } from './map/map.ts';
 import {
@@ -24,13 +27,15 @@ import {
   renderTabs,
   setGraphStatus,
   showBanner,
-  TABS,
   timelineLabels,
+  wireLegend,
+  wireTabs,
 } from './page.ts';
 import { DetailsPanel } from './panels/details.ts';
 import { FiltersPanel } from './panels/filters.ts';
 import { PathFinderPanel } from './panels/pathfinder.ts';
 import { SearchBox } from './panels/search.ts';
+import { showPane, wirePanes } from './panes.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { createTimeline } from './timeline/timeline.ts';
 
@@ -41,8 +46,24 @@ let pathRequest = 0;
 
 const graph = new GraphView($('graph'), {
   onSelect: (id) => store.select(id),
-  onExpand: (id) => store.expand(id),
+  onExpand: (id) => void expandNode(id),
+  describe: (id) => describeElement(id, data, store.state.language, s),
+  insets: () => graphInsets(),
 });
+
+/** Room the graph pane's overlays take: the controls and the "show more" bar above, the legend below. */
+function graphInsets(): { top: number; right: number; bottom: number; left: number } {
+  const pane = $('graph').getBoundingClientRect();
+  const legend = $('legend').getBoundingClientRect();
+  const more = $('graph-more');
+  const top = Math.max($('fit').getBoundingClientRect().bottom, more.hidden ? 0 : more.getBoundingClientRect().bottom);
+  return {
+    top: Math.max(0, top - pane.top),
+    right: 0,
+    bottom: legend.height > 0 ? Math.max(0, pane.bottom - legend.top) : 0,
+    left: 0,
+  };
+}
 
 const nameOf = (id: string): string | null => {
   const node = data.nodeById(id);
@@ -51,8 +72,12 @@ const nameOf = (id: string): string | null => {
 
 const details = new DetailsPanel($('panel-details'), {
   onNavigate: (id) => void selectAndReveal(id),
-  onExpand: (id) => store.expand(id),
-  onFocus: (id) => graph.focus(id),
+  onExpand: (id) => void expandNode(id),
+  onFocus: (id) => {
+    store.setFocus(id);
+    showPane('graph');
+    graph.focus(id);
+  },
   nameOf,
 });
 
@@ -68,22 +93,49 @@ const filters = new FiltersPanel($('panel-filters'), {
   onClearWindow: () => store.setWindow(null),
 });
 
-const searchBox = new SearchBox($('search'), { onChoose: (node) => void selectAndReveal(node.id) });
+const searchBox = new SearchBox($('search'), {
+  onChoose: (node) => {
+    showPane('panels');
+    void selectAndReveal(node.id);
+  },
+});
 
+/** Whether a filter other than the time window leaves the timeline and map with nothing (their empty notes say so). */
+let filteredOut = false;
 const timeline = createTimeline($('timeline'), {
   onBrush: (window) => store.setWindow(window),
   onSelect: (id) => void selectAndReveal(id),
-  labels: timelineLabels(() => s),
+  labels: timelineLabels(
+    () => s,
+    () => filteredOut,
+  ),
 });
 
-const map = createMap($('map'), { onSelect: (id) => void selectAndReveal(id), labels: mapLabels(() => s) });
+const map = createMap($('map'), {
+  onSelect: (id) => void selectAndReveal(id),
+  labels: mapLabels(
+    () => s,
+    () => filteredOut,
+  ),
+});
 
 function currentFilter(state: ViewState = store.state): ViewFilter {
   return { window: state.window, attributedTo: state.attributedTo, minCertainty: state.minCertainty };
 }
 
 const setStatus = (kind: Parameters<typeof setGraphStatus>[1], message = '') =>
-  setGraphStatus(s, kind, message, () => void loadAll());
+  setGraphStatus(s, kind, message, () =>
+    kind === 'filtered' ? store.update({ ...NO_FILTER, attributedTo: [] }) : void loadAll(),
+  );
+
+/** Says so in the graph pane when the filters hide every node, and why. */
+function showFilterOutcome(state: ViewState): void {
+  if (graphStatusIsError() || data.graph.nodes.length === 0) return;
+  const hidden = data.hidden(currentFilter(state));
+  const nothing = hidden.size > 0 && data.displayed().nodes.every((n) => hidden.has(n.id));
+  if (nothing) setStatus('filtered', filterReasons(state, s, nameOf));
+  else if ($('graph-status').classList.contains('overlay-filtered')) setStatus('none');
+}
 
 // While the database is down a banner says so, and the view reloads once it is back.
 let readinessTimer: ReturnType<typeof setInterval> | undefined;
@@ -119,10 +171,14 @@ async function loadAll(): Promise<void> {
     else
       void graph.layoutDone.then(() => {
         if (!graphStatusIsError()) setStatus('none');
+        showFilterOutcome(store.state);
       });
     showBanner(null);
+    // A restored view frames what it restores, once the layout has placed the nodes (GraphView waits for it).
     if (store.state.path) void runPathQuery(store.state);
-    else if (store.state.selected) graph.focus(store.state.selected);
+    else if (store.state.focus ?? store.state.selected)
+      graph.focus((store.state.focus ?? store.state.selected) as string);
+    else graph.fit(false);
   } catch (error) {
     setStatus('error', describeError(error));
   }
@@ -188,7 +244,8 @@ async function runPathQuery(state: ViewState): Promise<void> {
   pathFinder.setQuery(query, data.nodeById(query.from) ?? null, data.nodeById(query.to) ?? null);
   pathFinder.render({ status: 'loading' });
   try {
-    const found = await findPaths(query.from, query.to, query.asOf);
+    const types = query.without.length > 0 ? GRAPH_REL_TYPES.filter((t) => !query.without.includes(t)) : null;
+    const found = await findPaths(query.from, query.to, query.asOf, types, query.datedOnly);
     if (request !== pathRequest) return;
     data.setPaths(found);
     const ends = found[0]?.nodes ?? [];
@@ -213,20 +270,25 @@ function showPaths(state: ViewState): void {
   graph.showPath(path, state.language);
 }
 
+/**
+ * The timeline and the map under the same filters as the graph: what the voice and certainty filters hide is left
+ * out (the time window only dims, as it is chosen on the timeline itself); both follow the selection.
+ */
 function renderLinkedViews(state: ViewState): void {
   const filter = currentFilter(state);
   const dir = directionOf(state.language);
   const active = activePlaces(data.graph, data.hidden(filter), filter);
-  timeline.update(timelineItems(data.timeline, state.language), {
+  const hiddenByPerspective = data.hidden({ ...filter, window: null });
+  const items = timelineItems(data.timeline, state.language).filter((item) => !hiddenByPerspective.has(item.id));
+  const places = mapPlaces(data.graph, state.language, s.positionOf).filter((p) => !hiddenByPerspective.has(p.id));
+  filteredOut = hiddenByPerspective.size > 0;
+  timeline.update(items, {
     selectedId: state.selected,
     window: state.window,
     dir,
+    highlighted: graph.neighbours(state.selected),
   });
-  map.update(mapPlaces(data.graph, state.language, s.positionOf), {
-    selectedId: state.selected,
-    activeIds: active,
-    dir,
-  });
+  map.update(places, { selectedId: state.selected, activeIds: active, dir });
 }
 
 function renderFilters(state: ViewState): void {
@@ -250,8 +312,12 @@ function render(state: ViewState, previous: ViewState | null): void {
     pathFinder.setLanguage(s, state.language);
     filters.setLanguage(s);
   }
-  if (changed('window') || changed('attributedTo') || changed('minCertainty') || previous === null) {
-    graph.applyHidden(data.hidden(currentFilter(state)));
+  const filterChanged = changed('window') || changed('attributedTo') || changed('minCertainty');
+  if (filterChanged || previous === null) graph.applyHidden(data.hidden(currentFilter(state)));
+  if (filterChanged && previous !== null) {
+    // The graph re-frames on what the filters leave, and says so when they leave nothing.
+    graph.fit();
+    showFilterOutcome(state);
   }
   if (changed('selected') || changed('language')) {
     graph.select(state.selected);
@@ -259,6 +325,7 @@ function render(state: ViewState, previous: ViewState | null): void {
     void details.show(state.selected, edge);
   }
   if (changed('expanded')) graph.markExpanded(state.expanded);
+  if (changed('focus') && state.focus && previous !== null) graph.focus(state.focus);
   renderFilters(state);
   showMoreBar(state);
   renderTabs(state.tab);
@@ -296,18 +363,91 @@ $('language').addEventListener('click', () => store.setLanguage(store.state.lang
 $('fit').addEventListener('click', () => graph.fit());
 $('zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
 $('zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
-for (const tab of TABS) $(`tab-${tab}`).addEventListener('click', () => store.showTab(tab));
-// Keyboard on the graph: + / - zoom, F fits, Enter expands the selection, Escape clears it.
+wireTabs((tab) => store.showTab(tab));
+wireLegend(
+  () => s,
+  () => graph.fit(),
+);
+wirePanes(() => graph.resize());
+
+/** Says which node the keyboard cursor is on (name, kind, links), for screen readers. */
+function announceCursor(id: string | null): void {
+  const node = id ? data.nodeById(id) : undefined;
+  const links = id ? ((graph.cy.getElementById(id).data('degree') as number | undefined) ?? 0) : 0;
+  $('graph-cursor').textContent = node
+    ? s.graphCursor(displayName(node, store.state.language), s.kinds[node.kind], s.links(links))
+    : '';
+}
+
+// Keyboard on the graph: arrows move between neighbours, Enter selects, E expands, + / - zoom, F fits, Escape clears.
 $('graph').tabIndex = 0;
+$('graph').addEventListener('focus', () => announceCursor(graph.moveCursor(null)));
 $('graph').addEventListener('keydown', (event) => {
-  if (event.key === '+' || event.key === '=') graph.zoomBy(1.25);
+  if (event.key.startsWith('Arrow')) announceCursor(graph.moveCursor(event.key as CursorMove));
+  else if (event.key === 'Enter' || event.key === ' ') {
+    if (graph.cursor) void selectAndReveal(graph.cursor);
+  } else if (event.key === 'e' || event.key === 'E') {
+    const id = graph.cursor ?? store.state.selected;
+    if (id) void expandNode(id);
+  } else if (event.key === '+' || event.key === '=') graph.zoomBy(1.25);
   else if (event.key === '-') graph.zoomBy(0.8);
   else if (event.key === 'f' || event.key === 'F') graph.fit();
   else if (event.key === 'Escape') store.select(null);
-  else if (event.key === 'Enter' && store.state.selected) store.expand(store.state.selected);
+  else return;
+  event.preventDefault();
 });
 
-$('export-png').addEventListener('click', () => download(graph.png(), 'baghouz-graph.png'));
+/**
+ * "Expand neighbours": loads the node's neighbours; when they are all in the graph already it says so and leaves
+ * the URL alone (no `exp=` that would restore nothing).
+ */
+async function expandNode(id: string): Promise<void> {
+  if (store.state.expanded.includes(id)) {
+    announce(s.allNeighboursShown(nameOf(id) ?? id));
+    return;
+  }
+  const before = new Set(data.graph.nodes.map((n) => n.id));
+  try {
+    await loadNeighborhood(id);
+  } catch (error) {
+    setStatus('error', describeError(error));
+    return;
+  }
+  const added = data.graph.nodes.some((n) => !before.has(n.id));
+  if (!added && !data.withMoreNeighbors([id])) {
+    announce(s.allNeighboursShown(nameOf(id) ?? id));
+    return;
+  }
+  graph.setData(data.graph, store.state.language, id);
+  store.expand(id);
+}
+
+/** A short message in the status line under the toolbar, read by screen readers, cleared after a while. */
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+function announce(text: string): void {
+  const line = $('announce');
+  line.textContent = text;
+  line.classList.add('is-shown');
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    line.classList.remove('is-shown');
+    line.textContent = '';
+  }, 6000);
+}
+
+$('copy-link').addEventListener('click', () => {
+  navigator.clipboard.writeText(location.href).then(
+    () => announce(s.linkCopied),
+    () => announce(s.copyFailed),
+  );
+});
+
+$('export-png').addEventListener('click', () => {
+  graphPng(graph.cy, pngCaption(store.state, data, graph, s, nameOf)).then(
+    (blob) => download(blob, 'baghouz-graph.png'),
+    (error: unknown) => showBanner(`${s.exportFailed} ${(error as Error).message}`),
+  );
+});
 /** Server-made exports of what the graph shows: dataset JSON, GraphML and ACLED-style CSV, citations included. */
 function serverExport(format: ServerExport): void {
   fetchExport(format, graph.visibleIds().nodes).then(

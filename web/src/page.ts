@@ -4,9 +4,10 @@
  */
 import { NODE_KINDS } from '../../schema/vocabulary.ts';
 import { h, replaceChildren } from './dom.ts';
-import { directionOf, type Strings } from './i18n.ts';
+import { directionOf, localeOf, type Strings } from './i18n.ts';
 import type { MapOptions } from './map/map.ts';
 import type { ViewState } from './state.ts';
+import { formatPartial } from './timeline/spans.ts';
 import type { TimelineLabels } from './timeline/timeline.ts';
 import type { Language } from './ui-types.ts';
 
@@ -19,17 +20,33 @@ export function $<T extends HTMLElement = HTMLElement>(id: string): T {
   return element as T;
 }
 
-/** Loading, empty and error states of the graph pane; the error card offers to retry. */
+/**
+ * Loading, empty and error states of the graph pane; the error card offers to retry, the "nothing matches" card
+ * (kind `filtered`) says why and offers to clear the filters.
+ */
 export function setGraphStatus(
   s: Strings,
-  kind: 'loading' | 'empty' | 'error' | 'none',
+  kind: 'loading' | 'empty' | 'error' | 'filtered' | 'none',
   message = '',
   onRetry: () => void = () => {},
 ): void {
   const status = $('graph-status');
   status.className = `overlay overlay-${kind}`;
   status.hidden = kind === 'none';
-  if (kind === 'error') {
+  if (kind === 'filtered') {
+    const clear = h('button', { type: 'button', class: 'button button-strong' }, s.clearFilters);
+    clear.addEventListener('click', onRetry);
+    replaceChildren(
+      status,
+      h(
+        'div',
+        { class: 'overlay-card', role: 'status' },
+        h('strong', {}, s.nothingMatches),
+        h('p', {}, message),
+        clear,
+      ),
+    );
+  } else if (kind === 'error') {
     const retry = h('button', { type: 'button', class: 'button button-strong' }, s.retry);
     retry.addEventListener('click', onRetry);
     replaceChildren(
@@ -77,14 +94,17 @@ export function renderStaticText(s: Strings, language: Language): void {
   document.title = s.appTitle;
   $('app-title').textContent = s.appTitle;
   $('app-subtitle').textContent = s.appSubtitle;
+  // The button's name is its visible text (in the other language, marked as such); the title says what it does.
   $('language').textContent = s.language;
-  $('language').setAttribute('aria-label', s.languageLabel);
+  $('language').setAttribute('lang', language === 'ar' ? 'en' : 'ar');
+  $('language').title = s.languageLabel;
   const labelled: Array<[string, string, string]> = [
     ['export-png', s.exportPng, s.exportLabel],
     ['export-json', s.exportJson, s.exportJsonLabel],
     ['export-graphml', s.exportGraphml, s.exportGraphmlLabel],
     ['export-csv', s.exportCsv, s.exportCsvLabel],
     ['fit', s.fit, s.fitLabel],
+    ['copy-link', s.copyLink, s.copyLinkLabel],
   ];
   for (const [id, text, title] of labelled) {
     $(id).textContent = text;
@@ -95,9 +115,20 @@ export function renderStaticText(s: Strings, language: Language): void {
   $('tab-details').textContent = s.tabDetails;
   $('tab-path').textContent = s.tabPath;
   $('tab-filters').textContent = s.tabFilters;
+  $('graph').setAttribute('aria-label', s.graphHelp);
+  for (const [id, text] of [
+    ['pane-graph', s.paneGraph],
+    ['pane-panels', s.paneDetails],
+    ['pane-timeline', s.paneTimeline],
+    ['pane-map', s.paneMap],
+  ] as const)
+    $(id).textContent = text;
+  $('panes').setAttribute('aria-label', s.panes);
+  const toggle = $('legend-toggle');
+  const open = toggle.getAttribute('aria-expanded') !== 'false';
+  toggle.textContent = open ? s.legendHide : s.legendShow;
   replaceChildren(
-    $('legend'),
-    h('p', { class: 'legend-title' }, s.legend),
+    $('legend-body'),
     h(
       'ul',
       { class: 'legend-kinds' },
@@ -118,6 +149,53 @@ export function renderTabs(tab: ViewState['tab']): void {
   }
 }
 
+/**
+ * The WAI-ARIA tabs pattern on the panel tabs: ←/→ (mirrored right to left), Home and End move to a tab and show
+ * it (automatic activation); Tab then goes into the panel.
+ */
+export function wireTabs(onShow: (tab: ViewState['tab']) => void): void {
+  for (const tab of TABS) {
+    const button = $(`tab-${tab}`);
+    button.addEventListener('click', () => onShow(tab));
+    button.addEventListener('keydown', (event) => {
+      const rtl = document.documentElement.dir === 'rtl';
+      const index = TABS.indexOf(tab);
+      const step =
+        event.key === (rtl ? 'ArrowLeft' : 'ArrowRight')
+          ? 1
+          : event.key === (rtl ? 'ArrowRight' : 'ArrowLeft')
+            ? -1
+            : 0;
+      let next: number | null = null;
+      if (step !== 0) next = (index + step + TABS.length) % TABS.length;
+      else if (event.key === 'Home') next = 0;
+      else if (event.key === 'End') next = TABS.length - 1;
+      if (next === null) return;
+      event.preventDefault();
+      const target = TABS[next] as ViewState['tab'];
+      onShow(target);
+      $(`tab-${target}`).focus();
+    });
+  }
+}
+
+/** The legend's collapse button; `onChange` re-frames the graph, as the room the legend takes changed. */
+export function wireLegend(current: () => Strings, onChange: () => void): void {
+  const toggle = $('legend-toggle');
+  // On a phone the legend starts folded: the graph has little room.
+  if (window.matchMedia('(max-width: 700px)').matches) {
+    toggle.setAttribute('aria-expanded', 'false');
+    $('legend-body').hidden = true;
+  }
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'false';
+    toggle.setAttribute('aria-expanded', String(!open));
+    toggle.textContent = open ? current().legendShow : current().legendHide;
+    $('legend-body').hidden = open;
+    onChange();
+  });
+}
+
 export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const anchor = h('a', { href: url, download: name });
@@ -128,15 +206,25 @@ export function download(blob: Blob, name: string): void {
 }
 
 /** The timeline's labels, read in the current language each time they are drawn. */
-export function timelineLabels(current: () => Strings): TimelineLabels {
+export function timelineLabels(current: () => Strings, filtered: () => boolean = () => false): TimelineLabels {
   return {
     get empty() {
-      return current().timelineEmpty;
+      return filtered() ? current().timelineNothing : current().timelineEmpty;
     },
+    get allDates() {
+      return current().timelineAll;
+    },
+    get busiest() {
+      return current().timelineBusiest;
+    },
+    dateLocale: () => localeOf(document.documentElement.lang === 'ar' ? 'ar' : 'en'),
     get clearWindow() {
       return current().timelineClear;
     },
-    windowLabel: (window) => `${window.from} – ${window.to}`,
+    windowLabel: (window) => {
+      const locale = localeOf(document.documentElement.lang === 'ar' ? 'ar' : 'en');
+      return `${formatPartial(window.from, locale)} – ${formatPartial(window.to, locale)}`;
+    },
     get openStart() {
       return current().timelineOpenStart;
     },
@@ -168,10 +256,10 @@ export function timelineLabels(current: () => Strings): TimelineLabels {
 }
 
 /** The map's labels, read in the current language each time they are drawn. */
-export function mapLabels(current: () => Strings): MapOptions['labels'] {
+export function mapLabels(current: () => Strings, filtered: () => boolean = () => false): MapOptions['labels'] {
   return {
     get empty() {
-      return current().mapEmpty;
+      return filtered() ? current().mapNothing : current().mapEmpty;
     },
     get approximateNote() {
       return current().mapNote;

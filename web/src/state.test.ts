@@ -9,9 +9,16 @@ describe('view state in the URL', () => {
       window: { from: '2019-01-01', to: '2019-03-31' },
       attributedTo: ['actor:sdf', 'actor:al-khabar-tv'],
       minCertainty: 'CLAIMED',
-      path: { from: 'actor:mazloum-kobani', to: 'actor:william-roebuck', asOf: '2019-03' },
+      path: {
+        from: 'actor:mazloum-kobani',
+        to: 'actor:william-roebuck',
+        asOf: '2019-03',
+        without: ['ACCUSED', 'FOUGHT'],
+        datedOnly: true,
+      },
       pathIndex: 2,
       expanded: ['actor:isis', 'place:baghouz'],
+      focus: 'actor:isis',
       tab: 'path',
     };
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
@@ -29,7 +36,7 @@ describe('view state in the URL', () => {
 
   it('ignores malformed or hostile values instead of trusting them', () => {
     const state = stateFromQuery(
-      'lang=fr&sel=<img src=x onerror=alert(1)>&from=2019-03-31&to=2019-01-01&min=SURE&pi=99&tab=admin&voices=actor:sdf,"><script>&asof=yesterday&pf=actor:a&pt=actor:b',
+      'lang=fr&sel=<img src=x onerror=alert(1)>&from=2019-03-31&to=2019-01-01&min=SURE&pi=99&tab=admin&voices=actor:sdf,"><script>&asof=yesterday&pf=actor:a&pt=actor:b&pw=ACCUSED,PUBLISHED_BY,x]-()&focus=<b>',
     );
     expect(state.language).toBe('en');
     expect(state.selected).toBeNull();
@@ -38,6 +45,7 @@ describe('view state in the URL', () => {
     expect(state.pathIndex).toBe(0);
     expect(state.tab).toBe('details');
     expect(state.attributedTo).toEqual(['actor:sdf']);
-    expect(state.path).toEqual({ from: 'actor:a', to: 'actor:b', asOf: null });
+    expect(state.path).toEqual({ from: 'actor:a', to: 'actor:b', asOf: null, without: ['ACCUSED'], datedOnly: false });
+    expect(state.focus).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
  * The view state: one object, changed only through the actions below, mirrored in the URL so a link
  * or a reload restores the view and back/forward step through it.
  */
-import { API_CERTAINTIES } from '../../schema/vocabulary.ts';
+import { API_CERTAINTIES, GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import type { Certainty } from './generated/graphql.ts';
 import type { Language, TimeWindow } from './ui-types.ts';
 
@@ -10,6 +10,10 @@ export interface PathQuery {
   from: string;
   to: string;
   asOf: string | null;
+  /** Relationship types the path may not use (e.g. ACCUSED); empty: any. */
+  without: string[];
+  /** Only dated relationships (an undated one otherwise passes any "as of" date). */
+  datedOnly: boolean;
 }
 
 export interface ViewState {
@@ -25,6 +29,8 @@ export interface ViewState {
   pathIndex: number;
   /** Nodes whose neighbourhoods were expanded, in order. */
   expanded: string[];
+  /** The node the graph is framed on ("Focus"), so a shared link opens on it. */
+  focus: string | null;
   tab: 'details' | 'path' | 'filters';
 }
 
@@ -37,6 +43,7 @@ export const INITIAL_STATE: ViewState = {
   path: null,
   pathIndex: 0,
   expanded: [],
+  focus: null,
   tab: 'details',
 };
 
@@ -70,9 +77,12 @@ export function stateToQuery(state: ViewState): string {
     params.set('pf', state.path.from);
     params.set('pt', state.path.to);
     if (state.path.asOf) params.set('asof', state.path.asOf);
+    if (state.path.without.length > 0) params.set('pw', state.path.without.join(','));
+    if (state.path.datedOnly) params.set('pd', '1');
     if (state.pathIndex > 0) params.set('pi', String(state.pathIndex));
   }
   if (state.expanded.length > 0) params.set('exp', state.expanded.join(','));
+  if (state.focus) params.set('focus', state.focus);
   if (state.tab !== 'details') params.set('tab', state.tab);
   return params.toString();
 }
@@ -88,6 +98,9 @@ export function stateFromQuery(query: string): ViewState {
   const min = params.get('min');
   const tab = params.get('tab');
   const pathIndex = Number(params.get('pi') ?? 0);
+  const without = (params.get('pw') ?? '')
+    .split(',')
+    .filter((type) => (GRAPH_REL_TYPES as readonly string[]).includes(type));
   return {
     language: params.get('lang') === 'ar' ? 'ar' : 'en',
     selected: validId(params.get('sel')),
@@ -95,9 +108,18 @@ export function stateFromQuery(query: string): ViewState {
     attributedTo: idList(params.get('voices')),
     minCertainty: API_CERTAINTIES.includes(min as Certainty) ? (min as Certainty) : null,
     path:
-      pathFrom && pathTo ? { from: pathFrom, to: pathTo, asOf: asOf && PARTIAL_DATE.test(asOf) ? asOf : null } : null,
+      pathFrom && pathTo
+        ? {
+            from: pathFrom,
+            to: pathTo,
+            asOf: asOf && PARTIAL_DATE.test(asOf) ? asOf : null,
+            without: [...new Set(without)],
+            datedOnly: params.get('pd') === '1',
+          }
+        : null,
     pathIndex: Number.isInteger(pathIndex) && pathIndex >= 0 && pathIndex < 10 ? pathIndex : 0,
     expanded: idList(params.get('exp')),
+    focus: validId(params.get('focus')),
     tab: TABS.includes(tab as ViewState['tab']) ? (tab as ViewState['tab']) : 'details',
   };
 }
@@ -135,7 +157,11 @@ export class Store {
 
   // Actions:
   select(id: string | null): void {
-    this.update({ selected: id, tab: id ? 'details' : this.current.tab });
+    const focus = id === this.current.focus ? this.current.focus : null;
+    this.update({ selected: id, focus, tab: id ? 'details' : this.current.tab });
+  }
+  setFocus(id: string | null): void {
+    this.update({ focus: id, selected: id ?? this.current.selected });
   }
   setWindow(window: TimeWindow | null): void {
     this.update({ window }, 'replace');

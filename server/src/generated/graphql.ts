@@ -445,10 +445,12 @@ export type QueryNodeArgs = {
 export type QueryPathsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  excludeUndated?: InputMaybe<Scalars['Boolean']['input']>;
   from: Scalars['ID']['input'];
   k?: InputMaybe<Scalars['Int']['input']>;
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   minCertainty?: InputMaybe<Certainty>;
+  relationshipTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   to: Scalars['ID']['input'];
 };
 
@@ -943,7 +945,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'limit'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'edgeLimit' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'k' | 'maxLength' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'excludeUndated' | 'from' | 'k' | 'maxLength' | 'to'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxLength' | 'to'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;

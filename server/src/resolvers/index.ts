@@ -270,8 +270,16 @@ export const resolvers: Resolvers = {
     paths: async (_, args, ctx) => {
       const k = boundedInt(args.k, 3, LIMITS.k, 'k');
       const maxLength = boundedInt(args.maxLength, 6, LIMITS.maxLength, 'maxLength');
-      const filters = pathFilters(args);
-      return findPaths(ctx.driver, { ...(await pathEnds(ctx, args)), k, maxLength, ...filters });
+      return findPaths(ctx.driver, {
+        ...(await pathEnds(ctx, args)),
+        k,
+        maxLength,
+        ...pathFilters(args),
+        ...(args.relationshipTypes
+          ? { relationshipTypes: checkList(args.relationshipTypes, 'relationshipTypes') ?? [] }
+          : {}),
+        excludeUndated: args.excludeUndated === true,
+      });
     },
 
     stats: async (_, __, ctx) => {

@@ -101,6 +101,8 @@ export type PathsQueryVariables = Exact<{
   from: string;
   to: string;
   asOf?: string | null | undefined;
+  types?: Array<string> | string | null | undefined;
+  excludeUndated?: boolean | null | undefined;
 }>;
 
 
@@ -691,8 +693,16 @@ export const SearchDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const PathsDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query Paths($from: ID!, $to: ID!, $asOf: String) {
-  paths(from: $from, to: $to, k: 5, maxLength: 6, asOf: $asOf) {
+    query Paths($from: ID!, $to: ID!, $asOf: String, $types: [String!], $excludeUndated: Boolean) {
+  paths(
+    from: $from
+    to: $to
+    k: 5
+    maxLength: 6
+    asOf: $asOf
+    relationshipTypes: $types
+    excludeUndated: $excludeUndated
+  ) {
     length
     nodes {
       id

@@ -6,6 +6,7 @@ import {
   attributedToIn,
   displayName,
   type EdgeData,
+  edgeLabel,
   edgePasses,
   hiddenIds,
   hiddenInSubgraph,
@@ -13,6 +14,7 @@ import {
   NO_FILTER,
   type NodeData,
   nodePasses,
+  shortLabel,
   toElements,
 } from './elements.ts';
 import { graphStyle } from './style.ts';
@@ -137,11 +139,33 @@ describe('API data → Cytoscape elements', () => {
   });
 
   it('labels by interface language, falling back to the other script', () => {
-    expect(toElements(subgraph, 'ar').find((e) => e.data.id === 'actor:sdf')?.data.label).toBe('قسد');
-    expect(toElements(subgraph, 'ar').find((e) => e.data.id === 'event:capture')?.data.label).toBe('capture');
+    // A right-to-left mark after an Arabic name, a left-to-right one after an English name.
+    expect(toElements(subgraph, 'ar').find((e) => e.data.id === 'actor:sdf')?.data.label).toBe('قسد\u200F');
+    expect(toElements(subgraph, 'ar').find((e) => e.data.id === 'event:capture')?.data.label).toBe('capture\u200E');
     expect(displayName({ name: 'Baghouz', nameAr: 'الباغوز' }, 'en')).toBe('Baghouz');
     expect(cy.getElementById('e3').data('label')).toBe('party');
     expect(cy.getElementById('e1').data('label')).toBe('announcer');
+  });
+
+  it("draws short relation words in the interface language, never the relationship's own English label", () => {
+    const ar = toElements(subgraph, 'ar');
+    expect(ar.find((e) => e.data.id === 'e1')?.data.label).toBe('مُعلِن');
+    expect(ar.find((e) => e.data.id === 'e3')?.data.label).toBe('طرف');
+    expect(edgeLabel({ type: 'ACCUSED', label: 'of an earlier deal moving ISIS from Raqqa' }, 'en')).toBe('accused');
+    expect(edgeLabel({ type: 'ACCUSED', label: 'of an earlier deal moving ISIS from Raqqa' }, 'ar')).toBe('اتهم');
+    expect(edgeLabel({ type: 'FOUGHT', label: null }, 'ar')).toBe('قاتل');
+  });
+
+  it('sizes nodes by their links in the drawn subgraph', () => {
+    expect(cy.getElementById('actor:sdf').data('degree')).toBeGreaterThan(0);
+    const degrees = cy.nodes().map((n) => n.data('degree') as number);
+    expect(degrees.reduce((a, b) => a + b, 0)).toBe(2 * cy.edges().length);
+  });
+
+  it('shortens long names at a word, with the ellipsis at the end of their own direction', () => {
+    expect(shortLabel('Local sources in the Deir ez-Zor countryside')).toBe('Local sources in the…\u200E');
+    expect(shortLabel('مصادر محلية في ريف دير الزور الشرقي الجنوبي')).toBe('مصادر محلية في ريف دير…\u200F');
+    expect(shortLabel('SDF')).toBe('SDF\u200E');
   });
 
   it('keeps hostile names as data: labels are plain text, never markup', () => {
@@ -149,7 +173,8 @@ describe('API data → Cytoscape elements', () => {
       { nodes: [actor('actor:x', { name: '<img src=x onerror=alert(1)>' })], edges: [] },
       'en',
     );
-    expect(hostile[0]?.data.label).toBe('<img src=x onerror=alert(1)>');
+    expect(hostile[0]?.data.name).toBe('<img src=x onerror=alert(1)>');
+    expect(hostile[0]?.data.label).toBe('<img src=x onerror=aler…\u200E');
   });
 });
 

@@ -7,8 +7,8 @@ import type { ElementDefinition } from 'cytoscape';
 import { API_CERTAINTIES, type NodeKind } from '../../../schema/vocabulary.ts';
 import type { Subgraph } from '../api.ts';
 import type { Certainty, DateFieldsFragment, EdgeFieldsFragment, NodeFieldsFragment } from '../generated/graphql.ts';
-import { humanize } from '../i18n.ts';
 import type { Language, TimeWindow } from '../ui-types.ts';
+import { relationWord, roleWord } from '../words.ts';
 
 /** Position in the certainty order (0 the strongest); -1 for a value outside it. */
 function certaintyIndex(certainty: string): number {
@@ -20,7 +20,10 @@ export interface NodeData {
   id: string;
   kind: Lowercase<NodeKind>;
   subtype: string;
+  /** The name as drawn: shortened, with a direction mark so its ellipsis stays at its own end. */
   label: string;
+  /** Relationships to other nodes of the drawn subgraph (sizes the node). */
+  degree: number;
   name: string;
   nameAr: string | null;
   certainty: string;
@@ -33,6 +36,7 @@ export interface EdgeData {
   source: string;
   target: string;
   type: string;
+  /** The short relation word drawn on the edge ("fought", "attacker"); the quote belongs in the panel. */
   label: string;
   certainty: string;
   attributedTo: string[];
@@ -64,8 +68,36 @@ export function nodeDate(node: NodeFieldsFragment): DateFieldsFragment | null {
   return 'date' in node ? node.date : null;
 }
 
-export function edgeLabel(edge: Pick<EdgeFieldsFragment, 'type' | 'label'>): string {
-  return humanize(edge.label ?? edge.type);
+/** Types whose edge label is a role ("attacker", "guarantor", "destination") rather than free text. */
+const ROLE_LABELLED = new Set(['PARTICIPATED_IN', 'PARTY_TO']);
+
+/**
+ * The short relation word of an edge in the interface language: the role for participations and parties, the
+ * relationship type's word otherwise. A relationship's own English label ("of an earlier deal…") stays in the panel.
+ */
+export function edgeLabel(edge: Pick<EdgeFieldsFragment, 'type' | 'label'>, language: Language = 'en'): string {
+  if (ROLE_LABELLED.has(edge.type) && edge.label) return roleWord(edge.label, language);
+  if (edge.type === 'OCCURRED_IN' && edge.label && edge.label !== 'location') return roleWord(edge.label, language);
+  return relationWord(edge.type, language);
+}
+
+/** Characters of a name the graph draws at most; the full name is in the tooltip and the panel. */
+export const LABEL_CHARS = 24;
+const RTL_LETTER = /[\u0590-\u08FF]/;
+const FIRST_LETTER = /\p{L}/u;
+
+/**
+ * A name shortened for the graph, cut at a word where it can, its ellipsis at the end of its own reading direction,
+ * and a direction mark after it so the mark keeps the ellipsis there in an interface of the other direction.
+ */
+export function shortLabel(name: string, max = LABEL_CHARS): string {
+  const letter = FIRST_LETTER.exec(name)?.[0] ?? '';
+  const mark = RTL_LETTER.test(letter) ? '\u200F' : '\u200E';
+  if ([...name].length <= max) return `${name}${mark}`;
+  const cut = [...name].slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  const head = (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/u, '');
+  return `${head}…${mark}`;
 }
 
 const kindOf = (node: NodeFieldsFragment) => node.kind.toLowerCase() as NodeData['kind'];
@@ -77,12 +109,13 @@ function spanOf(node: NodeFieldsFragment): Pick<NodeData, 'earliest' | 'latest'>
 /** Unqualified statements count as reported. */
 const edgeCertainty = (edge: EdgeFieldsFragment) => (edge.certainty ?? 'REPORTED').toLowerCase();
 
-export function nodeElement(node: NodeFieldsFragment, language: Language): ElementDefinition {
+export function nodeElement(node: NodeFieldsFragment, language: Language, degree = 0): ElementDefinition {
   const data: NodeData = {
     id: node.id,
     kind: kindOf(node),
     subtype: nodeSubtype(node),
-    label: displayName(node, language),
+    label: shortLabel(displayName(node, language)),
+    degree,
     name: node.name,
     nameAr: node.nameAr,
     certainty: (nodeCertainty(node) ?? 'REPORTED').toLowerCase(),
@@ -91,14 +124,14 @@ export function nodeElement(node: NodeFieldsFragment, language: Language): Eleme
   return { group: 'nodes', data, classes: [data.kind, `certainty-${data.certainty}`].join(' ') };
 }
 
-export function edgeElement(edge: EdgeFieldsFragment): ElementDefinition {
+export function edgeElement(edge: EdgeFieldsFragment, language: Language = 'en'): ElementDefinition {
   const certainty = edgeCertainty(edge);
   const data: EdgeData = {
     id: edge.id,
     source: edge.source,
     target: edge.target,
     type: edge.type,
-    label: edgeLabel(edge),
+    label: edgeLabel(edge, language),
     certainty,
     attributedTo: edge.attributedTo,
     earliest: edge.earliest,
@@ -122,7 +155,16 @@ function connectedEdges(subgraph: Subgraph): EdgeFieldsFragment[] {
 
 /** Elements for a subgraph; edges whose ends are missing are left out. */
 export function toElements(subgraph: Subgraph, language: Language): ElementDefinition[] {
-  return [...subgraph.nodes.map((n) => nodeElement(n, language)), ...connectedEdges(subgraph).map(edgeElement)];
+  const edges = connectedEdges(subgraph);
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  return [
+    ...subgraph.nodes.map((n) => nodeElement(n, language, degree.get(n.id) ?? 0)),
+    ...edges.map((e) => edgeElement(e, language)),
+  ];
 }
 
 /** Union of subgraphs by id, later ones winning. */

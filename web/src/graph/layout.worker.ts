@@ -9,20 +9,37 @@ import { fcoseOptions, layoutQuality, spreadPositions } from './tuning.ts';
 
 cytoscape.use(fcose);
 
+/** A small seeded generator (mulberry32): the same graph gets the same layout on every load. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 self.onmessage = (message: MessageEvent<LayoutRequest>) => {
   const request = message.data;
   const started = performance.now();
+  // Deterministic positions: fcose draws its random start from Math.random (this worker's own), seeded here, over
+  // the elements in id order whatever order the server sent them in.
+  Math.random = seededRandom(request.nodes.length * 7919 + request.edges.length);
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
     elements: [
-      ...request.nodes.map((n) => ({
+      ...[...request.nodes].sort(byId).map((n) => ({
         group: 'nodes' as const,
         data: { id: n.id, w: n.w, h: n.h },
         ...(n.x !== undefined && n.y !== undefined ? { position: { x: n.x, y: n.y } } : {}),
       })),
-      ...request.edges.map((e) => ({
+      ...[...request.edges].sort(byId).map((e) => ({
         group: 'edges' as const,
         data: { id: e.id, source: e.source, target: e.target },
       })),

@@ -23,27 +23,36 @@ const LARGE_EDGE: StylesheetJson[number] = {
   style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 },
 };
 
-export function graphStyle(profile: RenderProfile = 'detailed'): StylesheetJson {
+/** Screen sizes of labels, px: node names and relation words read the same at any zoom. */
+export const LABEL_PX = 12;
+export const EDGE_LABEL_PX = 11;
+
+/**
+ * The stylesheet for a profile and a zoom level: labels keep their screen size (the model size is divided by the zoom),
+ * and nodes are sized by how many links they have. Which node labels show is decided in view.ts (`label-off`).
+ */
+export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): StylesheetJson {
   const large = profile === 'large';
+  const z = Math.max(zoom, 0.05);
   return [
     {
       selector: 'node',
       style: {
         label: 'data(label)',
         'font-family': '"Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", sans-serif',
-        'font-size': 12,
+        'font-size': large ? 12 : LABEL_PX / z,
         color: '#1f2933',
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '130px',
+        'text-margin-y': large ? 4 : 3 / z,
+        'text-wrap': 'none',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': 6,
-        width: 26,
-        height: 26,
+        'text-background-opacity': 0.8,
+        'text-background-padding': `${large ? 1 : 1.5 / z}px`,
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': large ? 6 : 0,
+        width: 'mapData(degree, 0, 24, 24, 64)',
+        height: 'mapData(degree, 0, 24, 24, 64)',
         'border-width': 2,
         'border-color': '#ffffff',
         'background-color': KIND_COLOURS.actor,
@@ -51,7 +60,7 @@ export function graphStyle(profile: RenderProfile = 'detailed'): StylesheetJson 
     },
     ...(large ? [LARGE_NODE] : []),
     { selector: 'node.actor', style: { shape: 'ellipse', 'background-color': KIND_COLOURS.actor } },
-    { selector: 'node.actor[subtype = "person"]', style: { width: 20, height: 20 } },
+
     {
       selector: 'node.actor[subtype = "unnamed_sources"], node.actor[subtype = "media"]',
       style: { shape: 'ellipse', 'background-color': '#5b7a99' },
@@ -59,15 +68,15 @@ export function graphStyle(profile: RenderProfile = 'detailed'): StylesheetJson 
     { selector: 'node.actor[subtype = "civilians"]', style: { 'background-color': '#8aa4bf' } },
     {
       selector: 'node.place',
-      style: { shape: 'round-rectangle', 'background-color': KIND_COLOURS.place, width: 22, height: 22 },
+      style: { shape: 'round-rectangle', 'background-color': KIND_COLOURS.place },
     },
     {
       selector: 'node.event',
-      style: { shape: 'diamond', 'background-color': KIND_COLOURS.event, width: 24, height: 24 },
+      style: { shape: 'diamond', 'background-color': KIND_COLOURS.event },
     },
     {
       selector: 'node.agreement',
-      style: { shape: 'hexagon', 'background-color': KIND_COLOURS.agreement, width: 28, height: 28 },
+      style: { shape: 'hexagon', 'background-color': KIND_COLOURS.agreement },
     },
     {
       selector: 'node.certainty-alleged, node.certainty-disputed',
@@ -87,12 +96,15 @@ export function graphStyle(profile: RenderProfile = 'detailed'): StylesheetJson 
         'arrow-scale': 0.7,
         'curve-style': 'straight',
         label: '',
-        'font-size': 9,
-        color: '#52606d',
-        'text-rotation': 'autorotate',
+        'font-size': large ? 9 : EDGE_LABEL_PX / z,
+        'font-family': '"Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", sans-serif',
+        color: '#334155',
+        'text-rotation': 'none',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.8,
-        'min-zoomed-font-size': 8,
+        'text-background-opacity': 0.92,
+        'text-background-padding': `${large ? 1 : 2 / z}px`,
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': large ? 8 : 0,
       },
     },
     ...(large ? [LARGE_EDGE] : []),
@@ -104,11 +116,30 @@ export function graphStyle(profile: RenderProfile = 'detailed'): StylesheetJson 
       selector: 'edge.certainty-alleged, edge.certainty-disputed',
       style: { 'line-style': 'dotted', width: 2, 'line-color': '#e07a7a', 'target-arrow-color': '#e07a7a' },
     },
-    { selector: 'edge:selected, edge.show-label, edge.path', style: { label: 'data(label)' } },
+    { selector: 'edge:selected, edge.show-label, edge.path, edge.hovered', style: { label: 'data(label)' } },
+    { selector: 'node.label-off', style: { label: '' } },
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -3 / z } },
+    {
+      selector: 'node.label-right',
+      style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4 / z, 'text-margin-y': 0 },
+    },
+    {
+      selector: 'node.label-left',
+      style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -4 / z, 'text-margin-y': 0 },
+    },
+    {
+      selector: 'node.hovered',
+      style: { 'underlay-color': '#94a3b8', 'underlay-opacity': 0.35, 'underlay-padding': 4 },
+    },
+    {
+      selector: 'node.kb-cursor',
+      style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.55, 'underlay-padding': 6, 'z-index': 30 },
+    },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.18 } },
     { selector: 'node.highlighted', style: { opacity: 1 } },
-    { selector: 'edge.highlighted', style: { opacity: 1, width: 2.5, label: 'data(label)' } },
+    { selector: 'edge.highlighted', style: { opacity: 1, width: 2.5 } },
+    { selector: 'edge.label-on', style: { label: 'data(label)' } },
     {
       selector: 'node:selected',
       style: {

@@ -25,6 +25,14 @@ function placeData(m: MapModel): PlaceDatum[] {
   return data.sort((a, b) => layer(a) - layer(b) || b.place.lat - a.place.lat || a.place.id.localeCompare(b.place.id));
 }
 
+/** The marker in the tab order: the selected place, else the last one moved to, else the first. */
+function tabStopOf(m: MapModel, data: PlaceDatum[]): string | null {
+  const selected = data.find((d) => d.selected);
+  if (selected) m.tabStop = selected.place.id;
+  if (!data.some((d) => d.place.id === m.tabStop)) m.tabStop = data[0]?.place.id ?? null;
+  return m.tabStop;
+}
+
 function placeClass(d: PlaceDatum): string {
   return [
     'map-place',
@@ -35,6 +43,35 @@ function placeClass(d: PlaceDatum): string {
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** The place nearest in an arrow's direction from `from` on screen; null when none lies that way. */
+function placeToward(m: MapModel, from: PlaceDatum, key: string): string | null {
+  const [dx, dy] = ARROWS[key] ?? [0, 0];
+  const origin = toScreen(m, from.place.lon, from.place.lat);
+  if (!origin) return null;
+  let best: { id: string; score: number } | null = null;
+  for (const place of validPlaces(m)) {
+    if (place.id === from.place.id) continue;
+    const p = toScreen(m, place.lon, place.lat);
+    if (!p) continue;
+    const vx = p[0] - origin[0];
+    const vy = p[1] - origin[1];
+    const distance = Math.hypot(vx, vy) || 0.001;
+    const along = vx * dx + vy * dy;
+    if (along <= 0) continue;
+    // Nearest first, preferring places straight along the arrow.
+    const score = distance * (2 - along / distance);
+    if (!best || score < best.score) best = { id: place.id, score };
+  }
+  return best?.id ?? null;
 }
 
 /**
@@ -50,7 +87,7 @@ export function drawPlaces(m: MapModel, onFocusChange: () => void): PlaceDatum[]
     .selectAll<SVGGElement, PlaceDatum>('g.map-place')
     .data(data, (d) => d.place.id)
     .join((enter) => {
-      const g = enter.append('g').attr('tabindex', 0).attr('role', 'button');
+      const g = enter.append('g').attr('tabindex', -1).attr('role', 'button');
       g.append('title');
       g.append('circle').attr('class', 'map-place-hit');
       g.append('circle').attr('class', 'map-place-halo');
@@ -67,11 +104,24 @@ export function drawPlaces(m: MapModel, onFocusChange: () => void): PlaceDatum[]
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           onSelect(d.place.id);
+        } else if (event.key in ARROWS) {
+          // The markers are one tab stop; the arrows move to the nearest place that way.
+          event.preventDefault();
+          const next = placeToward(m, d, event.key);
+          if (!next) return;
+          m.tabStop = next;
+          select(placeLayer)
+            .selectAll<SVGGElement, PlaceDatum>('g.map-place')
+            .attr('tabindex', (p) => (p.place.id === next ? 0 : -1))
+            .filter((p) => p.place.id === next)
+            .node()
+            ?.focus();
         }
       });
       return g;
     })
     .attr('class', placeClass)
+    .attr('tabindex', (d) => (d.place.id === tabStopOf(m, data) ? 0 : -1))
     .attr('aria-label', (d) => d.place.label)
     .attr('aria-pressed', (d) => String(d.selected));
   groups.select('title').text((d) => d.place.label);

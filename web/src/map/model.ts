@@ -101,6 +101,8 @@ export interface MapModel {
   destroyed: boolean;
   /** Text widths measured, by class, language and text. */
   readonly widths: Map<string, number>;
+  /** The place that holds the markers' one tab stop (the arrow keys move it). */
+  tabStop: string | null;
 }
 
 export function createModel(options: MapOptions, parts: MapParts): MapModel {
@@ -122,6 +124,7 @@ export function createModel(options: MapOptions, parts: MapParts): MapModel {
     statusKey: '',
     destroyed: false,
     widths: new Map(),
+    tabStop: null,
   };
 }
 

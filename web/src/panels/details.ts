@@ -15,8 +15,10 @@ import type {
   NodeRefFragment,
 } from '../generated/graphql.ts';
 import { edgeLabel, nodeCertainty, nodeDate, nodeSubtype } from '../graph/elements.ts';
-import { humanize, type Strings } from '../i18n.ts';
+import { localeOf, type Strings } from '../i18n.ts';
+import { formatPartial } from '../timeline/spans.ts';
 import type { Language } from '../ui-types.ts';
+import { relationWord, roleWord, typeWord } from '../words.ts';
 
 export interface DetailsOptions {
   onNavigate(id: string): void;
@@ -34,13 +36,20 @@ type CitedFragment = CitationFieldsFragment | DisputedCitationFieldsFragment;
 
 const sourceTexts = new Map<string, Promise<string | null>>();
 
-/** "2019-01 – 2019-03 ~" with the precision the source gives; "… – 2014" when there is no known start. */
-export function formatDate(date: DateFieldsFragment | null | undefined, s: Strings): string {
+/**
+ * "Jan 2019 – Mar 2019 (approximate)" at the precision the source gives, in the interface language's words and
+ * month names; "… – 2014" when there is no known start.
+ */
+export function formatDate(date: DateFieldsFragment | null | undefined, s: Strings, language: Language = 'en'): string {
   if (!date) return '';
-  const start = date.start ?? `… (${s.dateUnknownStart})`;
-  const span = date.end && date.end !== date.start ? `${start} – ${date.end}` : start;
+  const locale = localeOf(language);
+  const start = date.start ? formatPartial(date.start, locale) : `… (${s.dateUnknownStart})`;
+  const span = date.end && date.end !== date.start ? `${start} – ${formatPartial(date.end, locale)}` : start;
   return date.approximate ? `${span} (${s.approximate})` : span;
 }
+
+/** The arrow from the first-named to the second-named end, pointing the way the interface reads. */
+export const arrow = (language: Language): string => (language === 'ar' ? '←' : '→');
 
 export function certaintyBadge(certainty: Certainty | null | undefined, s: Strings): HTMLElement | null {
   if (!certainty) return null;
@@ -178,7 +187,7 @@ export class DetailsPanel {
         'p',
         { class: 'detail-meta' },
         h('span', { class: `badge kind-${kind.toLowerCase()}` }, s.kinds[kind] ?? kind),
-        subtype ? h('span', { class: 'badge badge-plain' }, humanize(subtype)) : null,
+        subtype ? h('span', { class: 'badge badge-plain' }, typeWord(subtype, this.language)) : null,
         certaintyBadge(nodeCertainty(node), s),
       ),
       this.aliases(aliases, node.aliasesOutside),
@@ -187,7 +196,7 @@ export class DetailsPanel {
 
   /** A role's label, with how the editors identified the actor when the source does not name it. */
   private roleLabel(role: string, inferred: string | null, side?: string | null): string {
-    const parts = [side ?? '', humanize(role), inferred ? this.strings.inferredBy : ''];
+    const parts = [side ?? '', roleWord(role, this.language), inferred ? this.strings.inferredBy : ''];
     return parts.filter(Boolean).join(' · ');
   }
 
@@ -208,20 +217,29 @@ export class DetailsPanel {
         ? h('p', { class: 'muted small contested-here' }, s.contestedBelow)
         : null;
     const parts: Array<HTMLElement | null> = [this.header(node), this.actions(node.id, node.kind !== 'SOURCE')];
+    // The dataset's descriptions are written in English only: shown as English text, and said so in Arabic.
     if (node.__typename !== 'Source' && node.description)
-      parts.push(h('p', { class: 'description' }, node.description));
+      parts.push(
+        h(
+          'p',
+          { class: 'description' },
+          this.language === 'ar' ? h('span', { class: 'badge badge-plain' }, s.englishOnly) : null,
+          this.language === 'ar' ? ' ' : null,
+          bidi(node.description, 'en'),
+        ),
+      );
     if (date)
       parts.push(
         this.section(
           s.date,
-          h('p', { class: 'date-line' }, formatDate(date, s)),
+          h('p', { class: 'date-line' }, formatDate(date, s, this.language)),
           date.expression ? h('p', {}, bidi(date.expression, 'ar')) : null,
-          date.inferred ? h('p', { class: 'muted small' }, `${s.inferred}: ${date.inferred}`) : null,
+          date.inferred ? h('p', { class: 'muted small' }, `${s.inferred}: `, bidi(date.inferred, 'en')) : null,
           disagreement('date'),
         ),
       );
     if (node.__typename === 'Agreement' && node.status)
-      parts.push(this.section(s.status, h('p', {}, humanize(node.status)), disagreement('status')));
+      parts.push(this.section(s.status, h('p', {}, typeWord(node.status, this.language)), disagreement('status')));
     parts.push(this.claims(claims));
     switch (node.__typename) {
       case 'Actor':
@@ -248,17 +266,25 @@ export class DetailsPanel {
         s.affiliations,
         this.list(
           actor.affiliations.map((a) =>
-            this.link(a.actor, `${a.direction === 'OUTGOING' ? '' : '← '}${humanize(a.type)}`),
+            this.link(
+              a.actor,
+              `${a.direction === 'OUTGOING' ? '' : `${arrow(this.language === 'ar' ? 'en' : 'ar')} `}${relationWord(a.type, this.language)}`,
+            ),
           ),
         ),
       ),
       this.section(
         s.events,
         this.list(
-          actor.participations.map((p) => this.link(p.event, `${humanize(p.role)} · ${formatDate(p.event.date, s)}`)),
+          actor.participations.map((p) =>
+            this.link(p.event, `${roleWord(p.role, this.language)} · ${formatDate(p.event.date, s, this.language)}`),
+          ),
         ),
       ),
-      this.section(s.parties, this.list(actor.agreements.map((p) => this.link(p.agreement, humanize(p.role))))),
+      this.section(
+        s.parties,
+        this.list(actor.agreements.map((p) => this.link(p.agreement, roleWord(p.role, this.language)))),
+      ),
     ];
   }
 
@@ -286,7 +312,7 @@ export class DetailsPanel {
               : null,
           )
         : null,
-      this.section(s.events, this.list(place.events.map((e) => this.link(e, formatDate(e.date, s))))),
+      this.section(s.events, this.list(place.events.map((e) => this.link(e, formatDate(e.date, s, this.language))))),
     ];
   }
 
@@ -298,7 +324,7 @@ export class DetailsPanel {
         s.participants,
         this.list(event.participants.map((p) => this.link(p.actor, this.roleLabel(p.role, p.inferred)))),
       ),
-      this.section(s.places, this.list(event.places.map((p) => this.link(p.place, humanize(p.role))))),
+      this.section(s.places, this.list(event.places.map((p) => this.link(p.place, roleWord(p.role, this.language))))),
       this.figures(event.figures),
     ];
   }
@@ -336,7 +362,7 @@ export class DetailsPanel {
             h(
               'p',
               { class: 'claim-value' },
-              h('span', { class: 'badge badge-plain' }, humanize(c.property)),
+              h('span', { class: 'badge badge-plain' }, typeWord(c.property, this.language)),
               ' ',
               bidi(c.value, isArabic(c.value) ? 'ar' : 'en'),
               ' ',
@@ -354,8 +380,14 @@ export class DetailsPanel {
     return h(
       'div',
       { class: 'term' },
-      h('p', {}, h('span', { class: 'badge badge-plain' }, humanize(term.type)), ' ', term.description),
-      this.list(term.places.map((p) => this.link(p.place, humanize(p.role)))),
+      h(
+        'p',
+        {},
+        h('span', { class: 'badge badge-plain' }, typeWord(term.type, this.language)),
+        ' ',
+        bidi(term.description, 'en'),
+      ),
+      this.list(term.places.map((p) => this.link(p.place, roleWord(p.role, this.language)))),
       this.figures(term.figures),
       this.citationList(term.citations),
     );
@@ -393,17 +425,31 @@ export class DetailsPanel {
             'h2',
             { class: 'detail-title edge-title' },
             fromLink,
-            h('span', { class: 'edge-arrow' }, ` — ${edgeLabel(edge)} → `),
+            h('span', { class: 'edge-arrow' }, ` — ${edgeLabel(edge, this.language)} ${arrow(this.language)} `),
             toLink,
           ),
           h(
             'p',
             { class: 'detail-meta' },
-            h('span', { class: 'badge badge-plain' }, humanize(edge.type)),
+            h('span', { class: 'badge badge-plain' }, relationWord(edge.type, this.language)),
             certaintyBadge(edge.certainty, s),
           ),
+          // A relationship's own wording ("of an earlier deal moving ISIS…"), English in the dataset.
+          edge.label && edge.type !== 'PARTICIPATED_IN' && edge.type !== 'PARTY_TO'
+            ? h('p', { class: 'edge-note' }, bidi(edge.label, 'en'))
+            : null,
         ),
-        edge.earliest ? h('p', { class: 'date-line' }, `${edge.earliest} – ${edge.latest ?? ''}`) : null,
+        edge.earliest || edge.latest
+          ? h(
+              'p',
+              { class: 'date-line' },
+              formatDate(
+                { start: edge.earliest, end: edge.latest, approximate: false } as DateFieldsFragment,
+                s,
+                this.language,
+              ),
+            )
+          : null,
         this.citations(edge.citations),
       ),
     );

@@ -38,6 +38,9 @@ export class FiltersPanel {
     this.view = view;
     if (!this.strings) return;
     const s = this.strings;
+    // The panel is drawn anew on every change: the control the user is on keeps the focus (Space on a voice box).
+    const active = document.activeElement;
+    const focusedId = active instanceof HTMLElement && this.container.contains(active) ? active.id : '';
     const certainty = h('select', { class: 'select', id: 'filter-certainty' });
     certainty.append(h('option', { value: '' }, s.filtersAnyCertainty));
     for (const c of API_CERTAINTIES)
@@ -61,9 +64,13 @@ export class FiltersPanel {
       });
       return h('li', {}, h('label', { class: 'check', for: `voice-${voice.id}` }, box, ' ', voice.name));
     });
-    const clearVoices = h('button', { type: 'button', class: 'link small' }, s.filtersAllVoices);
+    const clearVoices = h(
+      'button',
+      { type: 'button', class: 'link small', id: 'filter-all-voices' },
+      s.filtersAllVoices,
+    );
     clearVoices.addEventListener('click', () => this.options.onAttributedTo([]));
-    const clearWindow = h('button', { type: 'button', class: 'link small' }, s.clear);
+    const clearWindow = h('button', { type: 'button', class: 'link small', id: 'filter-clear-window' }, s.clear);
     clearWindow.addEventListener('click', () => this.options.onClearWindow());
 
     replaceChildren(
@@ -90,5 +97,9 @@ export class FiltersPanel {
         h('ul', { class: 'voice-list' }, voices),
       ),
     );
+    if (focusedId) {
+      const again = document.getElementById(focusedId);
+      (again ?? this.container).focus({ preventScroll: true });
+    }
   }
 }

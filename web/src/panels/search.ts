@@ -12,7 +12,16 @@ export interface SearchBoxOptions {
   /** Runs the search; replaceable for a picker that wants only actors. */
   kinds?: ReadonlyArray<Kind>;
   placeholder?: (s: Strings) => string;
+  /** The input's id, for a visible `<label for>`: the box is then announced by that label, not "Search". */
+  inputId?: string;
 }
+
+/** What a box's typed text means: the entity chosen or matched, none, or several to pick from. */
+export type Resolution =
+  | { status: 'empty' }
+  | { status: 'found'; node: NodeFieldsFragment }
+  | { status: 'none'; text: string }
+  | { status: 'many'; text: string };
 
 let nextId = 0;
 
@@ -27,6 +36,8 @@ export class SearchBox {
   private controller: AbortController | undefined;
   private strings!: Strings;
   private language: Language = 'en';
+  /** The entity picked from the list and the text it put in the box (typing something else forgets it). */
+  private chosen: { node: NodeFieldsFragment; text: string } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -43,15 +54,16 @@ export class SearchBox {
       autocomplete: 'off',
       spellcheck: 'false',
       dir: 'auto',
+      id: options.inputId,
     });
     this.list = h('ul', { id: listId, class: 'search-results', role: 'listbox', hidden: true });
     this.status = h('div', { class: 'search-status', 'aria-live': 'polite' });
     replaceChildren(container, h('div', { class: 'search-box' }, this.input, this.list, this.status));
     this.input.addEventListener('input', () => this.schedule());
     this.input.addEventListener('keydown', (event) => this.onKey(event));
-    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    this.input.addEventListener('blur', () => this.close());
     this.input.addEventListener('focus', () => {
-      if (this.hits.length > 0) this.open();
+      if (this.hits.length > 0 && this.input.value.trim()) this.open();
     });
   }
 
@@ -59,16 +71,44 @@ export class SearchBox {
     this.strings = strings;
     this.language = language;
     this.input.placeholder = (this.options.placeholder ?? ((s) => s.searchPlaceholder))(strings);
-    this.input.setAttribute('aria-label', strings.searchLabel);
+    if (!this.options.inputId) this.input.setAttribute('aria-label', strings.searchLabel);
     this.render();
   }
 
-  setValue(text: string): void {
+  /** Shows a chosen entity's name (e.g. restored from the URL); null empties the box. */
+  setValue(text: string, node: NodeFieldsFragment | null = null): void {
     this.input.value = text;
+    this.chosen = node ? { node, text } : null;
+  }
+
+  /**
+   * The entity the box stands for: the one picked from the list while its name is still in the box; otherwise the
+   * typed text searched: one match (or one exact match) is it, several open the list to pick from.
+   */
+  async resolve(): Promise<Resolution> {
+    const text = this.input.value.trim();
+    if (!text) return { status: 'empty' };
+    if (this.chosen && this.chosen.text.trim() === text) return { status: 'found', node: this.chosen.node };
+    const kinds = this.options.kinds;
+    const hits = (await search(text)).filter((hit) => !kinds || kinds.includes(hit.node.kind));
+    const exact = hits.filter((hit) => hit.exact);
+    const only = hits.length === 1 ? hits[0] : exact.length === 1 ? exact[0] : undefined;
+    if (only) {
+      this.setValue(displayName(only.node, this.language), only.node);
+      return { status: 'found', node: only.node };
+    }
+    if (hits.length === 0) return { status: 'none', text };
+    this.hits = NODE_KINDS.flatMap((kind) => hits.filter((hit) => hit.node.kind === kind));
+    this.active = 0;
+    this.render();
+    this.input.focus();
+    this.open();
+    return { status: 'many', text };
   }
 
   private schedule(): void {
     clearTimeout(this.timer);
+    this.active = -1;
     this.timer = setTimeout(() => void this.run(), 180);
   }
 
@@ -88,7 +128,7 @@ export class SearchBox {
       const kinds = this.options.kinds;
       this.hits = kinds ? hits.filter((hit) => kinds.includes(hit.node.kind)) : hits;
       this.hits = NODE_KINDS.flatMap((kind) => this.hits.filter((hit) => hit.node.kind === kind));
-      this.active = this.hits.length > 0 ? 0 : -1;
+      this.active = this.best();
       this.status.textContent = this.hits.length === 0 ? this.strings.searchNoResults : '';
       this.render();
       this.open();
@@ -96,6 +136,18 @@ export class SearchBox {
       if ((error as Error).name === 'AbortError') return;
       this.status.textContent = (error as Error).message;
     }
+  }
+
+  /** The hit Enter takes: the first exact match of a name or alias, else the best scored (the list is by kind). */
+  private best(): number {
+    if (this.hits.length === 0) return -1;
+    const exact = this.hits.findIndex((hit) => hit.exact);
+    if (exact >= 0) return exact;
+    let top = 0;
+    this.hits.forEach((hit, i) => {
+      if (hit.score > (this.hits[top]?.score ?? 0)) top = i;
+    });
+    return top;
   }
 
   private render(): void {
@@ -143,8 +195,15 @@ export class SearchBox {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (this.active >= 0) this.choose(this.active);
-      else void this.run();
-    } else if (event.key === 'Escape') {
+      // Enter before the list has come: search now and take the best match.
+      else {
+        clearTimeout(this.timer);
+        void this.run().then(() => {
+          if (this.hits.length > 0) this.choose(this.best());
+        });
+      }
+    } else if (event.key === 'Escape' && !this.list.hidden) {
+      event.stopPropagation();
       this.close();
     }
   }
@@ -152,12 +211,14 @@ export class SearchBox {
   private choose(index: number): void {
     const hit = this.hits[index];
     if (!hit) return;
-    this.input.value = displayName(hit.node, this.language);
+    this.setValue(displayName(hit.node, this.language), hit.node);
     this.close();
     this.options.onChoose(hit.node);
   }
 
+  /** Opens the list only while the box has the focus: a late answer never opens it over the next field. */
   private open(): void {
+    if (document.activeElement !== this.input) return;
     this.list.hidden = this.hits.length === 0;
     this.input.setAttribute('aria-expanded', String(!this.list.hidden));
   }

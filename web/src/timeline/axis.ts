@@ -9,7 +9,17 @@ import { type Selection, select } from 'd3-selection';
 import { type D3ZoomEvent, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from 'd3-zoom';
 import type { TimeWindow } from '../ui-types.ts';
 import { AXIS_HEIGHT, current, LANE, plotRange, type Row, type TimelineModel, TOP_PAD } from './model.ts';
-import { fitDomain, formatTick, isMajorTick, tickUnit, windowBounds, zoomLimits } from './spans.ts';
+import {
+  addUnits,
+  busiestSpan,
+  fitDomain,
+  formatTick,
+  isMajorTick,
+  monthlyDensity,
+  tickUnit,
+  windowBounds,
+  zoomLimits,
+} from './spans.ts';
 
 export interface TimelineZoom {
   behavior: ZoomBehavior<SVGSVGElement, unknown>;
@@ -51,6 +61,10 @@ export function createZoom(m: TimelineModel, onZoom: () => void): TimelineZoom {
   parts.zoomIn.addEventListener('click', () => behavior.scaleBy(selection, 1.6));
   parts.zoomOut.addEventListener('click', () => behavior.scaleBy(selection, 1 / 1.6));
   parts.fit.addEventListener('click', () => behavior.transform(selection, zoomIdentity));
+  parts.busiest.addEventListener('click', () => {
+    const span = busiestSpan(m.rows.map((r) => r.span));
+    if (span) behavior.transform(selection, transformFor(m, span, ...zoomLimits(fitDomain(m.rows.map((r) => r.span)))));
+  });
   parts.root.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLButtonElement) return;
     if (event.key === '+' || event.key === '=') behavior.scaleBy(selection, 1.6);
@@ -93,11 +107,37 @@ export function fitScale(m: TimelineModel, z: TimelineZoom, keep: [Date, Date] |
     ]);
   m.parts.axisSvg.setAttribute('width', String(m.width));
   layout();
-  z.behavior.transform(z.selection, keep ? transformFor(m, keep, kMin, kMax) : zoomIdentity);
+  // Without a view to keep, the timeline opens on the span that holds most events ("All dates" shows everything).
+  const opening = keep ?? busiestSpan(m.rows.map((r) => r.span));
+  z.behavior.transform(z.selection, opening ? transformFor(m, opening, kMin, kMax) : zoomIdentity);
+}
+
+/** Event density along the axis: a bar per month, as tall as the number of precisely dated items in it. */
+function drawDensity(m: TimelineModel): void {
+  const scale = current(m);
+  const [a, b] = scale.domain() as [Date, Date];
+  const lo = a.getTime() < b.getTime() ? a : b;
+  const hi = a.getTime() < b.getTime() ? b : a;
+  const bins = monthlyDensity(
+    m.rows.map((r) => r.span),
+    lo,
+    hi,
+  );
+  const most = Math.max(1, ...bins.map((bin) => bin.count));
+  select(m.parts.densityG)
+    .selectAll<SVGRectElement, { month: Date; count: number }>('rect')
+    .data(bins.filter((bin) => bin.count > 0))
+    .join('rect')
+    .attr('class', 'tl-density-bar')
+    .attr('x', (d) => Math.min(scale(d.month), scale(addUnits(d.month, 'month', 1))))
+    .attr('width', (d) => Math.max(1, Math.abs(scale(addUnits(d.month, 'month', 1)) - scale(d.month)) - 0.5))
+    .attr('y', (d) => AXIS_HEIGHT - 1 - (d.count / most) * 9)
+    .attr('height', (d) => (d.count / most) * 9);
 }
 
 /** Ticks on the axis and grid lines down the lanes (`height` tall), years and other major units marked. */
 export function drawAxis(m: TimelineModel, height: number): void {
+  drawDensity(m);
   const scale = current(m);
   const ticks = scale.ticks(Math.max(2, Math.floor(m.width / 95)));
   const unit = tickUnit(ticks);

@@ -85,7 +85,7 @@ export function joinItems(
     .selectAll<SVGGElement, Row>('g.tl-item')
     .data(m.rows, (d) => d.item.id)
     .join((enter) => {
-      const g = enter.append('g').attr('tabindex', 0).attr('role', 'button');
+      const g = enter.append('g').attr('tabindex', -1).attr('role', 'button');
       g.append('rect').attr('class', 'tl-hit');
       g.append('g').attr('class', 'tl-segments');
       g.append('rect').attr('class', 'tl-outline').attr('rx', 4);
@@ -195,13 +195,18 @@ export function drawItems(
     });
 }
 
-/** Classes for selection, highlight and the window (the brushed one while brushing). */
+/**
+ * Classes for selection, highlight and the window (the brushed one while brushing), and the one tab stop: the items
+ * are a single stop in the tab order (the selected or last focused item, else the first) and the arrows move inside.
+ */
 export function applyClasses(m: TimelineModel, window: TimeWindow | null): void {
   const { selectedId, highlighted } = m.state;
+  if (!m.rows.some((r) => r.item.id === m.tabStop)) m.tabStop = m.rows[0]?.item.id ?? null;
   select(m.parts.itemsG)
     .selectAll<SVGGElement, Row>('g.tl-item')
     .classed('is-selected', (d) => d.item.id === selectedId)
     .classed('is-highlighted', (d) => highlighted?.has(d.item.id) ?? false)
     .classed('is-dim', (d) => window !== null && !overlaps(d.item, window))
-    .attr('aria-current', (d) => (d.item.id === selectedId ? 'true' : null));
+    .attr('aria-current', (d) => (d.item.id === selectedId ? 'true' : null))
+    .attr('tabindex', (d) => (d.item.id === m.tabStop ? 0 : -1));
 }

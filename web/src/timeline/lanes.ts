@@ -21,7 +21,7 @@ import {
   type TimelineModel,
   TOP_PAD,
 } from './model.ts';
-import { assignLanes, compareSpans, describeDate, itemSpan } from './spans.ts';
+import { assignLanes, compareSpans, describeDate, isPrecise, itemSpan } from './spans.ts';
 
 /** The rows for `items` that have a date, in time order, with their labels and dates described in `locale`. */
 export function prepareRows(items: readonly TimelineItem[], labels: TimelineLabels, locale: string): Row[] {
@@ -156,11 +156,22 @@ export function packLanes(m: TimelineModel): void {
     const end = Math.max(shaped.b, label ? label.s + label.w : shaped.b);
     return [start, end] as const;
   });
-  const { lanes, count } = assignLanes(extents, LANE_GAP);
+  // Precisely dated items take the first lanes, so the story is on top and multi-year spans run below it.
+  const precise = m.rows.map((row) => isPrecise(row.span));
+  const first = assignLanes(
+    extents.filter((_, i) => precise[i]),
+    LANE_GAP,
+  );
+  const rest = assignLanes(
+    extents.filter((_, i) => !precise[i]),
+    LANE_GAP,
+  );
+  let p = 0;
+  let r = 0;
   m.rows.forEach((row, i) => {
-    row.lane = lanes[i] ?? 0;
+    row.lane = precise[i] ? (first.lanes[p++] ?? 0) : first.count + (rest.lanes[r++] ?? 0);
   });
-  m.contentHeight = TOP_PAD + count * LANE + BOTTOM_PAD;
+  m.contentHeight = TOP_PAD + (first.count + rest.count) * LANE + BOTTOM_PAD;
 }
 
 /** Every row's shape at `scale`, and where its label goes given what already takes room in its lane. */

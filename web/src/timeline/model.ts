@@ -26,6 +26,11 @@ export interface TimelineLabels {
   axisHint?: string;
   /** Names for the small legend in the toolbar; no legend without them. */
   legend?: { event: string; agreement: string };
+  /** The buttons that show every date and the span with most events. */
+  allDates?: string;
+  busiest?: string;
+  /** The locale of dates and ticks; the page's language with Latin digits when absent. */
+  dateLocale?: () => string;
 }
 
 export interface TimelineState {
@@ -80,7 +85,9 @@ export interface TimelineParts {
   zoomOut: HTMLButtonElement;
   zoomIn: HTMLButtonElement;
   fit: HTMLButtonElement;
+  busiest: HTMLButtonElement;
   axisSvg: SVGSVGElement;
+  densityG: SVGGElement;
   axisWindow: SVGRectElement;
   axisG: SVGGElement;
   axisTitle: SVGTitleElement;
@@ -114,6 +121,8 @@ export interface TimelineModel {
   locale: string;
   /** Label widths measured, by text. */
   readonly widths: Map<string, number>;
+  /** The item that holds the timeline's one tab stop (the arrows move it). */
+  tabStop: string | null;
 }
 
 export const rtl = (m: TimelineModel): boolean => m.state.dir === 'rtl';

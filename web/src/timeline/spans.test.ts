@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineItem } from '../ui-types.ts';
 import {
   assignLanes,
+  busiestSpan,
   compareSpans,
   DAY_MS,
   describeDate,
@@ -11,6 +12,7 @@ import {
   type ItemSpan,
   isMajorTick,
   itemSpan,
+  monthlyDensity,
   overlaps,
   parseDay,
   snapRange,
@@ -339,5 +341,40 @@ describe('textDirection', () => {
     expect(textDirection('73 ألف شخص')).toBe('rtl');
     expect(textDirection('ISIS (داعش)')).toBe('ltr');
     expect(textDirection('~ 2019', 'rtl')).toBe('rtl');
+  });
+});
+
+describe('the span the timeline opens on, and its density strip', () => {
+  const day = (iso: string) => parseDay(iso);
+  const span = (from: string, to: string, openStart = false) => ({ from: day(from), to: day(to), openStart });
+
+  it('opens on the months that hold most precisely dated items, leaving out long and open spans', () => {
+    const spans = [
+      span('2014-01-01', '2015-01-01'),
+      span('2012-01-01', '2014-12-31', true),
+      span('2019-01-10', '2019-01-11'),
+      span('2019-02-01', '2019-03-01'),
+      span('2019-03-23', '2019-03-24'),
+      span('2019-03-20', '2019-03-21'),
+      span('2016-05-01', '2016-05-02'),
+    ];
+    const [from, to] = busiestSpan(spans) ?? [];
+    expect(from?.getTime()).toBeLessThanOrEqual(day('2019-01-10').getTime());
+    expect(from?.getTime()).toBeGreaterThan(day('2018-12-01').getTime());
+    expect(to?.getTime()).toBeGreaterThanOrEqual(day('2019-03-24').getTime());
+    expect(to?.getTime()).toBeLessThan(day('2019-05-01').getTime());
+  });
+
+  it('shows everything when too few items are precise enough to say', () => {
+    expect(busiestSpan([span('2014-01-01', '2015-01-01'), span('2019-03-23', '2019-03-24')])).toBeNull();
+  });
+
+  it('counts precisely dated items per month', () => {
+    const bins = monthlyDensity(
+      [span('2019-03-23', '2019-03-24'), span('2019-03-01', '2019-04-01'), span('2014-01-01', '2019-12-31')],
+      day('2019-02-01'),
+      day('2019-05-01'),
+    );
+    expect(bins.map((b) => b.count)).toEqual([0, 2, 0]);
   });
 });

@@ -247,6 +247,57 @@ export function fitDomain(spans: ReadonlyArray<Pick<ItemSpan, 'from' | 'to'>>, p
 }
 
 /**
+ * Items this precise (at most about two months long) count towards the busiest span and the density strip, and take
+ * the timeline's first lanes.
+ */
+const PRECISE_MS = 62 * DAY_MS;
+export const isPrecise = (span: Pick<ItemSpan, 'from' | 'to' | 'openStart'>): boolean =>
+  !span.openStart && span.to.getTime() - span.from.getTime() <= PRECISE_MS;
+
+/**
+ * The stretch of time that holds most precisely dated items: the `width`-long window with the most item starts,
+ * widened to those items' ends and padded. Null when fewer than `minimum` items are precise enough to say (the
+ * timeline then shows everything).
+ */
+export function busiestSpan(
+  spans: ReadonlyArray<Pick<ItemSpan, 'from' | 'to' | 'openStart'>>,
+  width = 120 * DAY_MS,
+  minimum = 3,
+): [Date, Date] | null {
+  const precise = spans.filter(isPrecise).sort((a, b) => a.from.getTime() - b.from.getTime());
+  if (precise.length < minimum) return null;
+  let best = { count: 0, first: 0, last: 0 };
+  let last = 0;
+  for (let first = 0; first < precise.length; first++) {
+    const start = (precise[first] as Pick<ItemSpan, 'from'>).from.getTime();
+    if (last < first) last = first;
+    while (last + 1 < precise.length && (precise[last + 1] as Pick<ItemSpan, 'from'>).from.getTime() <= start + width)
+      last++;
+    if (last - first + 1 > best.count) best = { count: last - first + 1, first, last };
+  }
+  if (best.count < minimum) return null;
+  const chosen = precise.slice(best.first, best.last + 1);
+  return fitDomain(chosen, 0.08);
+}
+
+/** How many precisely dated items overlap each month from `from` to `to`: the timeline's density strip. */
+export function monthlyDensity(
+  spans: ReadonlyArray<Pick<ItemSpan, 'from' | 'to' | 'openStart'>>,
+  from: Date,
+  to: Date,
+): Array<{ month: Date; count: number }> {
+  const months: Array<{ month: Date; count: number }> = [];
+  for (let m = floorUnit(from, 'month'); m.getTime() < to.getTime(); m = addUnits(m, 'month', 1))
+    months.push({ month: m, count: 0 });
+  for (const span of spans.filter(isPrecise))
+    for (const bin of months) {
+      const end = addUnits(bin.month, 'month', 1);
+      if (span.from.getTime() < end.getTime() && span.to.getTime() > bin.month.getTime()) bin.count++;
+    }
+  return months;
+}
+
+/**
  * Zoom limits relative to a fitted domain shown at scale 1: out to about a decade (never less than the
  * whole domain), in until `minDays` days fill the width.
  */

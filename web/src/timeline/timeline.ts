@@ -55,18 +55,27 @@ function buildParts(): TimelineParts {
   const zoomOut = button('tl-icon-button', '−');
   const zoomIn = button('tl-icon-button', '+');
   const fit = button('tl-button tl-fit');
+  const busiest = button('tl-button tl-busiest');
   const toolbar = h(
     'div',
     { class: 'tl-toolbar' },
     h('div', { class: 'tl-status', 'aria-live': 'polite' }, windowText, hint, clear),
     legend,
-    h('div', { class: 'tl-zoom' }, zoomOut, zoomIn, fit),
+    h('div', { class: 'tl-zoom' }, zoomOut, zoomIn, busiest, fit),
   );
 
   const axisTitle = svgEl('title');
   const axisWindow = svgEl('rect', { class: 'tl-axis-window' });
   const axisG = svgEl('g', { class: 'tl-axis-ticks' });
-  const axisSvg = svgEl('svg', { class: 'tl-axis', height: String(AXIS_HEIGHT) }, axisTitle, axisWindow, axisG);
+  const densityG = svgEl('g', { class: 'tl-density', 'aria-hidden': 'true' });
+  const axisSvg = svgEl(
+    'svg',
+    { class: 'tl-axis', height: String(AXIS_HEIGHT) },
+    axisTitle,
+    densityG,
+    axisWindow,
+    axisG,
+  );
 
   const defs = svgEl('defs');
   const gridG = svgEl('g', { class: 'tl-grid' });
@@ -88,7 +97,9 @@ function buildParts(): TimelineParts {
     zoomOut,
     zoomIn,
     fit,
+    busiest,
     axisSvg,
+    densityG,
     axisWindow,
     axisG,
     axisTitle,
@@ -120,6 +131,7 @@ export function createTimeline(container: HTMLElement, options: TimelineOptions)
     brushing: false,
     locale: 'en',
     widths: new Map(),
+    tabStop: null,
   };
   container.append(parts.root);
   buildDefs(parts.defs, m.uid);
@@ -190,6 +202,8 @@ export function createTimeline(container: HTMLElement, options: TimelineOptions)
     const next = m.rows[Math.max(0, Math.min(m.rows.length - 1, target))];
     if (!next) return;
     revealRow(m, zoom, next);
+    m.tabStop = next.item.id;
+    applyClasses(m, m.shownWindow);
     parts.itemsG.querySelector<SVGGElement>(`g.tl-item[data-id="${CSS.escape(next.item.id)}"]`)?.focus();
   }
 
@@ -199,7 +213,7 @@ export function createTimeline(container: HTMLElement, options: TimelineOptions)
       const keep = m.width > 0 && m.rows.length > 0 ? visibleDomain(m) : null;
       m.state = next;
       renderChrome(m);
-      m.locale = dateLocale(container.closest('[lang]')?.getAttribute('lang') ?? 'en');
+      m.locale = m.labels.dateLocale?.() ?? dateLocale(container.closest('[lang]')?.getAttribute('lang') ?? 'en');
       m.rows = prepareRows(items, m.labels, m.locale);
       parts.root.classList.toggle('is-empty', m.rows.length === 0);
       parts.empty.hidden = m.rows.length > 0;
@@ -220,9 +234,16 @@ export function createTimeline(container: HTMLElement, options: TimelineOptions)
       }
       renderStatus(m, m.shownWindow);
       applyClasses(m, m.shownWindow);
+      // Follows the selection: the selected item, or the first of the items linked to the selected node.
       if (m.state.selectedId && m.state.selectedId !== previous.selectedId) {
-        const row = m.rows.find((r) => r.item.id === m.state.selectedId);
-        if (row) revealRow(m, zoom, row);
+        const row =
+          m.rows.find((r) => r.item.id === m.state.selectedId) ??
+          m.rows.find((r) => m.state.highlighted?.has(r.item.id));
+        if (row) {
+          revealRow(m, zoom, row);
+          m.tabStop = row.item.id;
+          applyClasses(m, m.shownWindow);
+        }
       }
     },
     destroy(): void {

@@ -30,9 +30,10 @@ export function renderChrome(m: TimelineModel): void {
     gradient.setAttribute('x2', rtl(m) ? '0' : '1');
   }
   parts.clear.textContent = labels.clearWindow;
-  parts.fit.textContent = labels.fitAll ?? '⤢';
-  parts.fit.setAttribute('aria-label', labels.fitAll ?? 'Fit all');
-  parts.fit.title = labels.fitAll ?? 'Fit all';
+  parts.fit.textContent = labels.allDates ?? labels.fitAll ?? '⤢';
+  parts.fit.title = labels.allDates ?? labels.fitAll ?? 'Fit all';
+  parts.busiest.textContent = labels.busiest ?? '';
+  parts.busiest.hidden = !labels.busiest;
   parts.zoomIn.setAttribute('aria-label', labels.zoomIn ?? 'Zoom in');
   parts.zoomIn.title = labels.zoomIn ?? 'Zoom in';
   parts.zoomOut.setAttribute('aria-label', labels.zoomOut ?? 'Zoom out');
