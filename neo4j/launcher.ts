@@ -23,6 +23,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { classDataArguments, promoteClassData } from './class-data.ts';
 import { javaArguments, renderNeo4jConf } from './conf.ts';
 import {
   DEFAULT_LOCAL_PASSWORD,
@@ -129,7 +130,7 @@ export async function startNeo4j(config: Neo4jConfig, log: LogFn = noop): Promis
     writeInitialPassword(config);
 
     log(`Starting Neo4j ${pinnedNeo4jVersion()} for ${config.homeDir}${firstStart ? ' (first start)' : ''}...`);
-    const child = spawnNeo4j(config);
+    const child = spawnNeo4j(config, classDataArguments(config, javaMajor));
     const pid = await spawned(child, config);
     writePidFile(config, pid);
     try {
@@ -183,6 +184,7 @@ export async function stopNeo4j(config: Neo4jConfig, log: LogFn = noop): Promise
       killed = (await terminate(pid, config.stopTimeoutMs, log)) || killed;
     }
     removePidFile(config);
+    await promoteClassData(config, !killed);
     return { wasRunning: true, pids: [...pids], killed };
   });
 }
