@@ -38,6 +38,7 @@ import {
 } from './config.ts';
 import { Neo4jLauncherError, type Neo4jLauncherErrorCode } from './errors.ts';
 import { ensureNeo4jJars, neo4jJarsPresent, pinnedNeo4jVersion } from './jars.ts';
+import { finishPendingSwitch } from './offline-import.ts';
 import {
   findRunningPid,
   isAlive,
@@ -126,6 +127,7 @@ export async function startNeo4j(config: Neo4jConfig, log: LogFn = noop): Promis
       fs.mkdirSync(dir, { recursive: true });
     }
     fs.writeFileSync(path.join(dirs.conf, 'neo4j.conf'), renderNeo4jConf(config));
+    finishPendingSwitch(config, log);
     const firstStart = !fs.existsSync(path.join(dirs.data, 'databases', 'system'));
     writeInitialPassword(config);
 
