@@ -7,7 +7,7 @@
  * `loadStamp`, and prunes by stamp at the end.
  */
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
-import type { GraphPlan, NodeRow, RelRow } from '../schema/graph.ts';
+import { type GraphPlan, type NodeRow, type RelRow, TIMELINE_LANE_DAYS } from '../schema/graph.ts';
 import { ENTITY_LABELS, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../schema/vocabulary.ts';
 import { toPlain } from './plain.ts';
 
@@ -19,6 +19,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX event_earliest IF NOT EXISTS FOR (n:Event) ON (n.earliest)',
   'CREATE INDEX event_latest IF NOT EXISTS FOR (n:Event) ON (n.latest)',
   'CREATE INDEX event_start_key IF NOT EXISTS FOR (n:Event) ON (n.startKey)',
+  'CREATE INDEX event_lane_key IF NOT EXISTS FOR (n:Event) ON (n.laneKey)',
   'CREATE INDEX agreement_earliest IF NOT EXISTS FOR (n:Agreement) ON (n.earliest)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   // searchText holds tokens already normalised by schema/normalize.ts; the whitespace analyzer keeps them as they are.
@@ -147,23 +148,35 @@ export async function ensureSchema(driver: Driver): Promise<void> {
   await driver.executeQuery('CALL db.awaitIndexes(300)');
 }
 
+// schema/graph.ts timelineStartKey and timelineLaneKey, in Cypher, for events an earlier version stored without them.
+const UPGRADE_EVENTS = `MATCH (e:Event) WHERE e.startKey IS NULL OR e.laneKey IS NULL
+  CALL (e) {
+    WITH e, coalesce(e.earliest, '') AS start
+    WITH e, start, CASE WHEN start = '' OR e.latest IS NULL THEN null
+      ELSE duration.inDays(date(start), date(e.latest)).days END AS span
+    SET e.startKey = start,
+      e.laneKey = CASE WHEN start = '' THEN '0:'
+        ELSE toString(CASE WHEN span IS NULL THEN ${TIMELINE_LANE_DAYS.length + 1}
+          ${TIMELINE_LANE_DAYS.map((days, i) => `WHEN span <= ${days} THEN ${i + 1}`).join(' ')}
+          ELSE ${TIMELINE_LANE_DAYS.length + 1} END) + ':' + start END
+  } IN TRANSACTIONS OF 10000 ROWS`;
+
 /**
  * Brings a graph loaded by an earlier version of the loader up to date, so reads can rely on what the loader now
- * writes: the schema, and each event's `startKey` (schema/graph.ts `timelineStartKey`). Idempotent; returns how many
+ * writes: the schema, and each event's `startKey` and `laneKey` (schema/graph.ts). Idempotent; returns how many
  * events it updated (0 when there was nothing to do).
  */
 export async function upgradeStoredGraph(driver: Driver): Promise<{ eventsUpdated: number }> {
   await ensureSchema(driver);
-  const { records } = await driver.executeQuery('MATCH (e:Event) WHERE e.startKey IS NULL RETURN count(e) AS n');
+  const { records } = await driver.executeQuery(
+    'MATCH (e:Event) WHERE e.startKey IS NULL OR e.laneKey IS NULL RETURN count(e) AS n',
+  );
   const eventsUpdated = records[0]?.get('n').toNumber() ?? 0;
   if (eventsUpdated === 0) return { eventsUpdated };
   // Batches, each its own transaction: only an auto-commit session query may run CALL … IN TRANSACTIONS.
   const session = driver.session();
   try {
-    await session.run(
-      `MATCH (e:Event) WHERE e.startKey IS NULL
-       CALL (e) { SET e.startKey = coalesce(e.earliest, '') } IN TRANSACTIONS OF 10000 ROWS`,
-    );
+    await session.run(UPGRADE_EVENTS);
   } finally {
     await session.close();
   }
