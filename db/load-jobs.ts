@@ -23,6 +23,11 @@ export interface LoadJob {
   /** Whether data of these datasets existed when the job started, so the end of the load must prune. */
   preexisting: boolean;
   startedAt: string;
+  /**
+   * `batches` for the transactional loader; `bulk` for a job an offline import wrote with the data (db/bulk-import.ts):
+   * all rows are stored, the schema and a few fix-ups are not yet.
+   */
+  kind: 'batches' | 'bulk';
 }
 
 const CHECKPOINT =
@@ -31,7 +36,7 @@ const CHECKPOINT =
 const JOB_FIELDS =
   'j.id AS id, j.datasets AS datasets, j.inputDigest AS inputDigest, j.stamp AS stamp, j.batchSize AS batchSize, ' +
   'j.batchesDone AS batchesDone, j.totalBatches AS totalBatches, j.preexisting AS preexisting, ' +
-  'toString(j.startedAt) AS startedAt';
+  "toString(j.startedAt) AS startedAt, coalesce(j.kind, 'batches') AS kind";
 
 export async function ensureLoadJobSchema(driver: Driver): Promise<void> {
   await driver.executeQuery(LOAD_JOB_SCHEMA);
@@ -49,7 +54,32 @@ function toJob(record: { get(key: string): unknown }): LoadJob {
     totalBatches: Number(get('totalBatches')),
     preexisting: get('preexisting') === true,
     startedAt: String(get('startedAt')),
+    kind: get('kind') === 'bulk' ? 'bulk' : 'batches',
   };
+}
+
+/** A property of a job node as an import file states it: name, the importer's type, value. */
+export type JobColumn = [name: string, type: 'string' | 'string[]' | 'long' | 'boolean' | 'datetime', value: unknown];
+
+/**
+ * The job node an offline import writes with the data, in the importer's terms (seed/bulk writes the file): the
+ * same properties {@link createLoadJob} stores, so every reader of jobs sees it; `kind` says the rows are all there.
+ */
+export function bulkJobColumns(job: Pick<LoadJob, 'id' | 'datasets' | 'inputDigest' | 'stamp'>): JobColumn[] {
+  const now = new Date().toISOString();
+  return [
+    ['id', 'string', job.id],
+    ['datasets', 'string[]', job.datasets],
+    ['inputDigest', 'string', job.inputDigest],
+    ['stamp', 'string', job.stamp],
+    ['batchSize', 'long', 0],
+    ['batchesDone', 'long', 0],
+    ['totalBatches', 'long', 0],
+    ['preexisting', 'boolean', false],
+    ['startedAt', 'datetime', now],
+    ['updatedAt', 'datetime', now],
+    ['kind', 'string', 'bulk'],
+  ];
 }
 
 /**
@@ -70,6 +100,12 @@ export async function openLoadJobs(driver: Driver): Promise<LoadJob[]> {
   }
 }
 
+/** The open job with this id, if any (for loaders: no short timeout, unlike {@link openLoadJobs}). */
+export async function findLoadJob(driver: Driver, id: string): Promise<LoadJob | undefined> {
+  const { records } = await driver.executeQuery(`MATCH (j:LoadJob {id: $id}) RETURN ${JOB_FIELDS}`, { id });
+  return records[0] ? toJob(records[0]) : undefined;
+}
+
 /** The open job for exactly this input, left by an interrupted load, if any. */
 export async function findResumableJob(driver: Driver, inputDigest: string): Promise<LoadJob | undefined> {
   const { records } = await driver.executeQuery(
@@ -82,7 +118,7 @@ export async function findResumableJob(driver: Driver, inputDigest: string): Pro
 /** Creates the job before the first batch; notes whether these datasets already have data, which must be pruned. */
 export async function createLoadJob(
   driver: Driver,
-  job: Omit<LoadJob, 'batchesDone' | 'preexisting' | 'startedAt'>,
+  job: Omit<LoadJob, 'batchesDone' | 'preexisting' | 'startedAt' | 'kind'>,
 ): Promise<LoadJob> {
   const { records } = await driver.executeQuery(
     `OPTIONAL MATCH (n:KG) WHERE any(d IN n.datasets WHERE d IN $datasets)
@@ -93,6 +129,27 @@ export async function createLoadJob(
     job,
   );
   if (!records[0]) throw new Error('the load job was not created');
+  return toJob(records[0]);
+}
+
+/**
+ * Makes an interrupted bulk load's job (all rows stored, not finished) a job of the transactional loader for the
+ * same input, which then writes every batch again (MERGE: nothing changes but what the import could not hold) and
+ * completes it.
+ */
+export async function adoptBulkJob(
+  driver: Driver,
+  job: LoadJob,
+  batchSize: number,
+  totalBatches: number,
+): Promise<LoadJob> {
+  const { records } = await driver.executeQuery(
+    `MATCH (j:LoadJob {id: $id}) SET j.kind = 'batches', j.batchSize = $batchSize, j.batchesDone = 0,
+       j.totalBatches = $totalBatches, j.updatedAt = datetime()
+     RETURN ${JOB_FIELDS}`,
+    { id: job.id, batchSize, totalBatches },
+  );
+  if (!records[0]) throw new Error(`load job ${job.id} disappeared`);
   return toJob(records[0]);
 }
 

@@ -8,6 +8,12 @@ export interface NodeRecord {
   id: string;
   kind: NodeKind;
   props: Record<string, Plain>;
+  /**
+   * Relationships read with the node in the same query (a timeline's participations and places), keyed like the
+   * resolvers' loaders (`PARTICIPATED_IN:IN`); they may hold only the properties that query selected, so they stay
+   * with this record instead of filling a shared loader.
+   */
+  related?: Partial<Record<string, RelatedRecord[]>>;
 }
 
 /** A relationship between two public nodes, with all its stored properties. */
@@ -26,13 +32,32 @@ const PUBLIC_LABEL_LIST = `[${PUBLIC_LABELS.map((label) => `'${label}'`).join(',
  * The properties of the node bound to `v` that resolvers read: all but `searchText` (index tokens, the largest
  * property of most nodes) and `text` (a source's full text, which `Source.text` reads on its own), left null.
  */
-const nodeProps = (v: string): string => `${v} {.*, searchText: null, text: null}`;
+export const nodeProps = (v: string): string => `${v} {.*, searchText: null, text: null}`;
+
+/** Which stored properties a query reads for a node or relationship: all of them (see {@link nodeProps}), or these. */
+export type PropertySelection = 'all' | readonly string[];
+
+const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * A Cypher map projection of the properties `selection` names on `v` (`v {.name, .latest}`), or `all` as given. Keys
+ * come from the resolvers' fixed field lists, and are checked anyway: never user text.
+ */
+export function selectProps(v: string, selection: PropertySelection, all: string): string {
+  if (selection === 'all') return all;
+  for (const key of selection) if (!PROPERTY_KEY.test(key)) throw new Error(`not a property key: ${key}`);
+  return `${v} {${selection.map((key) => `.${key}`).join(', ')}}`;
+}
+
+/** The key of a selection, for caching query texts. */
+export const selectionKey = (selection: PropertySelection): string =>
+  selection === 'all' ? '*' : [...selection].sort().join(',');
 
 /**
  * Cypher map projecting the node bound to `v` as a NodeRecord. Constant text: `v` is always a literal variable name,
  * `props` a constant expression (see {@link nodeProps} by default).
  */
-export const nodeProjection = (v: string, props = nodeProps(v)): string =>
+export const nodeProjection = (v: string, props: string = nodeProps(v)): string =>
   `{id: ${v}.id, kind: toUpper([l IN labels(${v}) WHERE l IN ${PUBLIC_LABEL_LIST}][0]), props: ${props}}`;
 
 /** Cypher map projecting the relationship bound to `v` as an EdgeRecord (all its properties by default). */

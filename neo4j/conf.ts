@@ -73,9 +73,10 @@ export function renderNeo4jConf(config: Neo4jConfig): string {
  * add, minus the options that only matter for big production machines).
  *
  * @param config launcher configuration
+ * @param extra more JVM options (class-data sharing, see class-data.ts), placed before the class path
  * @returns arguments for `java`, ending with the main class and its arguments
  */
-export function javaArguments(config: Neo4jConfig): string[] {
+export function javaArguments(config: Neo4jConfig, extra: readonly string[] = []): string[] {
   const dirs = homeLayout(config);
   return [
     `-Xms${config.heap}`,
@@ -95,6 +96,7 @@ export function javaArguments(config: Neo4jConfig): string[] {
     '--add-opens=java.base/java.io=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '-Dfile.encoding=UTF-8',
+    ...extra,
     '-cp',
     path.join(config.libDir, '*'),
     ENTRY_POINT,

@@ -13,7 +13,9 @@ export type Neo4jLauncherErrorCode =
   | 'START_TIMEOUT'
   | 'PASSWORD_MISMATCH'
   | 'STOP_FAILED'
-  | 'LOCKED';
+  | 'LOCKED'
+  | 'IMPORT_FAILED'
+  | 'IMPORT_IN_PROGRESS';
 
 /**
  * An expected failure of the launcher (missing Java, port taken, wrong

@@ -23,6 +23,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { classDataArguments, promoteClassData } from './class-data.ts';
 import { javaArguments, renderNeo4jConf } from './conf.ts';
 import {
   DEFAULT_LOCAL_PASSWORD,
@@ -37,6 +38,7 @@ import {
 } from './config.ts';
 import { Neo4jLauncherError, type Neo4jLauncherErrorCode } from './errors.ts';
 import { ensureNeo4jJars, neo4jJarsPresent, pinnedNeo4jVersion } from './jars.ts';
+import { finishPendingSwitch } from './offline-import.ts';
 import {
   findRunningPid,
   isAlive,
@@ -125,11 +127,12 @@ export async function startNeo4j(config: Neo4jConfig, log: LogFn = noop): Promis
       fs.mkdirSync(dir, { recursive: true });
     }
     fs.writeFileSync(path.join(dirs.conf, 'neo4j.conf'), renderNeo4jConf(config));
+    finishPendingSwitch(config, log);
     const firstStart = !fs.existsSync(path.join(dirs.data, 'databases', 'system'));
     writeInitialPassword(config);
 
     log(`Starting Neo4j ${pinnedNeo4jVersion()} for ${config.homeDir}${firstStart ? ' (first start)' : ''}...`);
-    const child = spawnNeo4j(config);
+    const child = spawnNeo4j(config, classDataArguments(config, javaMajor));
     const pid = await spawned(child, config);
     writePidFile(config, pid);
     try {
@@ -183,6 +186,7 @@ export async function stopNeo4j(config: Neo4jConfig, log: LogFn = noop): Promise
       killed = (await terminate(pid, config.stopTimeoutMs, log)) || killed;
     }
     removePidFile(config);
+    await promoteClassData(config, !killed);
     return { wasRunning: true, pids: [...pids], killed };
   });
 }

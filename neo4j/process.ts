@@ -157,11 +157,11 @@ export async function withLock<T>(config: Neo4jConfig, fn: () => Promise<T>): Pr
 }
 
 /** Starts the server JVM detached, its stdout and stderr going to `logs/console.log`. */
-export function spawnNeo4j(config: Neo4jConfig): ChildProcess {
+export function spawnNeo4j(config: Neo4jConfig, extraJvmOptions: readonly string[] = []): ChildProcess {
   const dirs = homeLayout(config);
   const out = fs.openSync(dirs.consoleLog, 'w');
   try {
-    const child = spawn(config.javaBin, javaArguments(config), {
+    const child = spawn(config.javaBin, javaArguments(config, extraJvmOptions), {
       cwd: config.homeDir,
       detached: true,
       stdio: ['ignore', out, out],

@@ -67,3 +67,26 @@ export function countRows(plan: Pick<GraphPlan, 'nodes' | 'rels'>): { nodes: num
  */
 export const timelineStartKey = (props: Properties): string =>
   typeof props.earliest === 'string' ? props.earliest : '';
+
+/**
+ * Longest span, in days from the first to the last day an event can mean, of the timeline's lanes 1–3. Lane 4 holds
+ * longer events and those with no known end; lane 0 those with no known start.
+ */
+export const TIMELINE_LANE_DAYS = [31, 366, 3660] as const;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An event's lane and start, `lane:startKey` (`1:2019-03-02`, `0:` with no known start), indexed. An event in lane L
+ * that overlaps a window starting on day F started no earlier than F minus the lane's span, so a window's events are a
+ * short range of keys in each lane, read in timeline order from the index: however late the window, the timeline
+ * reads about as many events as it returns (db/repositories/timeline.ts).
+ */
+export function timelineLaneKey(props: Properties): string {
+  const start = timelineStartKey(props);
+  if (start === '') return '0:';
+  const latest = typeof props.latest === 'string' ? Date.parse(`${props.latest}T00:00:00Z`) : Number.NaN;
+  const span = (latest - Date.parse(`${start}T00:00:00Z`)) / DAY_MS;
+  const lane = Number.isNaN(span) ? -1 : TIMELINE_LANE_DAYS.findIndex((days) => span <= days);
+  return `${lane === -1 ? TIMELINE_LANE_DAYS.length + 1 : lane + 1}:${start}`;
+}

@@ -152,16 +152,19 @@ describe('loading the Baghouz dataset into a real Neo4j', () => {
     expect(await graphDigest(driver)).toEqual(before);
   });
 
-  it('brings a graph loaded by an earlier loader up to date: the timeline order key on every event', async () => {
+  it('brings a graph loaded by an earlier loader up to date: the timeline keys on every event', async () => {
     await seedFiles(driver, await datasetFilesIn(), { replaceAll: true });
     const loaded = await graphDigest(driver);
-    const keys = 'MATCH (e:Event) RETURN e.id AS id, e.startKey AS key, e.earliest AS earliest ORDER BY id';
+    const keys =
+      'MATCH (e:Event) RETURN e.id AS id, e.startKey AS key, e.laneKey AS lane, e.earliest AS earliest ORDER BY id';
     const written = (await driver.executeQuery(keys)).records.map((r) => r.toObject());
     expect(written.length).toBeGreaterThan(10);
     for (const e of written) expect(e.key).toBe(e.earliest ?? '');
     expect(written.some((e) => e.key === '')).toBe(true);
-    // What the loader wrote before startKey existed.
-    await driver.executeQuery('MATCH (e:Event) REMOVE e.startKey');
+    // Lanes by span: the upgrade below must compute each the way the loader does (schema/graph.ts timelineLaneKey).
+    expect(new Set(written.map((e) => String(e.lane).split(':')[0])).size).toBeGreaterThanOrEqual(3);
+    // What the loader wrote before startKey and laneKey existed.
+    await driver.executeQuery('MATCH (e:Event) REMOVE e.startKey, e.laneKey');
     const upgraded = await seedIfEmpty(driver);
     expect(upgraded).toMatchObject({ seeded: false, eventsUpgraded: written.length });
     expect(await graphDigest(driver)).toEqual(loaded);

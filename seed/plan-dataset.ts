@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Agreement, Citation, Dataset, DateSpec, Event, Figure } from '../schema/dataset.ts';
 import { earliestDay, latestDay } from '../schema/dates.ts';
-import { emptyRows, type GraphPlan, type Properties, timelineStartKey } from '../schema/graph.ts';
+import { emptyRows, type GraphPlan, type Properties, timelineLaneKey, timelineStartKey } from '../schema/graph.ts';
 import { searchTextFor } from '../schema/normalize.ts';
 import { CERTAINTIES, certaintyRank, type NodeLabel, type RelType } from '../schema/vocabulary.ts';
 import { ContradictionSpans, contradictionKeys } from './policy-rules.ts';
@@ -190,6 +190,7 @@ function addEvent(b: PlanBuilder, e: Event): void {
     ...entityProps(e),
     ...dates,
     startKey: timelineStartKey(dates),
+    laneKey: timelineLaneKey(dates),
     ...acledProps(e),
     ...own,
   });

@@ -11,6 +11,7 @@ import {
   type Properties,
   type PropertyValue,
   type RelRow,
+  timelineLaneKey,
   timelineStartKey,
 } from '../schema/graph.ts';
 import { searchTextFor } from '../schema/normalize.ts';
@@ -128,7 +129,10 @@ class PlanCombiner {
           continue;
         }
         const props = this.combineNode(label, id, versions, nodes, rels);
-        if (label === 'Event') props.startKey = timelineStartKey(props);
+        if (label === 'Event') {
+          props.startKey = timelineStartKey(props);
+          props.laneKey = timelineLaneKey(props);
+        }
         nodes[label].push({ id, props });
       }
     for (const type of REL_TYPES)

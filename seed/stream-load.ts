@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import {
+  adoptBulkJob,
   completeLoadJob,
   createLoadJob,
   ensureLoadJobSchema,
@@ -32,7 +33,7 @@ import { NODE_LABELS, type NodeLabel, REL_TYPES } from '../schema/vocabulary.ts'
 import { ProblemList } from './problems.ts';
 import { checkAndPlan } from './stream/check-pass.ts';
 import { indexFiles } from './stream/index-pass.ts';
-import { RowSpool } from './stream/spool.ts';
+import { type RowSink, RowSpool } from './stream/spool.ts';
 
 export const DEFAULT_STREAM_BATCH_SIZE = 10_000;
 /** Inputs larger than this (dataset files together) take the streamed path unless told otherwise. */
@@ -67,16 +68,18 @@ export interface StreamLoadResult {
   pruned?: { nodesDeleted: number; relationshipsDeleted: number };
 }
 
-/** Validates and plans the input without writing; throws DatasetValidationError listing the problems. */
-async function validateAndPlan(files: string[], spool: RowSpool, onStage?: (stage: string) => void) {
+/**
+ * Validates and plans the input without writing to the database: the rows go to `sink` (spooled for batches, or
+ * import files for the bulk path). Throws DatasetValidationError listing the problems; the sink is closed either way.
+ */
+export async function validateAndPlan(files: string[], sink: RowSink, onStage?: (stage: string) => void) {
   const problems = new ProblemList(MAX_REPORTED_PROBLEMS);
   const inputHash = createHash('sha256');
   onStage?.('validate');
   const index = await indexFiles(files, problems, inputHash);
   problems.throwIfAny();
   onStage?.('plan-and-check');
-  const texts = await checkAndPlan(files, index, problems, spool);
-  await spool.close();
+  const texts = await checkAndPlan(files, index, problems, sink).finally(() => sink.close());
   problems.throwIfAny();
   for (const [id, hash] of [...texts.hashes].sort(([a], [b]) => a.localeCompare(b)))
     inputHash.update(`${id}\n${hash}\n`);
@@ -111,7 +114,9 @@ export async function streamLoadFiles(
 
     const requestedSize = options.batchSize ?? DEFAULT_STREAM_BATCH_SIZE;
     const batchesOf = (size: number) => Math.ceil((rows.nodes + rows.rels) / size);
-    const earlier = await findResumableJob(driver, inputDigest);
+    let earlier = await findResumableJob(driver, inputDigest);
+    if (earlier?.kind === 'bulk')
+      earlier = await adoptBulkJob(driver, earlier, requestedSize, batchesOf(requestedSize));
     const job: LoadJob =
       earlier ??
       (await createLoadJob(driver, {

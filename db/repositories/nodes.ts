@@ -14,8 +14,11 @@ import {
   type EdgeRecord,
   type NodeRecord,
   nodeProjection,
+  nodeProps,
   type PartRecord,
+  type PropertySelection,
   type RelatedRecord,
+  selectProps,
 } from '../records.ts';
 
 /** Relationship types that resolvers follow from a node, besides the graph types. */
@@ -26,18 +29,29 @@ export type RelatedKey = `${RelatedType}:${Direction}` | 'AFFILIATION:BOTH';
 
 const EDGE = '{id: r.id, type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}';
 /** EDGE for a relationship matched in a known direction between `n` and `m`: no lookup of its end nodes. */
-const DIRECTED_EDGE = (from: string, to: string) =>
-  `{id: r.id, type: type(r), source: ${from}.id, target: ${to}.id, props: properties(r)}`;
-const OTHER = `CASE WHEN m:Entity OR m:Source THEN ${nodeProjection('m')} ELSE {id: m.id, props: properties(m)} END`;
+const DIRECTED_EDGE = (from: string, to: string, props = 'properties(r)') =>
+  `{id: r.id, type: type(r), source: ${from}.id, target: ${to}.id, props: ${props}}`;
+const otherEnd = (props: PropertySelection = 'all') =>
+  `CASE WHEN m:Entity OR m:Source THEN ${nodeProjection('m', selectProps('m', props, nodeProps('m')))} ` +
+  `ELSE {id: m.id, props: ${selectProps('m', props, 'properties(m)')}} END`;
+const OTHER = otherEnd();
 
 /**
  * A pattern comprehension listing what `relatedByIds` returns for the node bound to `v`, in the same shape, so
- * another query can fetch it in passing. `type` comes from RELATED_TYPES only; `v` is a literal variable name.
+ * another query can fetch it in passing; with selections, only those properties of the relationship and of the node
+ * at the other end. `type` comes from RELATED_TYPES only; `v` is a literal variable name.
  */
-export function relatedComprehension(v: string, type: RelatedType, direction: Direction): string {
+export function relatedComprehension(
+  v: string,
+  type: RelatedType,
+  direction: Direction,
+  edgeProps: PropertySelection = 'all',
+  otherProps: PropertySelection = 'all',
+): string {
   const arrow = direction === 'OUT' ? `-[r:${type}]->` : `<-[r:${type}]-`;
-  const edge = direction === 'OUT' ? DIRECTED_EDGE(v, 'm') : DIRECTED_EDGE('m', v);
-  return `[(${v})${arrow}(m:KG) | {edge: ${edge}, other: ${OTHER}}]`;
+  const props = selectProps('r', edgeProps, 'properties(r)');
+  const edge = direction === 'OUT' ? DIRECTED_EDGE(v, 'm', props) : DIRECTED_EDGE('m', v, props);
+  return `[(${v})${arrow}(m:KG) | {edge: ${edge}, other: ${otherEnd(otherProps)}}]`;
 }
 
 /** The order relatedByIds returns each node's list in. */

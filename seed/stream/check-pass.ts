@@ -31,7 +31,7 @@ import {
 import { EMPTY_DATASET, type Index, RECORD_SCHEMAS } from './index-pass.ts';
 import { readTopLevel } from './read-records.ts';
 import { SourceTexts } from './source-texts.ts';
-import type { RowSpool } from './spool.ts';
+import type { RowSink } from './spool.ts';
 
 /**
  * Plans valid records in chunks of one collection (planning one record at a time costs more than the records):
@@ -46,7 +46,7 @@ class ChunkPlanner {
     { datasetId: '', collection: 'actors', records: [], texts: new Map() };
 
   constructor(
-    private readonly spool: RowSpool,
+    private readonly spool: RowSink,
     private readonly sharedCitations: Map<string, string[]>,
   ) {}
 
@@ -110,7 +110,7 @@ export async function checkAndPlan(
   files: string[],
   index: Index,
   problems: ProblemList,
-  spool: RowSpool,
+  spool: RowSink,
 ): Promise<SourceTexts> {
   const texts = new SourceTexts(index.sources);
   const planner = new ChunkPlanner(spool, index.sharedCitations);

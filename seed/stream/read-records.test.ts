@@ -49,7 +49,27 @@ describe('reading a dataset file record by record', () => {
     expect(items[2999]).toEqual({ kind: 'record', collection: 'actors', index: 2999, value: actors[2999] });
   });
 
+  it('finds record boundaries through strings holding brackets, quotes and escapes, across chunks', async () => {
+    const tricky = ['a "quoted" } ] { [ word', 'ends with a backslash \\', '\\"', 'ي\u0000}', ''];
+    const actors = Array.from({ length: 4000 }, (_, i) => ({
+      id: `actor:${i}`,
+      name: tricky[i % tricky.length],
+      aliases: [tricky[(i + 1) % tricky.length], '{"x": [1]}'],
+      n: i % 7 === 0 ? -1.25e-3 : i,
+    }));
+    const items = await read(
+      `{\n  "actors" : [\n${actors.map((a) => JSON.stringify(a)).join(' ,\n')}\n ] , "id":"x"}\n`,
+    );
+    expect(items.filter((i) => i.kind === 'record').map((i) => i.value)).toEqual(actors);
+    expect(items.at(-1)).toEqual({ kind: 'scalar', key: 'id', value: 'x' });
+  });
+
   it('rejects what is not one JSON object, with the reason', async () => {
+    await expect(read('{"actors": [{"id": "a"} {"id": "b"}]}')).rejects.toThrow(/not valid JSON/);
+    await expect(read('{"actors": [{"id": "a"},]}')).rejects.toThrow(/not valid JSON/);
+    await expect(read('{"actors": [{"id": "a",}]}')).rejects.toThrow(/not valid JSON/);
+    await expect(read('{"id": "a" "title": "b"}')).rejects.toThrow(/not valid JSON/);
+    await expect(read('{"id": tru}')).rejects.toThrow(/not valid JSON/);
     await expect(read('[1, 2]')).rejects.toThrow('the top level must be a JSON object');
     await expect(read('{"actors": [{"id": "a"}')).rejects.toThrow('ends before the top-level object is closed');
     await expect(read('{"actors": [}')).rejects.toThrow(/not valid JSON/);

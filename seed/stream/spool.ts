@@ -10,8 +10,15 @@ import { BufferedFileWriter } from '../synth/files.ts';
 /** Buffered characters per spool file (there are 30 of them) before a write to disk. */
 const SPOOL_FLUSH_CHARS = 128 * 1024;
 
+/** Where pass 2 of a streamed load puts the rows it plans: spooled for batches (below), or import files (seed/bulk/). */
+export interface RowSink {
+  add(kind: 'nodes' | 'rels', name: string, rows: Array<NodeRow | RelRow>): Promise<void>;
+  count(kind: 'nodes' | 'rels', name: string): number;
+  close(): Promise<void>;
+}
+
 /** The node and relationship rows of the plan, one NDJSON file per label and type. */
-export class RowSpool {
+export class RowSpool implements RowSink {
   readonly counts = new Map<string, number>();
   private readonly writers = new Map<string, BufferedFileWriter>();
   constructor(readonly dir: string) {}

@@ -508,4 +508,33 @@ describe('stats and batching', () => {
     // events, participants, actors, affiliations, citations, places, place nodes: about seven levels.
     expect(sessionsOpened).toBeLessThanOrEqual(10);
   });
+
+  it('a timeline reading only the properties it shows answers every other field of the request in full', async () => {
+    const lean = await data(`{
+      events(from: "2019-03-23", to: "2019-03-23") { id name participants { role actor { id name } } }
+      node(id: "actor:mazloum-kobani") { id name nameAr aliases ... on Actor { actorKind } }
+    }`);
+    const full = await data(`{
+      events(from: "2019-03-23", to: "2019-03-23") {
+        id name nameAr eventType date { precision earliest } certainty attributedTo
+        participants { role certainty citations { quote } actor { id name nameAr actorKind aliases } }
+      }
+    }`);
+    const pick = (events: Json[]) =>
+      events.map((e) => ({
+        id: e.id,
+        name: e.name,
+        participants: e.participants.map((p: Json) => ({
+          role: p.role,
+          actor: { id: p.actor.id, name: p.actor.name },
+        })),
+      }));
+    expect(lean.events.length).toBeGreaterThan(0);
+    expect(pick(lean.events)).toEqual(pick(full.events));
+    const mazloum = full.events.flatMap((e: Json) => e.participants).find((p: Json) => p.actor.id === lean.node.id);
+    expect(mazloum?.actor).toMatchObject({ nameAr: lean.node.nameAr, actorKind: lean.node.actorKind });
+    expect(lean.node).toMatchObject({ nameAr: 'مظلوم كوباني', actorKind: 'person' });
+    expect(full.events.some((e: Json) => e.eventType && e.date?.earliest && e.participants[0]?.certainty)).toBe(true);
+    expect(full.events.flatMap((e: Json) => e.participants).some((p: Json) => p.citations.length > 0)).toBe(true);
+  });
 });

@@ -51,11 +51,13 @@ export function primeRelated(
 
 /**
  * Names of the fields selected directly under the current field, through inline fragments and fragment spreads; with
- * `child`, those selected under that child field instead (e.g. the fields of `edges` in `neighborhood { edges { … } }`).
+ * `child`, those selected under that child field instead (e.g. the fields of `edges` in `neighborhood { edges { … } }`),
+ * and with a path of children, under the last one (`['participants', 'actor']`). Every field of that name counts
+ * (aliases included), so the answer covers all of them.
  */
 export function selectedFields(
   info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
-  child?: string,
+  child?: string | readonly string[],
 ): Set<string> {
   const visit = (sets: Array<SelectionSetNode | undefined>, visitChild: (field: FieldNode) => void) => {
     const seen = new Set<string>();
@@ -71,16 +73,15 @@ export function selectedFields(
     };
     for (const set of sets) walk(set);
   };
-  const top = info.fieldNodes.map((node) => node.selectionSet);
-  const names = new Set<string>();
-  if (child === undefined) {
-    visit(top, (field) => names.add(field.name.value));
-    return names;
+  let sets: Array<SelectionSetNode | undefined> = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of child === undefined ? [] : typeof child === 'string' ? [child] : child) {
+    const next: Array<SelectionSetNode | undefined> = [];
+    visit(sets, (field) => {
+      if (field.name.value === name) next.push(field.selectionSet);
+    });
+    sets = next;
   }
-  const childSets: Array<SelectionSetNode | undefined> = [];
-  visit(top, (field) => {
-    if (field.name.value === child) childSets.push(field.selectionSet);
-  });
-  visit(childSets, (field) => names.add(field.name.value));
+  const names = new Set<string>();
+  visit(sets, (field) => names.add(field.name.value));
   return names;
 }

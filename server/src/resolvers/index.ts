@@ -37,9 +37,10 @@ import {
   windowEnd,
   windowStart,
 } from '../arguments.ts';
-import { type Context, primeRelated, selectedFields } from '../context.ts';
+import { type Context, selectedFields } from '../context.ts';
 import type { Certainty, DatePrecision, Kind, Resolvers } from '../generated/graphql.ts';
 import { ACTOR, ENTITY, eachOf, type IdArgument, notFound, PLACE, requireIds } from '../ids.ts';
+import { eventProjection } from '../projection.ts';
 
 type Props = Record<string, Plain>;
 
@@ -90,7 +91,17 @@ async function citationsOf(props: Props, ctx: Context): Promise<CitationRecord[]
   return loaded.filter((c): c is CitationRecord => c !== null && !(c instanceof Error));
 }
 
-async function related(ctx: Context, key: RelatedKey, id: string): Promise<RelatedRecord[]> {
+/** A relationship with the node at its other end when the query that read it had that node too. */
+type EdgeWithEnd = EdgeRecord & { end?: NodeRecord };
+
+/** The node at `id`'s end of an edge, without a query when the edge came with it. */
+const endOf = (ctx: Context, edge: EdgeWithEnd, id: string): NodeRecord | Promise<NodeRecord> =>
+  edge.end?.id === id ? edge.end : nodeOrThrow(ctx, id);
+
+/** A node's relationships of one key: those read with it (NodeRecord.related), else through the loader. */
+async function related(ctx: Context, key: RelatedKey, id: string, node?: NodeRecord): Promise<RelatedRecord[]> {
+  const read = node?.related?.[key];
+  if (read) return read;
   const list = await ctx.loaders.related(key).load(id);
   // The other ends are whole nodes already: a field that asks for them next needs no query.
   for (const { other } of list) if (isNodeRecord(other)) ctx.loaders.node.prime(other.id, other);
@@ -128,8 +139,8 @@ async function parts(ctx: Context, key: RelatedKey, id: string): Promise<PartRec
   return (await related(ctx, key, id)).map((r) => r.other).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const edgesOf = async (ctx: Context, key: RelatedKey, id: string): Promise<EdgeRecord[]> =>
-  (await related(ctx, key, id)).map((r) => r.edge);
+const edgesOf = async (ctx: Context, key: RelatedKey, id: string, node?: NodeRecord): Promise<EdgeWithEnd[]> =>
+  (await related(ctx, key, id, node)).map((r) => (isNodeRecord(r.other) ? { ...r.edge, end: r.other } : r.edge));
 
 /** Where an entity's Arabic name comes from (the source's words or the editors), or null when not stored. */
 function nameOriginOf(props: Props) {
@@ -220,12 +231,11 @@ export const resolvers: Resolvers = {
         ...(args.placeId ? [{ argument: 'placeId', id: args.placeId, kinds: PLACE }] : []),
       ]);
       const query = { fromDay, toDay, actorId: args.actorId ?? null, placeId: args.placeId ?? null, limit };
-      // A timeline showing participants or places gets them in the same query as the events.
+      // A timeline showing participants or places gets them in the same query as the events, reading only the
+      // properties its selection needs.
       const fields = selectedFields(info);
       if (!fields.has('participants') && !fields.has('places')) return findEvents(ctx.driver, query);
-      const events = await findEventsWith(ctx.driver, query);
-      for (const event of events) primeRelated(ctx.loaders, event.node.id, event.related);
-      return events.map((e) => e.node);
+      return findEventsWith(ctx.driver, query, eventProjection(info));
     },
 
     agreements: async (_, { actorId }, ctx) => {
@@ -356,8 +366,8 @@ export const resolvers: Resolvers = {
 
   Participation: {
     ...edgeFields,
-    event: (e, _, ctx) => nodeOrThrow(ctx, e.target),
-    actor: (e, _, ctx) => nodeOrThrow(ctx, e.source),
+    event: (e, _, ctx) => endOf(ctx, e, e.target),
+    actor: (e, _, ctx) => endOf(ctx, e, e.source),
     role: (e) => str(e.props, 'role') ?? 'participant',
     inferred: (e) => str(e.props, 'inferred'),
   },
@@ -377,7 +387,7 @@ export const resolvers: Resolvers = {
   },
 
   EventPlace: {
-    place: (e, _, ctx) => nodeOrThrow(ctx, e.target),
+    place: (e, _, ctx) => endOf(ctx, e, e.target),
     role: (e) => str(e.props, 'role') ?? 'location',
     citations: (e, _, ctx) => citationsOf(e.props, ctx),
   },
@@ -391,8 +401,8 @@ export const resolvers: Resolvers = {
     end: (n) => str(n.props, 'dateEnd'),
     precision: (n) => (str(n.props, 'datePrecision')?.toUpperCase() ?? 'YEAR') as DatePrecision,
     approximate: (n) => n.props.dateApproximate === true,
-    participants: (n, _, ctx) => edgesOf(ctx, 'PARTICIPATED_IN:IN', n.id),
-    places: (n, _, ctx) => edgesOf(ctx, 'OCCURRED_IN:OUT', n.id),
+    participants: (n, _, ctx) => edgesOf(ctx, 'PARTICIPATED_IN:IN', n.id, n),
+    places: (n, _, ctx) => edgesOf(ctx, 'OCCURRED_IN:OUT', n.id, n),
     figures: (n, _, ctx) => parts(ctx, 'HAS_FIGURE:OUT', n.id),
     partOf: async (n, _, ctx) => (await otherNodes(ctx, 'PART_OF:OUT', n.id))[0] ?? null,
   },
