@@ -11,6 +11,7 @@ import { datasetFilesIn } from '../../seed/seed.ts';
 import { type Explorer as Harness, startExplorer } from '../../test/e2e-harness.ts';
 import type { Subgraph } from '../src/api.ts';
 import { EXPANSION_STEP } from '../src/graph/tuning.ts';
+import { settle } from './analyst-helpers.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -273,7 +274,7 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#path-asof').inputValue()).toBe('2018');
     const selectedCard = page.locator('#panel-path li.path-card.selected');
     await selectedCard.waitFor({ timeout: 60_000 });
-    expect(await selectedCard.getAttribute('data-path-index')).toBe('1');
+    expect(await selectedCard.locator('[data-path-index]').getAttribute('data-path-index')).toBe('1');
     expect(await page.locator('#panel-path li.path-card').count()).toBeGreaterThan(1);
     const cards = (await page.locator('#panel-path li.path-card').allTextContents()).join('\n');
     expect(cards).not.toMatch(/final agreement/i);
@@ -285,6 +286,12 @@ describe('the explorer in Chromium', () => {
     const { page } = await open('');
     const zoom = () =>
       page.evaluate(() => (window as unknown as { explorer: { cy: { zoom(): number } } }).explorer.cy.zoom());
+    // The first layout frames the graph (a zoom of its own): read the starting zoom after it.
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { explorer: { graph: { layoutsApplied: number } } }).explorer.graph.layoutsApplied > 0,
+    );
+    await settle(page);
     await page.locator('#graph').focus();
     const start = await zoom();
     await page.keyboard.press('+');
@@ -324,7 +331,8 @@ describe('the explorer in Chromium', () => {
     expect(labels.join('\n')).toMatch(/Abu Kamal/);
     // Baghouz has no coordinates (not in the gazetteer): no marker rather than a guessed point.
     expect(labels.join('\n')).not.toMatch(/^Baghouz$/m);
-    const abuKamal = page.locator('#map g.map-place[aria-label*="Abu Kamal"]').first();
+    // Places without coordinates of their own are drawn at Abu Kamal's point, labelled "… (position of Abu Kamal)".
+    const abuKamal = page.locator('#map g.map-place[aria-label^="Abu Kamal"]').first();
     await abuKamal.dispatchEvent('click');
     await expect.poll(async () => (await state(page)).selected).toBe('place:abu-kamal');
     await expect.poll(() => abuKamal.getAttribute('aria-pressed')).toBe('true');
