@@ -2,7 +2,8 @@
  * Events as CSV in the ACLED-style columns (schema/acled.ts lists them), for spreadsheets and tools that read
  * ACLED files. Events imported from ACLED keep their own coding and notes, so such a CSV imports back to the same
  * events; other events get the closest values: their type, participants in the actor columns, the place hierarchy,
- * and in `notes` every citation (translation, quote, source, who asserts it, certainty). Pure.
+ * and in `notes` every citation (translation, quote, source, who asserts it, certainty). UTF-8 with a byte-order mark.
+ * Pure.
  */
 import { ACLED_COLUMNS, type AcledColumn } from '../../../schema/acled.ts';
 import { type ExportGraph, type ExportNode, labelOf, num, type Props, str, strings } from './graph.ts';
@@ -27,6 +28,8 @@ const PRODUCT_TO_ACLED_TYPE: Record<string, string> = {
   publication: 'Strategic developments',
   other: 'Strategic developments',
 };
+
+export const UTF8_BOM = '\uFEFF';
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
 export function csvField(value: string): string {
@@ -98,11 +101,15 @@ export function toAcledCsv(graph: ExportGraph): string {
         .filter((r) => r.type === 'HAS_FIGURE' && r.from === event.id)
         .map((r) => nodes.get(r.to))
         .find((f) => f && str(f.props, 'measure') === 'fatalities');
+      // An event known only by the day it ended by ("on or before") is dated by that day, at best as "within about a
+      // week" (ACLED's 2), so every row has a date a spreadsheet can sort by.
+      const startDay = str(p, 'earliest') ?? str(p, 'dateStart');
+      const eventDate = startDay ?? str(p, 'latest') ?? '';
       Object.assign(row, {
         event_id_cnty: acledId ?? event.id,
-        event_date: str(p, 'earliest') ?? str(p, 'dateStart') ?? '',
-        year: (str(p, 'earliest') ?? str(p, 'dateStart') ?? '').slice(0, 4),
-        time_precision: String(timePrecision),
+        event_date: eventDate,
+        year: eventDate.slice(0, 4),
+        time_precision: String(startDay === null && eventDate !== '' ? Math.max(2, timePrecision) : timePrecision),
         disorder_type: str(p, 'acledDisorderType') ?? '',
         event_type: str(p, 'acledEventType') ?? PRODUCT_TO_ACLED_TYPE[str(p, 'kind') ?? 'other'] ?? '',
         sub_event_type: str(p, 'acledSubEventType') ?? str(p, 'kind') ?? '',
@@ -136,5 +143,6 @@ export function toAcledCsv(graph: ExportGraph): string {
       if (row.notes.startsWith(`${acledId} | `)) row.notes = '';
       return ACLED_COLUMNS.map((c) => csvField(row[c])).join(',');
     });
-  return `${[ACLED_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  // The byte-order mark tells spreadsheet programs (Excel among them) that the file is UTF-8, so Arabic reads right.
+  return `${UTF8_BOM}${[ACLED_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -156,9 +156,20 @@ describe('ACLED-style CSV export', () => {
 
   it('exports curated events with participants, places and every citation in the notes', async () => {
     const plan = planDatasets(await validateDatasetFiles([BAGHOUZ]));
-    const rows = parse(toAcledCsv(graphOf(plan)), { columns: true }) as Array<Record<string, string>>;
+    const csv = toAcledCsv(graphOf(plan));
+    // A byte-order mark first, so that spreadsheet programs read the Arabic as UTF-8.
+    expect(csv.startsWith('\uFEFFevent_id_cnty,')).toBe(true);
+    const rows = parse(csv, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0] ?? {})).toEqual([...ACLED_COLUMNS]);
     expect(rows).toHaveLength(plan.nodes.Event.length);
+    // Every row is dated: an event known only by the day it ended by takes that day, at a coarser precision.
+    expect(rows.filter((r) => !/^\d{4}-\d{2}-\d{2}$/.test(r.event_date ?? '')).map((r) => r.event_id_cnty)).toEqual([]);
+    const capturedRow = rows.find((r) => r.event_id_cnty === 'event:baghouz-captured');
+    expect([capturedRow?.event_date, capturedRow?.year, capturedRow?.time_precision]).toEqual([
+      '2019-03-23',
+      '2019',
+      '2',
+    ]);
     const captured = rows.find((r) => r.event_id_cnty === 'event:baghouz-captured');
     expect(captured?.location).toBeTruthy();
     expect(captured?.country).toBe('Syria');
