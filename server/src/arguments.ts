@@ -10,6 +10,7 @@ export const LIMITS = {
   neighborhoodLimit: 500,
   neighborhoodEdgeLimit: 5000,
   overviewLimit: 2000,
+  overviewEdgeLimit: 5000,
   eventsLimit: 500,
   searchLimit: 100,
   k: 10,

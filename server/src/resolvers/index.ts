@@ -15,13 +15,9 @@ import {
   type PartRecord,
   type RelatedRecord,
 } from '../../../db/records.ts';
-import {
-  findNeighborhood,
-  findOverview,
-  type GraphFilter,
-  type SubgraphProjection,
-} from '../../../db/repositories/neighborhood.ts';
+import { findNeighborhood, type GraphFilter, type SubgraphProjection } from '../../../db/repositories/neighborhood.ts';
 import { graphStats, type RelatedKey, sourceText } from '../../../db/repositories/nodes.ts';
+import { findOverview } from '../../../db/repositories/overview.ts';
 import { findPaths } from '../../../db/repositories/paths.ts';
 import { searchNodes } from '../../../db/repositories/search.ts';
 import { findAgreements, findEvents, findEventsWith, labelsOf } from '../../../db/repositories/timeline.ts';
@@ -202,12 +198,12 @@ export const resolvers: Resolvers = {
     },
 
     graph: (_, args, ctx, info) =>
-      findOverview(
-        ctx.driver,
-        boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit'),
-        graphFilter(args),
-        subgraphProjection(info),
-      ),
+      findOverview(ctx.driver, {
+        limit: boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit'),
+        edgeLimit: boundedInt(args.edgeLimit, 1000, LIMITS.overviewEdgeLimit, 'edgeLimit'),
+        filter: graphFilter(args),
+        projection: subgraphProjection(info),
+      }),
 
     neighborhood: async (_, args, ctx, info) => {
       const subgraph = await findNeighborhood(
