@@ -18,6 +18,7 @@ import {
   download,
   graphStatusIsError,
   mapLabels,
+  renderScope,
   renderShowMore,
   renderStaticText,
   renderTabs,
@@ -32,6 +33,7 @@ import { PathFinderPanel } from './panels/pathfinder.ts';
 import { SearchBox } from './panels/search.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { createTimeline } from './timeline/timeline.ts';
+import type { TimeWindow } from './ui-types.ts';
 
 const store = new Store(stateFromQuery(location.search));
 const data = new DataStore();
@@ -109,9 +111,12 @@ function describeError(error: unknown): string {
 
 async function loadAll(): Promise<void> {
   setStatus('loading', s.loadingGraph);
+  overviewRequest++;
+  overviewLoading = false;
   try {
-    const [overview, timelineResult] = await Promise.all([fetchOverview(), fetchTimeline()]);
-    data.replace(overview, timelineResult);
+    const window = store.state.window;
+    const [overview, timelineResult] = await Promise.all([fetchOverview(window), fetchTimeline()]);
+    data.replace(overview, timelineResult, window);
     for (const id of store.state.expanded) await loadNeighborhood(id);
     graph.setData(data.graph, store.state.language);
     render(store.state, null);
@@ -133,9 +138,61 @@ async function loadAll(): Promise<void> {
 async function loadNeighborhood(id: string): Promise<boolean> {
   if (data.isExpanded(id)) return false;
   const shown = data.neighborsToShow(id);
-  const capped = capNeighborhood(await fetchNeighborhood(id, neighborhoodRequestLimit(shown)), id, shown);
-  data.addNeighborhood(id, capped.subgraph, capped.more);
+  const found = await fetchNeighborhood(id, neighborhoodRequestLimit(shown));
+  const capped = capNeighborhood(found, id, shown);
+  const edges = found.truncated ? { shown: found.edges.length, total: found.totalEdges } : null;
+  data.addNeighborhood(id, capped.subgraph, capped.more, edges);
   return true;
+}
+
+const sameWindow = (a: TimeWindow | null, b: TimeWindow | null) => a?.from === b?.from && a?.to === b?.to;
+
+/**
+ * A view chosen by time (the latest events of a large graph) or asked for one window follows the window: a new window
+ * asks the server for that window's view, once the brush has rested.
+ */
+function overviewNeedsWindow(window: TimeWindow | null): boolean {
+  const overview = data.overview;
+  if (!overview || sameWindow(overview.window, window)) return false;
+  return data.overviewFollowsWindow || overview.window !== null;
+}
+
+let overviewRequest = 0;
+let overviewTimer: ReturnType<typeof setTimeout> | undefined;
+/** While a window's view is on its way the scope note says so. */
+let overviewLoading = false;
+function reloadOverviewSoon(window: TimeWindow | null): void {
+  clearTimeout(overviewTimer);
+  const request = ++overviewRequest;
+  overviewLoading = true;
+  renderScope(s, store.state.language, data.coverage(), (id) => nameOf(id) ?? id, true);
+  overviewTimer = setTimeout(() => void reloadOverview(window, request), 250);
+}
+
+async function reloadOverview(window: TimeWindow | null, request: number): Promise<void> {
+  try {
+    const overview = await fetchOverview(window);
+    if (request !== overviewRequest) return;
+    data.replaceOverview(overview, window);
+    for (const id of store.state.expanded) await loadNeighborhood(id);
+    if (request !== overviewRequest) return;
+    overviewLoading = false;
+    graph.setData(data.graph, store.state.language);
+    graph.applyHidden(data.hidden(currentFilter()));
+    graph.markExpanded(store.state.expanded);
+    graph.select(store.state.selected);
+    setStatus(data.graph.nodes.length === 0 ? 'empty' : 'none', s.emptyGraph);
+    render(store.state, store.state);
+  } catch (error) {
+    if (request !== overviewRequest) return;
+    overviewLoading = false;
+    showScope();
+    setStatus('error', describeError(error));
+  }
+}
+
+function showScope(): void {
+  renderScope(s, store.state.language, data.coverage(), (id) => nameOf(id) ?? id);
 }
 
 function showMoreBar(state: ViewState, loading = false): void {
@@ -154,6 +211,7 @@ async function showMore(id: string): Promise<void> {
     graph.markExpanded(store.state.expanded);
     renderFilters(store.state);
     renderLinkedViews(store.state);
+    showScope();
   } catch (error) {
     data.previousPage(id);
     setStatus('error', describeError(error));
@@ -250,6 +308,8 @@ function render(state: ViewState, previous: ViewState | null): void {
   if (changed('window') || changed('attributedTo') || changed('minCertainty') || previous === null) {
     graph.applyHidden(data.hidden(currentFilter(state)));
   }
+  if (previous !== null && changed('window') && overviewNeedsWindow(state.window)) reloadOverviewSoon(state.window);
+  else if (!overviewLoading) showScope();
   if (changed('selected') || changed('language')) {
     graph.select(state.selected);
     const edge = state.selected ? (data.edgeById(state.selected) ?? null) : null;
