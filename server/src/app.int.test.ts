@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetFilesIn, seedFiles } from '../../seed/seed.ts';
@@ -172,6 +173,52 @@ describe('neighbourhoods', () => {
     const { graph: capped } = await data('{ graph(limit: 2000, edgeLimit: 5) { edges { id } totalEdges truncated } }');
     expect(capped.edges).toHaveLength(5);
     expect(capped).toMatchObject({ totalEdges: graph.totalEdges, truncated: true });
+  });
+
+  it('lays the opening view out on the server, the same way every time and for every app', async () => {
+    const source = '{ graph(limit: 300) { nodes { id } positions { id x y } } }';
+    const { graph } = await data(source);
+    expect(graph.positions.map((p: { id: string }) => p.id).sort()).toEqual(
+      graph.nodes.map((n: { id: string }) => n.id).sort(),
+    );
+    for (const p of graph.positions) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    const xs = graph.positions.map((p: { x: number }) => p.x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(100);
+    // Another app (its own layout thread and cache) computes the same positions.
+    const other = createApp({ driver, config: testConfig({ logLevel: 'error' }) });
+    const response = await other.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: source }),
+    });
+    const again = (await response.json()) as { data: { graph: { positions: unknown[] } } };
+    expect(again.data.graph.positions).toEqual(graph.positions);
+  });
+
+  it('compresses answers above a kilobyte as the client accepts, and leaves small ones as they are', async () => {
+    const post = (query: string, acceptEncoding: string) =>
+      app.fetch('http://app/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding },
+        body: JSON.stringify({ query }),
+      });
+    const large = '{ graph(limit: 2000) { nodes { id name } edges { id type source target } } }';
+    const plain = await (await post(large, 'identity')).text();
+    expect(plain.length).toBeGreaterThan(1024);
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const response = await post(large, accept);
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(response.headers.get('vary')).toContain('accept-encoding');
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.byteLength).toBeLessThan(plain.length / 3);
+      expect(decode(body).toString()).toBe(plain);
+    }
+    const small = await post('{ __typename }', 'br');
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(await small.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('opens a graph larger than the limit on its latest dated events and their neighbours', async () => {

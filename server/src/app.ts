@@ -9,9 +9,11 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
+import { compressGraphQLAnswers } from './compression.ts';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
 import { exportRoutes } from './export/routes.ts';
+import { LayoutService } from './layout/positions.ts';
 import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -39,6 +41,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Folder of the built explorer to serve at `/`; none when omitted. */
   webDist?: string;
+  /** Where opening views are laid out and kept; one per app unless given. */
+  layouts?: LayoutService;
 }
 
 /** Codes of the typed errors in db/errors.ts, whose messages are written for clients. */
@@ -150,7 +154,13 @@ function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGua
   };
 }
 
-export function createApp({ driver, config, logger = createLogger(config), webDist }: AppOptions) {
+export function createApp({
+  driver,
+  config,
+  logger = createLogger(config),
+  webDist,
+  layouts = new LayoutService(32, (err) => logger.error({ err }, 'laying out an opening view failed')),
+}: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
   const loadGuard = new LoadGuard(driver);
   return createYoga<Record<string, unknown>, Context>({
@@ -161,12 +171,13 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
     logging: yogaLogger(logger),
     maskedErrors: { maskError: maskUnexpected(logger) },
     batching: false,
-    context: () => ({ driver, config, loaders: createLoaders(driver) }),
+    context: () => ({ driver, config, loaders: createLoaders(driver), layouts }),
     plugins: [
       operationalRoutes(driver, config, loadGuard),
       refuseWhileLoading(loadGuard),
       exportRoutes(driver, (err) => logger.error({ err }, 'unexpected error while exporting')),
       ...(webDist ? [webAssets(webDist)] : []),
+      compressGraphQLAnswers(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({
         maxDepth: { n: OPERATION_LIMITS.maxDepth },

@@ -20,6 +20,9 @@ export const LIMITS = {
   listLength: 50,
 } as const;
 
+/** The opening view's sizes when the client gives none (the schema's defaults of `graph`). */
+export const OVERVIEW_DEFAULTS = { limit: 300, edgeLimit: 1000 } as const;
+
 /** An integer in 1..max, or a BAD_USER_INPUT error naming the argument and the bound. */
 export function boundedInt(value: number | null | undefined, fallback: number, max: number, argument: string): number {
   const n = value ?? fallback;

@@ -261,6 +261,14 @@ export type Node = {
   nameAr: Maybe<Scalars['String']['output']>;
 };
 
+/** Where to draw a node, in the layout's own units (the client scales to fit). */
+export type NodePosition = {
+  __typename?: 'NodePosition';
+  id: Scalars['ID']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
 /**
  * The opening view of the graph, bounded at any size: at most `limit` nodes and `edgeLimit` relationships, with the
  * totals a client needs to say how much it shows.
@@ -272,6 +280,8 @@ export type Overview = {
   events: Maybe<Scalars['Int']['output']>;
   from: Maybe<Scalars['String']['output']>;
   nodes: Array<Node>;
+  /** A position for every node: the server's layout of this view (fcose, seeded, so the same view always gets the same layout), computed once per view and kept. Empty above 800 nodes. */
+  positions: Array<NodePosition>;
   scope: OverviewScope;
   to: Maybe<Scalars['String']['output']>;
   /** How many relationships among the nodes pass the filter; more than edges.length when some were left out. */
@@ -595,6 +605,7 @@ export type ResolversTypes = {
   Kind: Kind;
   KindCount: ResolverTypeWrapper<KindCount>;
   Node: ResolverTypeWrapper<NodeRecord>;
+  NodePosition: ResolverTypeWrapper<NodePosition>;
   Overview: ResolverTypeWrapper<OverviewRecord>;
   OverviewScope: OverviewScope;
   Participation: ResolverTypeWrapper<EdgeRecord>;
@@ -631,6 +642,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   KindCount: KindCount;
   Node: NodeRecord;
+  NodePosition: NodePosition;
   Overview: OverviewRecord;
   Participation: EdgeRecord;
   Path: PathRecord;
@@ -817,11 +829,18 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Event' | 'Place' | 'Source', ParentType, ContextType>;
 };
 
+export type NodePositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodePosition'] = ResolversParentTypes['NodePosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type OverviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Overview'] = ResolversParentTypes['Overview']> = {
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   events?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['NodePosition']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['OverviewScope'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   totalEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -953,6 +972,7 @@ export type Resolvers<ContextType = Context> = {
   Figure?: FigureResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodePosition?: NodePositionResolvers<ContextType>;
   Overview?: OverviewResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;

@@ -30,6 +30,7 @@ import {
   checkWindow,
   LIMITS,
   maxRankFor,
+  OVERVIEW_DEFAULTS,
   windowEnd,
   windowStart,
 } from '../arguments.ts';
@@ -199,8 +200,8 @@ export const resolvers: Resolvers = {
 
     graph: (_, args, ctx, info) =>
       findOverview(ctx.driver, {
-        limit: boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit'),
-        edgeLimit: boundedInt(args.edgeLimit, 1000, LIMITS.overviewEdgeLimit, 'edgeLimit'),
+        limit: boundedInt(args.limit, OVERVIEW_DEFAULTS.limit, LIMITS.overviewLimit, 'limit'),
+        edgeLimit: boundedInt(args.edgeLimit, OVERVIEW_DEFAULTS.edgeLimit, LIMITS.overviewEdgeLimit, 'edgeLimit'),
         filter: graphFilter(args),
         projection: subgraphProjection(info),
       }),
@@ -269,6 +270,9 @@ export const resolvers: Resolvers = {
     latest: (e) => str(e.props, 'latest'),
   },
 
+  Overview: {
+    positions: (overview, _, ctx) => ctx.layouts.positions(overview.nodes, overview.edges),
+  },
   Path: {
     length: (p) => p.length,
     nodes: (p) => p.nodes,
