@@ -76,6 +76,7 @@ const overview: Overview = {
   events: null,
   from: null,
   to: null,
+  positions: [],
   nodes: [actor('actor:sdf', 'قسد'), actor('actor:isis'), place('place:baghouz', { lat: 34.5, lon: 40.9 })],
   edges: [
     edge('rel:fought', 'actor:sdf', 'actor:isis', { attributedTo: ['actor:sdf'] }),

@@ -29,7 +29,7 @@ interface Expansion {
 }
 
 /** What the opening view holds of the graph (the overview's totals), and the window it was asked for. */
-export type OverviewTotals = Omit<Overview, 'nodes' | 'edges'> & {
+export type OverviewTotals = Omit<Overview, 'nodes' | 'edges' | 'positions'> & {
   shownNodes: number;
   shownEdges: number;
   window: TimeWindow | null;
@@ -44,8 +44,10 @@ export interface Coverage {
 export class DataStore {
   private loadedGraph: Subgraph = EMPTY;
   private loadedTimeline: TimelineQuery = { events: [], agreements: [] };
+  private timelineArrived = false;
   private foundPaths: Path[] = [];
   private overviewTotals: OverviewTotals | null = null;
+  private overviewPositions: ReadonlyMap<string, { x: number; y: number }> = new Map();
   /** Nodes and edges of shown paths that are not in the loaded graph: drawn until the graph is next replaced. */
   private pathExtras: Subgraph = EMPTY;
   private readonly expansions = new Map<string, Expansion>();
@@ -57,6 +59,11 @@ export class DataStore {
 
   get timeline(): TimelineQuery {
     return this.loadedTimeline;
+  }
+
+  /** Whether the timeline's events have arrived (the graph can be drawn before). */
+  get timelineLoaded(): boolean {
+    return this.timelineArrived;
   }
 
   get paths(): readonly Path[] {
@@ -114,6 +121,11 @@ export class DataStore {
     return this.overviewTotals;
   }
 
+  /** Where the server placed the opening view's nodes (empty when it sent no positions). */
+  get positions(): ReadonlyMap<string, { x: number; y: number }> {
+    return this.overviewPositions;
+  }
+
   /** Whether the opening view is a part of the graph chosen by time, so that another window would show other nodes. */
   get overviewFollowsWindow(): boolean {
     return this.overviewTotals?.scope === 'LATEST_EVENTS';
@@ -129,14 +141,20 @@ export class DataStore {
 
   /** A fresh start: the overview and the timeline; every expansion is to be loaded again, at the pages it had. */
   replace(graph: Overview, timeline: TimelineQuery, window: TimeWindow | null = null): void {
-    this.loadedTimeline = timeline;
+    this.setTimeline(timeline);
     this.replaceOverview(graph, window);
+  }
+
+  setTimeline(timeline: TimelineQuery): void {
+    this.loadedTimeline = timeline;
+    this.timelineArrived = true;
   }
 
   /** A new opening view (another time window) under the same timeline; expansions are to be loaded again. */
   replaceOverview(graph: Overview, window: TimeWindow | null): void {
-    const { nodes, edges, ...totals } = graph;
+    const { nodes, edges, positions, ...totals } = graph;
     this.loadedGraph = { nodes, edges };
+    this.overviewPositions = new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }]));
     this.overviewTotals = { ...totals, shownNodes: nodes.length, shownEdges: edges.length, window };
     this.pathExtras = EMPTY;
     for (const expansion of this.expansions.values()) {

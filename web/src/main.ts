@@ -12,7 +12,7 @@ import { attributedToIn, displayName, type ViewFilter } from './graph/elements.t
 import { capNeighborhood, EXPANSION_STEP, neighborhoodRequestLimit } from './graph/tuning.ts';
 import { GraphView } from './graph/view.ts';
 import { directionOf, type Strings, strings } from './i18n.ts';
-import { createMap } from './map/map.ts';
+import type { MapState, MapView } from './map/map.ts';
 import {
   $,
   download,
@@ -77,7 +77,17 @@ const timeline = createTimeline($('timeline'), {
   labels: timelineLabels(() => s),
 });
 
-const map = createMap($('map'), { onSelect: (id) => void selectAndReveal(id), labels: mapLabels(() => s) });
+// The map (and its atlas) loads once the graph is drawn: it is not needed for the first frame.
+let map: MapView | null = null;
+let mapShows: Parameters<MapView['update']> | null = null;
+let mapLoading: Promise<void> | null = null;
+function loadMap(): Promise<void> {
+  mapLoading ??= import('./map/map.ts').then(({ createMap }) => {
+    map = createMap($('map'), { onSelect: (id) => void selectAndReveal(id), labels: mapLabels(() => s) });
+    if (mapShows) map.update(...mapShows);
+  });
+  return mapLoading;
+}
 
 function currentFilter(state: ViewState = store.state): ViewFilter {
   return { window: state.window, attributedTo: state.attributedTo, minCertainty: state.minCertainty };
@@ -109,23 +119,31 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : s.errorGeneric;
 }
 
+/**
+ * The opening view first: the graph is drawn as soon as its data arrives; the timeline fills in when its own answer
+ * does, and the map loads after the graph's first frame.
+ */
 async function loadAll(): Promise<void> {
   setStatus('loading', s.loadingGraph);
   overviewRequest++;
   overviewLoading = false;
   try {
     const window = store.state.window;
-    const [overview, timelineResult] = await Promise.all([fetchOverview(window), fetchTimeline()]);
-    data.replace(overview, timelineResult, window);
+    const timelineAnswer = fetchTimeline();
+    timelineAnswer.catch(() => {});
+    data.replaceOverview(await fetchOverview(window), window);
     for (const id of store.state.expanded) await loadNeighborhood(id);
-    graph.setData(data.graph, store.state.language);
+    graph.setData(data.graph, store.state.language, { positions: data.positions, fresh: true });
     render(store.state, null);
-    // The graph is drawn once its layout (in a worker) arrives; until then the loading card stays.
+    // The graph is drawn once its positions are applied; until then the loading card stays.
     if (data.graph.nodes.length === 0) setStatus('empty', s.emptyGraph);
     else
       void graph.layoutDone.then(() => {
         if (!graphStatusIsError()) setStatus('none');
       });
+    void graph.layoutDone.then(() => requestAnimationFrame(() => void loadMap()));
+    data.setTimeline(await timelineAnswer);
+    renderLinkedViews(store.state);
     showBanner(null);
     if (store.state.path) void runPathQuery(store.state);
     else if (store.state.selected) graph.focus(store.state.selected);
@@ -177,7 +195,7 @@ async function reloadOverview(window: TimeWindow | null, request: number): Promi
     for (const id of store.state.expanded) await loadNeighborhood(id);
     if (request !== overviewRequest) return;
     overviewLoading = false;
-    graph.setData(data.graph, store.state.language);
+    graph.setData(data.graph, store.state.language, { positions: data.positions, fresh: true });
     graph.applyHidden(data.hidden(currentFilter()));
     graph.markExpanded(store.state.expanded);
     graph.select(store.state.selected);
@@ -206,7 +224,7 @@ async function showMore(id: string): Promise<void> {
   data.nextPage(id);
   try {
     await loadNeighborhood(id);
-    graph.setData(data.graph, store.state.language, id);
+    graph.setData(data.graph, store.state.language, { anchor: id });
     graph.applyHidden(data.hidden(currentFilter()));
     graph.markExpanded(store.state.expanded);
     renderFilters(store.state);
@@ -224,7 +242,7 @@ async function selectAndReveal(id: string): Promise<void> {
   if (!data.hasNode(id) && !data.edgeById(id)) {
     try {
       await loadNeighborhood(id);
-      graph.setData(data.graph, store.state.language, id);
+      graph.setData(data.graph, store.state.language, { anchor: id });
       store.update({ selected: id, tab: 'details', expanded: [...store.state.expanded, id] });
     } catch (error) {
       setStatus('error', describeError(error));
@@ -276,12 +294,16 @@ function renderLinkedViews(state: ViewState): void {
   const filter = currentFilter(state);
   const dir = directionOf(state.language);
   const active = activePlaces(data.graph, data.hidden(filter), filter);
-  timeline.update(timelineItems(data.timeline, state.language), {
-    selectedId: state.selected,
-    window: state.window,
-    dir,
-  });
-  map.update(mapPlaces(data.graph, state.language), { selectedId: state.selected, activeIds: active, dir });
+  // Until the timeline's answer arrives it stays blank rather than saying there is nothing to show.
+  if (data.timelineLoaded)
+    timeline.update(timelineItems(data.timeline, state.language), {
+      selectedId: state.selected,
+      window: state.window,
+      dir,
+    });
+  const mapState: MapState = { selectedId: state.selected, activeIds: active, dir };
+  mapShows = [mapPlaces(data.graph, state.language), mapState];
+  map?.update(...mapShows);
 }
 
 function renderFilters(state: ViewState): void {
@@ -332,7 +354,7 @@ store.subscribe((state, previous) => {
       try {
         let anchor: string | undefined;
         for (const id of state.expanded) if (await loadNeighborhood(id)) anchor = id;
-        graph.setData(data.graph, state.language, anchor);
+        graph.setData(data.graph, state.language, { anchor });
         graph.applyHidden(data.hidden(currentFilter(state)));
         render(state, previous);
       } catch (error) {

@@ -74,7 +74,7 @@ export type OverviewQuery = { graph: { totalNodes: number, totalEdges: number, t
       | { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, approximate: boolean } | null }
       | { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
-    >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> } };
+    >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, positions: Array<{ id: string, x: number, y: number }> } };
 
 export type NeighborhoodQueryVariables = Exact<{
   id: string;
@@ -474,6 +474,11 @@ export const OverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     events
     from
     to
+    positions {
+      id
+      x
+      y
+    }
   }
 }
     `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;

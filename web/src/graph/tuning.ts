@@ -48,6 +48,24 @@ export function fcoseOptions(nodes: number, fresh: boolean, labels: boolean): La
   return options as unknown as LayoutOptions;
 }
 
+/** Node sizes the stylesheet gives (style.ts), and room for a label under the node in the detailed profile. */
+const NODE_SIZES: Record<string, number> = { actor: 26, place: 22, event: 24, agreement: 28 };
+const LABEL = { height: 18, characterWidth: 6.5, maxWidth: 130 } as const;
+
+/**
+ * The size a node will take, from its data alone (a fresh graph is laid out before any instance holds it): the
+ * stylesheet's node size, widened to an estimate of its label in the detailed profile.
+ */
+export function estimatedNodeSize(
+  node: { kind: string; label: string },
+  profile: RenderProfile,
+): { w: number; h: number } {
+  const size = NODE_SIZES[node.kind] ?? 26;
+  if (profile === 'large') return { w: size, h: size };
+  const label = Math.min(LABEL.maxWidth, node.label.length * LABEL.characterWidth);
+  return { w: Math.max(size, label), h: size + LABEL.height };
+}
+
 /** Room per node a large layout is spread to at least, px (draft fcose packs thousands of nodes into a blob). */
 export const MIN_SPACING = 60;
 
