@@ -8,7 +8,7 @@ import type { Core, ElementDefinition } from 'cytoscape';
 /** Main-thread time one chunk may take, ms: well under a frame's worth, so a task never approaches 50 ms. */
 export const CHUNK_BUDGET_MS = 12;
 /** Elements in the first chunk, before any rate is known. */
-export const FIRST_CHUNK = 100;
+export const FIRST_CHUNK = 50;
 /** Below this many elements everything is added at once: one short task. */
 export const ADD_AT_ONCE = 200;
 
