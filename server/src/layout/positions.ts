@@ -20,19 +20,17 @@ export const LAYOUT_NODE_LIMIT = 800;
 const FCOSE = { quality: 'default', numIter: 2500, idealEdgeLength: 55, nodeRepulsion: 4500 } as const;
 const SEED = 1;
 
-// Node sizes with the label under the node, as the explorer draws them (26 px nodes, labels up to 130 px wide).
-const NODE_SIZE = 26;
+// Node sizes as the explorer draws them (web/src/graph/style.ts and tuning.ts): 24 px alone to 64 px at 24 links or
+// more, the name (at most 24 characters) under the node.
 const LABEL_HEIGHT = 18;
 const CHARACTER_WIDTH = 6.5;
-const LABEL_MAX_WIDTH = 130;
+const LABEL_CHARACTERS = 24;
 
-function nodeSize(node: NodeRecord): { w: number; h: number } {
+function nodeSize(node: NodeRecord, degree: number): { w: number; h: number } {
+  const diameter = 24 + (40 * Math.min(degree, 24)) / 24;
   const names = [node.props.name, node.props.nameAr].filter((n): n is string => typeof n === 'string');
-  const characters = Math.max(0, ...names.map((n) => n.length));
-  return {
-    w: Math.max(NODE_SIZE, Math.min(LABEL_MAX_WIDTH, characters * CHARACTER_WIDTH)),
-    h: NODE_SIZE + LABEL_HEIGHT,
-  };
+  const characters = Math.min(LABEL_CHARACTERS, Math.max(0, ...names.map((n) => [...n].length)));
+  return { w: Math.max(diameter, characters * CHARACTER_WIDTH), h: diameter + LABEL_HEIGHT };
 }
 
 interface LayoutReply {
@@ -95,13 +93,18 @@ export class LayoutService {
   private async layout(nodes: NodeRecord[], edges: EdgeRecord[]): Promise<NodePosition[]> {
     const worker = this.startWorker();
     const id = ++this.sequence;
+    const degree = new Map<string, number>();
+    for (const e of edges) {
+      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    }
     const reply = await new Promise<LayoutReply>((resolve) => {
       this.pending.set(id, resolve);
       worker.postMessage({
         id,
         seed: SEED,
         options: FCOSE,
-        nodes: nodes.map((n) => ({ id: n.id, ...nodeSize(n) })),
+        nodes: nodes.map((n) => ({ id: n.id, ...nodeSize(n, degree.get(n.id) ?? 0) })),
         edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
       });
     });
