@@ -52,18 +52,16 @@ const graph = new GraphView($('graph'), {
   insets: () => graphInsets(),
 });
 
-/** Room the graph pane's overlays take: the controls and the "show more" bar above, the legend below. */
+/** Room the graph pane's overlays take: the controls and the "show more" bar above, the legend and scope note below. */
 function graphInsets(): { top: number; right: number; bottom: number; left: number } {
   const pane = $('graph').getBoundingClientRect();
-  const legend = $('legend').getBoundingClientRect();
   const more = $('graph-more');
   const top = Math.max($('fit').getBoundingClientRect().bottom, more.hidden ? 0 : more.getBoundingClientRect().bottom);
-  return {
-    top: Math.max(0, top - pane.top),
-    right: 0,
-    bottom: legend.height > 0 ? Math.max(0, pane.bottom - legend.top) : 0,
-    left: 0,
-  };
+  const below = [$('legend'), $('graph-scope')]
+    .map((overlay) => overlay.getBoundingClientRect())
+    .filter((box) => box.height > 0)
+    .map((box) => pane.bottom - box.top);
+  return { top: Math.max(0, top - pane.top), right: 0, bottom: Math.max(0, ...below), left: 0 };
 }
 
 const nameOf = (id: string): string | null => {
