@@ -176,8 +176,11 @@ async function loadAll(): Promise<void> {
   overviewRequest++;
   overviewLoading = false;
   try {
+    // The whole graph comes unwindowed (the window hides what it leaves out, in the page); a view chosen by time is
+    // asked again for the link's window.
+    data.replaceOverview(await (takeEarlyOpening() ?? fetchOverview(null)), null);
     const window = store.state.window;
-    data.replaceOverview(await (takeEarlyOpening(window) ?? fetchOverview(window)), window);
+    if (window && data.overviewFollowsWindow) data.replaceOverview(await fetchOverview(window), window);
     // The timeline is asked once the opening view is in, so that the server answers that first.
     const timelineAnswer = fetchTimeline();
     timelineAnswer.catch(() => {});

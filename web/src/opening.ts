@@ -3,22 +3,19 @@
  * the answer and the code arrive side by side instead of one after the other.
  */
 import { fetchOverview, type Overview } from './api.ts';
-import { stateFromQuery } from './state.ts';
-import type { TimeWindow } from './ui-types.ts';
 
-let early: { window: TimeWindow | null; answer: Promise<Overview> } | null = null;
+let early: Promise<Overview> | null = null;
 
+/** Asks for the opening view with no time window (a window in the link is applied once the answer says how). */
 export function requestOpeningEarly(): void {
-  const window = stateFromQuery(location.search).window;
-  const answer = fetchOverview(window);
+  early = fetchOverview(null);
   // Whoever takes it handles a failure; until then it must not count as unhandled.
-  answer.catch(() => {});
-  early = { window, answer };
+  early.catch(() => {});
 }
 
-/** The early request when it was for this window, once; later loads ask again. */
-export function takeEarlyOpening(window: TimeWindow | null): Promise<Overview> | null {
+/** The early request, once; later loads ask again. */
+export function takeEarlyOpening(): Promise<Overview> | null {
   const taken = early;
   early = null;
-  return taken && taken.window?.from === window?.from && taken.window?.to === window?.to ? taken.answer : null;
+  return taken;
 }

@@ -9,8 +9,8 @@ import type { Core, ElementDefinition } from 'cytoscape';
 export const CHUNK_BUDGET_MS = 12;
 /** Elements in the first chunk, before any rate is known. */
 export const FIRST_CHUNK = 50;
-/** Below this many elements everything is added at once: one short task. */
-export const ADD_AT_ONCE = 200;
+/** Up to this many elements everything is added at once, in one short task (the article's graph among them). */
+export const ADD_AT_ONCE = 500;
 
 /** Resolves after the next frame has been produced, in a task of its own (the frame's drawing is not in ours). */
 export function afterNextFrame(): Promise<void> {
