@@ -36,6 +36,7 @@ const config: CodegenConfig = {
           Path: '../../../db/repositories/paths.ts#PathRecord',
           SearchHit: '../../../db/records.ts#SearchHitRecord',
           Subgraph: '../../../db/records.ts#SubgraphRecord',
+          Overview: '../../../db/repositories/overview.ts#OverviewRecord',
           DateRange: '../../../db/records.ts#DateRangeRecord',
         },
         scalars: { ID: 'string' },

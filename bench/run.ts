@@ -28,6 +28,7 @@ import {
 import { type BenchRun, type MachineInfo, updateBenchmarksMd } from './report.ts';
 import { type RunningServer, type ServerKind, startServer } from './servers/children.ts';
 import type { WorkloadReport } from './types.ts';
+import { w8Opening } from './w8/run.ts';
 import { w1Load } from './workloads/w1-load.ts';
 import { w2Timeline, w3Neighbourhood, w6Trivial } from './workloads/w2-w3-w6.ts';
 import { w4Paths } from './workloads/w4-paths.ts';
@@ -40,8 +41,9 @@ const WORKLOADS: Record<string, Workload> = {
   W4: w4Paths,
   W5: w5Search,
   W6: w6Trivial,
+  W8: w8Opening,
 };
-const ALL = [...Object.keys(WORKLOADS), 'W7'];
+const ALL = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8'];
 
 /** What the front-end workload module (`bench/w7/run.ts`, exporting `runW7`) receives. */
 export interface W7Options {
@@ -53,7 +55,7 @@ export interface W7Options {
   log(line: string): void;
 }
 
-const SERVER_PORTS: Record<ServerKind, number> = { subject: 0, 'neo4j-graphql': 1, yoga: 2 };
+const SERVER_PORTS: Record<ServerKind, number> = { subject: 0, 'neo4j-graphql': 1, yoga: 2, explorer: 3 };
 
 interface CliOptions {
   size: BenchSize;

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type ServerKind = 'subject' | 'neo4j-graphql' | 'yoga';
+export type ServerKind = 'subject' | 'neo4j-graphql' | 'yoga' | 'explorer';
 
 export interface RunningServer {
   kind: ServerKind;

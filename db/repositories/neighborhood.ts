@@ -5,7 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { readRows } from '../query.ts';
-import { type EdgeRecord, edgeProjection, type NodeRecord, nodeProjection, type SubgraphRecord } from '../records.ts';
+import { edgeProjection, nodeProjection, type SubgraphRecord } from '../records.ts';
 import { inWindow, perspective } from './filters.ts';
 
 export interface GraphFilter {
@@ -74,42 +74,23 @@ export interface SubgraphProjection {
 
 export const FULL_PROJECTION: SubgraphProjection = { nodeProps: 'all', edgeProps: true };
 
-const PROJECTIONS: SubgraphProjection[] = [
+export const PROJECTIONS: SubgraphProjection[] = [
   FULL_PROJECTION,
   { nodeProps: 'name', edgeProps: true },
   { nodeProps: 'all', edgeProps: false },
   { nodeProps: 'name', edgeProps: false },
 ];
-const projectionKey = (p: SubgraphProjection) => `${p.nodeProps}:${p.edgeProps}`;
+export const projectionKey = (p: SubgraphProjection) => `${p.nodeProps}:${p.edgeProps}`;
 
-const nodeOf = (v: string, p: SubgraphProjection) =>
+export const nodeOf = (v: string, p: SubgraphProjection) =>
   p.nodeProps === 'all' ? nodeProjection(v) : nodeProjection(v, `{name: ${v}.name}`);
-const edgeOf = (v: string, p: SubgraphProjection) => (p.edgeProps ? edgeProjection(v) : edgeProjection(v, '{}'));
+export const edgeOf = (v: string, p: SubgraphProjection) => (p.edgeProps ? edgeProjection(v) : edgeProjection(v, '{}'));
 
 const NEIGHBORHOOD_QUERIES = new Map(
   PROJECTIONS.flatMap((p) =>
     Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [`${depth}:${projectionKey(p)}`, neighborhoodCypher(depth, p)]),
   ),
 );
-
-// Best-connected first; degree counts only relationships that pass the filter.
-const overview = (projection: SubgraphProjection) => `
-  MATCH (m:Entity)
-  WHERE ${NODE_FILTER}
-  WITH m, COUNT { (m)-[r:${TYPES}]-(:Entity) WHERE ${REL_FILTER} } AS degree
-  ORDER BY degree DESC, m.id
-  LIMIT $limit
-  RETURN ${nodeOf('m', projection)} AS node`;
-
-// The ids are looked up through the unique KG id index.
-const edgesAmong = (projection: SubgraphProjection) => `
-  MATCH (a:KG:Entity)-[r:${TYPES}]->(m:KG:Entity)
-  WHERE a.id IN $ids AND m.id IN $ids AND ${REL_FILTER}
-  RETURN ${edgeOf('r', projection)} AS edge
-  ORDER BY edge.id`;
-
-const OVERVIEW_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), overview(p)]));
-const EDGES_AMONG_QUERIES = new Map(PROJECTIONS.map((p) => [projectionKey(p), edgesAmong(p)]));
 
 /** Relationships a neighbourhood returns unless the caller asks for another number. */
 export const DEFAULT_EDGE_LIMIT = 1000;
@@ -139,24 +120,4 @@ export async function findNeighborhood(
     edgeLimit: neo4j.int(edgeLimit),
   });
   return row ?? null;
-}
-
-/** The `limit` best-connected nodes under the filter, and every relationship among them that passes it. */
-export async function findOverview(
-  driver: Driver,
-  limit: number,
-  filter: GraphFilter,
-  projection: SubgraphProjection = FULL_PROJECTION,
-): Promise<SubgraphRecord> {
-  const key = projectionKey(projection);
-  const rows = await readRows<{ node: NodeRecord }>(driver, OVERVIEW_QUERIES.get(key) as string, {
-    ...filter,
-    limit: neo4j.int(limit),
-  });
-  const nodes = rows.map((r) => r.node);
-  const edges = await readRows<{ edge: EdgeRecord }>(driver, EDGES_AMONG_QUERIES.get(key) as string, {
-    ...filter,
-    ids: nodes.map((n) => n.id),
-  });
-  return { nodes, edges: edges.map((e) => e.edge), totalEdges: edges.length, truncated: false };
 }

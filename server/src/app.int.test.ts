@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
@@ -281,16 +282,96 @@ describe('timeline', () => {
 });
 
 describe('neighbourhoods', () => {
-  it('gives an overview of the best-connected nodes, all of them when the limit allows', async () => {
+  it('opens on the whole graph when it fits in the limit, with its totals', async () => {
     const planned = await seedFiles(undefined, await datasetFilesIn(), { dryRun: true });
     const entities = planned.counts.Actor + planned.counts.Place + planned.counts.Event + planned.counts.Agreement;
-    const { graph } = await data('{ graph(limit: 2000) { nodes { id } edges { source target } } }');
+    const { graph } = await data(
+      '{ graph(limit: 2000) { nodes { id } edges { source target } totalNodes totalEdges truncated scope events } }',
+    );
+    expect(graph).toMatchObject({ totalNodes: entities, truncated: false, scope: 'WHOLE_GRAPH', events: null });
     expect(graph.nodes).toHaveLength(entities);
-    const { graph: top } = await data('{ graph(limit: 10) { nodes { id } edges { source target } } }');
-    expect(top.nodes).toHaveLength(10);
-    expect(top.nodes.map((n: { id: string }) => n.id)).toContain('actor:isis');
-    const ids = new Set(top.nodes.map((n: { id: string }) => n.id));
-    for (const e of top.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    expect(graph.edges).toHaveLength(graph.totalEdges);
+
+    const { graph: capped } = await data('{ graph(limit: 2000, edgeLimit: 5) { edges { id } totalEdges truncated } }');
+    expect(capped.edges).toHaveLength(5);
+    expect(capped).toMatchObject({ totalEdges: graph.totalEdges, truncated: true });
+  });
+
+  it('lays the opening view out on the server, the same way every time and for every app', async () => {
+    const source = '{ graph(limit: 300) { nodes { id } positions { id x y } } }';
+    const { graph } = await data(source);
+    expect(graph.positions.map((p: { id: string }) => p.id).sort()).toEqual(
+      graph.nodes.map((n: { id: string }) => n.id).sort(),
+    );
+    for (const p of graph.positions) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    const xs = graph.positions.map((p: { x: number }) => p.x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(100);
+    // Another app (its own layout thread and cache) computes the same positions.
+    const other = createApp({ driver, config: testConfig({ logLevel: 'error' }) });
+    const response = await other.fetch('http://app/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: source }),
+    });
+    const again = (await response.json()) as { data: { graph: { positions: unknown[] } } };
+    expect(again.data.graph.positions).toEqual(graph.positions);
+  });
+
+  it('compresses answers above a kilobyte as the client accepts, and leaves small ones as they are', async () => {
+    const post = (query: string, acceptEncoding: string) =>
+      app.fetch('http://app/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding },
+        body: JSON.stringify({ query }),
+      });
+    const large = '{ graph(limit: 2000) { nodes { id name } edges { id type source target } } }';
+    const plain = await (await post(large, 'identity')).text();
+    expect(plain.length).toBeGreaterThan(1024);
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const response = await post(large, accept);
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(response.headers.get('vary')).toContain('accept-encoding');
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.byteLength).toBeLessThan(plain.length / 3);
+      expect(decode(body).toString()).toBe(plain);
+    }
+    const small = await post('{ __typename }', 'br');
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(await small.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('opens a graph larger than the limit on its latest dated events and their neighbours', async () => {
+    const { events } = await data('{ events(limit: 500) { id date { earliest latest } } }');
+    type Dated = { id: string; date: { earliest: string | null; latest: string | null } | null };
+    const latest = [...(events as Dated[])]
+      .filter((e) => e.date?.earliest)
+      .sort((a, b) => (b.date?.earliest ?? '').localeCompare(a.date?.earliest ?? '') || a.id.localeCompare(b.id))[0];
+    const { graph } = await data(
+      '{ graph(limit: 10) { nodes { id kind } edges { source target } totalNodes totalEdges truncated scope events from to } }',
+    );
+    expect(graph).toMatchObject({ scope: 'LATEST_EVENTS', truncated: true });
+    expect(graph.nodes).toHaveLength(10);
+    expect(graph.totalNodes).toBeGreaterThan(10);
+    expect(graph.nodes[0].id).toBe(latest?.id);
+    expect(graph.events).toBeGreaterThanOrEqual(1);
+    expect(graph.from <= (latest?.date?.earliest ?? '') && graph.to >= (latest?.date?.latest ?? '')).toBe(true);
+    const ids = new Set(graph.nodes.map((n: { id: string }) => n.id));
+    for (const e of graph.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    expect(graph.edges.length).toBe(graph.totalEdges);
+
+    // A window: only events overlapping it start the view.
+    const { graph: in2014 } = await data(
+      '{ graph(limit: 10, from: "2014", to: "2014") { nodes { id kind } scope from to } }',
+    );
+    expect(in2014.scope).toBe('LATEST_EVENTS');
+    expect(in2014.from <= '2014-12-31' && in2014.to >= '2014-01-01').toBe(true);
+    const windowEvents = (events as Dated[]).filter(
+      (e) => e.date?.earliest && e.date.earliest <= '2014-12-31' && (e.date.latest ?? '') >= '2014-01-01',
+    );
+    expect(windowEvents.map((e) => e.id)).toContain(in2014.nodes[0].id);
   });
 
   it("the overview's filters: a time window, a minimum certainty and voices narrow what graph() returns", async () => {

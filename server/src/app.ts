@@ -9,9 +9,11 @@ import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { withQueryTimeout } from '../../db/query.ts';
+import { compressGraphQLAnswers } from './compression.ts';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
 import { exportRoutes } from './export/routes.ts';
+import { LayoutService } from './layout/positions.ts';
 import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, logRefusal, requestLog, yogaLogger } from './logger.ts';
 import { operationLimits } from './operation-limits.ts';
@@ -30,6 +32,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Folder of the built explorer to serve at `/`; none when omitted. */
   webDist?: string;
+  /** Where opening views are laid out and kept; one per app unless given. */
+  layouts?: LayoutService;
 }
 
 /** Codes of the typed errors in db/errors.ts, whose messages are written for clients. */
@@ -180,7 +184,13 @@ const codedCsrfRefusal: Plugin = {
   },
 };
 
-export function createApp({ driver, config, logger = createLogger(config), webDist }: AppOptions) {
+export function createApp({
+  driver,
+  config,
+  logger = createLogger(config),
+  webDist,
+  layouts = new LayoutService(32, (err) => logger.error({ err }, 'laying out an opening view failed')),
+}: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
   const loadGuard = new LoadGuard(driver);
   return createYoga<Record<string, unknown>, Context>({
@@ -191,7 +201,7 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
     logging: yogaLogger(logger),
     maskedErrors: { maskError: maskUnexpected(logger) },
     batching: false,
-    context: () => ({ driver, config, loaders: createLoaders(driver) }),
+    context: () => ({ driver, config, loaders: createLoaders(driver), layouts }),
     plugins: [
       operationalRoutes(driver, config, loadGuard, logger),
       requestLog(logger),
@@ -199,6 +209,7 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
       queryTimeout(config.queryTimeoutMs),
       exportRoutes(driver, logger, config.exportMaxItems),
       ...(webDist ? [webAssets(webDist)] : []),
+      compressGraphQLAnswers(),
       codedCsrfRefusal,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...operationLimits({ suggestFields: config.development, introspection: config.introspection }),

@@ -10,6 +10,7 @@ export const LIMITS = {
   neighborhoodLimit: 500,
   neighborhoodEdgeLimit: 5000,
   overviewLimit: 2000,
+  overviewEdgeLimit: 5000,
   eventsLimit: 500,
   searchLimit: 100,
   k: 10,
@@ -18,6 +19,9 @@ export const LIMITS = {
   idLength: 300,
   listLength: 50,
 } as const;
+
+/** The opening view's sizes when the client gives none (the schema's defaults of `graph`). */
+export const OVERVIEW_DEFAULTS = { limit: 300, edgeLimit: 1000 } as const;
 
 /** An integer in 1..max, or a BAD_USER_INPUT error naming the argument and the bound. */
 export function boundedInt(value: number | null | undefined, fallback: number, max: number, argument: string): number {

@@ -5,6 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { type CitationRecord, isNodeRecord, type NodeRecord, type RelatedRecord } from '../../db/records.ts';
 import { citationsByIds, nodesByIds, type RelatedKey, relatedByIds } from '../../db/repositories/nodes.ts';
 import type { AppConfig } from './config.ts';
+import type { LayoutService } from './layout/positions.ts';
 
 export interface Loaders {
   node: DataLoader<string, NodeRecord | null>;
@@ -16,6 +17,8 @@ export interface Context {
   driver: Driver;
   config: AppConfig;
   loaders: Loaders;
+  /** The app's layouts of opening views, shared by all requests. */
+  layouts: LayoutService;
 }
 
 export function createLoaders(driver: Driver): Loaders {

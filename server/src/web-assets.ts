@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
+import { acceptedEncodings, type Encoding } from './compression.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
@@ -49,7 +50,26 @@ export const WEB_BUILD_COMMAND = 'npm run build';
 /** Whether the explorer has been built into `distDir`. */
 export const isWebBuilt = (distDir: string = WEB_DIST): boolean => existsSync(path.join(distDir, 'index.html'));
 
-/** Answers GET/HEAD for `/` and built files; everything else falls through to GraphQL and the routes. */
+/** Extension of the file the build writes beside each compressible one, per encoding (see web/vite.config.ts). */
+export const PRECOMPRESSED_EXTENSIONS: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+/** The file's content in the best encoding the client accepts that the build wrote, else as it is; null when missing. */
+async function readBest(
+  file: string,
+  acceptEncoding: string | null,
+): Promise<{ body: Buffer<ArrayBuffer>; encoding: Encoding | null } | null> {
+  for (const encoding of acceptedEncodings(acceptEncoding)) {
+    const body = await readFile(file + PRECOMPRESSED_EXTENSIONS[encoding]).catch(() => null);
+    if (body) return { body, encoding };
+  }
+  const body = await readFile(file).catch(() => null);
+  return body ? { body, encoding: null } : null;
+}
+
+/**
+ * Answers GET/HEAD for `/` and built files, in the precompressed version the client accepts when the build wrote one;
+ * everything else falls through to GraphQL and the routes.
+ */
 export function webAssets(distDir: string = WEB_DIST): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
@@ -60,8 +80,8 @@ export function webAssets(distDir: string = WEB_DIST): Plugin {
       if (!file.startsWith(path.resolve(distDir) + path.sep))
         return endResponse(new Response('Not found', { status: 404 }));
       const type = TYPES[path.extname(file)];
-      const body = type ? await readFile(file).catch(() => null) : null;
-      if (!body || !type) {
+      const found = type ? await readBest(file, request.headers.get('accept-encoding')) : null;
+      if (!found || !type) {
         const missingBuild = relative === 'index.html';
         return endResponse(
           new Response(missingBuild ? `The explorer is not built: run \`${WEB_BUILD_COMMAND}\`.` : 'Not found', {
@@ -72,11 +92,13 @@ export function webAssets(distDir: string = WEB_DIST): Plugin {
       }
       const immutable = relative.startsWith('assets/');
       return endResponse(
-        new Response(request.method === 'HEAD' ? null : body, {
+        new Response(request.method === 'HEAD' ? null : found.body, {
           status: 200,
           headers: {
             'content-type': type,
             'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+            vary: 'accept-encoding',
+            ...(found.encoding ? { 'content-encoding': found.encoding } : {}),
             ...SECURITY_HEADERS,
           },
         }),

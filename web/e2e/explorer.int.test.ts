@@ -33,9 +33,10 @@ afterAll(async () => {
 interface Explorer {
   cy: { nodes(selector?: string): { length: number }; $(selector: string): { length: number } };
   store: { state: Record<string, unknown> };
+  graph: { layoutsApplied: number };
 }
 
-/** Opens the explorer, collecting page errors and CSP violations; waits for the graph to be drawn. */
+/** Opens the explorer, collecting page errors and CSP violations; waits for the graph to be drawn, all of it. */
 async function open(
   query = '',
   viewport = { width: 1440, height: 900 },
@@ -60,7 +61,8 @@ async function open(
   await page.waitForFunction(
     () => {
       const explorer = (window as unknown as { explorer?: Explorer }).explorer;
-      return explorer !== undefined && explorer.cy.nodes().length > 50;
+      // Elements arrive in chunks; the layout count moves once all of them are in and placed.
+      return explorer !== undefined && explorer.cy.nodes().length > 50 && explorer.graph.layoutsApplied > 0;
     },
     null,
     { timeout: 60_000 },

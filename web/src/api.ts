@@ -7,8 +7,10 @@ import {
   type DetailsQuery,
   type EdgeFieldsFragment,
   NeighborhoodDocument,
+  type NeighborhoodQuery,
   type NodeFieldsFragment,
   OverviewDocument,
+  type OverviewQuery,
   PathsDocument,
   type PathsQuery,
   SearchDocument,
@@ -18,6 +20,7 @@ import {
   type TimelineQuery,
   type TypedDocumentString,
 } from './generated/graphql.ts';
+import type { TimeWindow } from './ui-types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -33,6 +36,10 @@ export interface Subgraph {
   nodes: NodeFieldsFragment[];
   edges: EdgeFieldsFragment[];
 }
+/** The opening view with its totals: how many nodes the graph holds, how it chose what it sends (see the schema). */
+export type Overview = OverviewQuery['graph'];
+/** A neighbourhood with `totalEdges` and `truncated` (relationships among the neighbours left out by the server). */
+export type Neighborhood = NeighborhoodQuery['neighborhood'];
 export type Path = PathsQuery['paths'][number];
 export type SearchHit = SearchQuery['search'][number];
 /** A node with everything the details panel shows, by kind (`__typename`). */
@@ -68,12 +75,22 @@ export async function request<Result, Variables>(
   return body.data;
 }
 
-export async function fetchOverview(limit = 500): Promise<Subgraph> {
-  return (await request(OverviewDocument, { limit })).graph;
+/** Nodes and relationships the opening view asks for at most. */
+export const OVERVIEW_LIMITS = { nodes: 300, edges: 1000 } as const;
+
+/** The opening view, in a time window when one is given. */
+export async function fetchOverview(window: TimeWindow | null = null): Promise<Overview> {
+  const variables = {
+    limit: OVERVIEW_LIMITS.nodes,
+    edgeLimit: OVERVIEW_LIMITS.edges,
+    from: window?.from,
+    to: window?.to,
+  };
+  return (await request(OverviewDocument, variables)).graph;
 }
 
 /** Direct neighbours of a node, best-supported first; `limit` counts the node itself (server bound 500). */
-export async function fetchNeighborhood(id: string, limit = 200): Promise<Subgraph> {
+export async function fetchNeighborhood(id: string, limit = 200): Promise<Neighborhood> {
   return (await request(NeighborhoodDocument, { id, limit })).neighborhood;
 }
 

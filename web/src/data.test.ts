@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Path, Subgraph } from './api.ts';
+import type { Overview, Path, Subgraph } from './api.ts';
 import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
 import type { DateFieldsFragment, EdgeFieldsFragment, NodeFieldsFragment, TimelineQuery } from './generated/graphql.ts';
 import { NO_FILTER } from './graph/elements.ts';
@@ -68,7 +68,15 @@ const edge = (
   ...extra,
 });
 
-const overview: Subgraph = {
+const overview: Overview = {
+  totalNodes: 3,
+  totalEdges: 2,
+  truncated: false,
+  scope: 'WHOLE_GRAPH',
+  events: null,
+  from: null,
+  to: null,
+  positions: [],
   nodes: [actor('actor:sdf', 'قسد'), actor('actor:isis'), place('place:baghouz', { lat: 34.5, lon: 40.9 })],
   edges: [
     edge('rel:fought', 'actor:sdf', 'actor:isis', { attributedTo: ['actor:sdf'] }),
@@ -131,6 +139,35 @@ describe('the data store', () => {
     expect(data.isExpanded('actor:isis')).toBe(false);
     expect(data.neighborsToShow('actor:isis')).toBe(2 * EXPANSION_STEP);
     expect(data.graph.nodes.map((n) => n.id)).not.toContain('actor:aq');
+  });
+
+  it("keeps the opening view's totals and the neighbourhoods the server capped, for the scope note", () => {
+    const data = loaded();
+    expect(data.overviewFollowsWindow).toBe(false);
+    expect(data.coverage()).toMatchObject({
+      overview: { scope: 'WHOLE_GRAPH', totalNodes: 3, shownNodes: 3, shownEdges: 3, truncated: false, window: null },
+      cappedNeighborhoods: [],
+    });
+    const window = { from: '2019-03-01', to: '2019-03-31' };
+    const latest: Overview = {
+      ...overview,
+      totalNodes: 40_000,
+      truncated: true,
+      scope: 'LATEST_EVENTS',
+      events: 1,
+      from: '2019-03-23',
+      to: '2019-03-23',
+    };
+    data.replaceOverview(latest, window);
+    expect(data.overviewFollowsWindow).toBe(true);
+    expect(data.coverage().overview).toMatchObject({ totalNodes: 40_000, shownNodes: 3, events: 1, window });
+    expect(data.timeline.events).toHaveLength(2);
+    data.addNeighborhood('actor:isis', { nodes: [], edges: [] }, false, { shown: 1000, total: 2345 });
+    data.addNeighborhood('actor:sdf', { nodes: [], edges: [] }, false);
+    expect(data.coverage().cappedNeighborhoods).toEqual([{ id: 'actor:isis', shown: 1000, total: 2345 }]);
+    // A new opening view drops the neighbourhoods until they are loaded again.
+    data.replaceOverview(latest, null);
+    expect(data.coverage().cappedNeighborhoods).toEqual([]);
   });
 
   it('computes what a filter hides from the data: edges to nodes not loaded keep no one visible', () => {

@@ -4,7 +4,7 @@
  * through the actions below; what the filters hide, what the timeline and the map draw, are computed from it by pure
  * functions (never read back from the graph view).
  */
-import type { Path, Subgraph } from './api.ts';
+import type { Overview, Path, Subgraph } from './api.ts';
 import type { EdgeFieldsFragment, NodeFieldsFragment, TimelineQuery } from './generated/graphql.ts';
 import {
   displayName,
@@ -15,7 +15,7 @@ import {
   type ViewFilter,
 } from './graph/elements.ts';
 import { neighborsShown } from './graph/tuning.ts';
-import type { Language, MapPlace, TimelineItem } from './ui-types.ts';
+import type { Language, MapPlace, TimelineItem, TimeWindow } from './ui-types.ts';
 
 const EMPTY: Subgraph = { nodes: [], edges: [] };
 
@@ -24,12 +24,30 @@ interface Expansion {
   pages: number;
   loaded: boolean;
   more: boolean;
+  /** Relationships among the neighbours the server left out: how many it sent of how many, when it left some out. */
+  edges: { shown: number; total: number } | null;
+}
+
+/** What the opening view holds of the graph (the overview's totals), and the window it was asked for. */
+export type OverviewTotals = Omit<Overview, 'nodes' | 'edges' | 'positions'> & {
+  shownNodes: number;
+  shownEdges: number;
+  window: TimeWindow | null;
+};
+
+/** What the graph shows of what the server has: the opening view's scope and the neighbourhoods it capped. */
+export interface Coverage {
+  overview: OverviewTotals | null;
+  cappedNeighborhoods: Array<{ id: string; shown: number; total: number }>;
 }
 
 export class DataStore {
   private loadedGraph: Subgraph = EMPTY;
   private loadedTimeline: TimelineQuery = { events: [], agreements: [] };
+  private timelineArrived = false;
   private foundPaths: Path[] = [];
+  private overviewTotals: OverviewTotals | null = null;
+  private overviewPositions: ReadonlyMap<string, { x: number; y: number }> = new Map();
   /** Nodes and edges of shown paths that are not in the loaded graph: drawn until the graph is next replaced. */
   private pathExtras: Subgraph = EMPTY;
   private readonly expansions = new Map<string, Expansion>();
@@ -41,6 +59,11 @@ export class DataStore {
 
   get timeline(): TimelineQuery {
     return this.loadedTimeline;
+  }
+
+  /** Whether the timeline's events have arrived (the graph can be drawn before). */
+  get timelineLoaded(): boolean {
+    return this.timelineArrived;
   }
 
   get paths(): readonly Path[] {
@@ -93,10 +116,46 @@ export class DataStore {
 
   // Actions:
 
+  /** The opening view's scope: whether it is the whole graph or a part, and its totals. */
+  get overview(): OverviewTotals | null {
+    return this.overviewTotals;
+  }
+
+  /** Where the server placed the opening view's nodes (empty when it sent no positions). */
+  get positions(): ReadonlyMap<string, { x: number; y: number }> {
+    return this.overviewPositions;
+  }
+
+  /** Whether the opening view is a part of the graph chosen by time, so that another window would show other nodes. */
+  get overviewFollowsWindow(): boolean {
+    return this.overviewTotals?.scope === 'LATEST_EVENTS';
+  }
+
+  /** What the graph shows of what the server has, for the scope note. */
+  coverage(): Coverage {
+    const cappedNeighborhoods = [...this.expansions.entries()].flatMap(([id, e]) =>
+      e.loaded && e.edges ? [{ id, ...e.edges }] : [],
+    );
+    return { overview: this.overviewTotals, cappedNeighborhoods };
+  }
+
   /** A fresh start: the overview and the timeline; every expansion is to be loaded again, at the pages it had. */
-  replace(graph: Subgraph, timeline: TimelineQuery): void {
-    this.loadedGraph = graph;
+  replace(graph: Overview, timeline: TimelineQuery, window: TimeWindow | null = null): void {
+    this.setTimeline(timeline);
+    this.replaceOverview(graph, window);
+  }
+
+  setTimeline(timeline: TimelineQuery): void {
     this.loadedTimeline = timeline;
+    this.timelineArrived = true;
+  }
+
+  /** A new opening view (another time window) under the same timeline; expansions are to be loaded again. */
+  replaceOverview(graph: Overview, window: TimeWindow | null): void {
+    const { nodes, edges, positions, ...totals } = graph;
+    this.loadedGraph = { nodes, edges };
+    this.overviewPositions = new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }]));
+    this.overviewTotals = { ...totals, shownNodes: nodes.length, shownEdges: edges.length, window };
     this.pathExtras = EMPTY;
     for (const expansion of this.expansions.values()) {
       expansion.loaded = false;
@@ -104,17 +163,25 @@ export class DataStore {
     }
   }
 
-  /** Adds a page of a node's neighbourhood (already capped to `neighborsToShow`); `more` when the server has further neighbours. */
-  addNeighborhood(id: string, neighborhood: Subgraph, more: boolean): void {
+  /**
+   * Adds a page of a node's neighbourhood (already capped to `neighborsToShow`); `more` when the server has further
+   * neighbours, `edges` when it left out relationships among them.
+   */
+  addNeighborhood(id: string, neighborhood: Subgraph, more: boolean, edges: Expansion['edges'] = null): void {
     this.loadedGraph = mergeSubgraphs(this.loadedGraph, neighborhood);
     this.pathExtras = EMPTY;
-    this.expansions.set(id, { pages: this.expansions.get(id)?.pages ?? 1, loaded: true, more });
+    this.expansions.set(id, { pages: this.expansions.get(id)?.pages ?? 1, loaded: true, more, edges });
   }
 
   /** Asks for one more page of a node's neighbours (loaded by the next `addNeighborhood`). */
   nextPage(id: string): void {
     const expansion = this.expansions.get(id);
-    this.expansions.set(id, { pages: (expansion?.pages ?? 1) + 1, loaded: false, more: expansion?.more ?? false });
+    this.expansions.set(id, {
+      pages: (expansion?.pages ?? 1) + 1,
+      loaded: false,
+      more: expansion?.more ?? false,
+      edges: expansion?.edges ?? null,
+    });
   }
 
   /** Takes back `nextPage` after the page failed to load. */

@@ -36,6 +36,16 @@ const en = {
   errorGeneric: 'The request failed.',
   retry: 'Retry',
   emptyGraph: 'Nothing to show for these filters.',
+  scopeLatest: (shown: string, total: string, events: string, period: string) =>
+    `Showing ${shown} of ${total} nodes: the ${events} latest events (${period}) with who took part and where.`,
+  scopeWindow: (shown: string, total: string, events: string, period: string) =>
+    `Showing ${shown} of ${total} nodes: the ${events} latest events of the window (${period}) with who took part and where.`,
+  scopeNoEvents: (total: string) => `No dated events in this window; the graph holds ${total} nodes.`,
+  scopeHint: 'Search, pick a window on the timeline or expand a node to see more.',
+  scopeEdges: (shown: string, total: string) => `${shown} of ${total} relationships among them are drawn.`,
+  scopeNeighborhood: (name: string, shown: string, total: string) =>
+    `Around ${name}: ${shown} of ${total} relationships are drawn.`,
+  scopeLoading: 'Loading the view for this window…',
   tabDetails: 'Details',
   tabPath: 'Paths',
   tabFilters: 'Filters',
@@ -199,6 +209,15 @@ const ar: Strings = {
   errorGeneric: 'فشل الطلب.',
   retry: 'إعادة المحاولة',
   emptyGraph: 'لا شيء يُعرض ضمن هذه المرشّحات.',
+  scopeLatest: (shown: string, total: string, events: string, period: string) =>
+    `يُعرض ${shown} من أصل ${total} عقدة: آخر الأحداث (${events}) في الفترة ${period} ومن شارك فيها وأين.`,
+  scopeWindow: (shown: string, total: string, events: string, period: string) =>
+    `يُعرض ${shown} من أصل ${total} عقدة: آخر أحداث النافذة (${events}) في الفترة ${period} ومن شارك فيها وأين.`,
+  scopeNoEvents: (total: string) => `لا أحداث مؤرخة في هذه النافذة؛ يضم الرسم ${total} عقدة.`,
+  scopeHint: 'ابحث أو اختر نافذة على الخط الزمني أو وسّع عقدة لرؤية المزيد.',
+  scopeEdges: (shown: string, total: string) => `تُرسم ${shown} من أصل ${total} صلة بينها.`,
+  scopeNeighborhood: (name: string, shown: string, total: string) => `حول ${name}: تُرسم ${shown} من أصل ${total} صلة.`,
+  scopeLoading: 'جارٍ تحميل العرض لهذه النافذة…',
   tabDetails: 'التفاصيل',
   tabPath: 'المسارات',
   tabFilters: 'المرشّحات',

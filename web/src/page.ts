@@ -3,6 +3,7 @@
  * labels, the legend and the tabs, and the labels the timeline and the map read in the current language.
  */
 import { NODE_KINDS } from '../../schema/vocabulary.ts';
+import type { Coverage } from './data.ts';
 import { h, replaceChildren } from './dom.ts';
 import { directionOf, localeOf, type Strings } from './i18n.ts';
 import type { MapOptions } from './map/map.ts';
@@ -85,6 +86,54 @@ export function renderShowMore(
   button.disabled = loading;
   button.addEventListener('click', () => onShowMore(node.id));
   replaceChildren(bar, h('span', { class: 'graph-more-text' }, s.moreNeighbors(step, node.name)), button);
+}
+
+/** A count as readers of the language write it (Arabic-Indic digits in Arabic). */
+const count = (n: number, language: Language) => n.toLocaleString(language);
+
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** A period of ISO days, `from – to` (one day when they are the same), in the language's own date format. */
+function period(from: string, to: string, language: Language): string {
+  let format = dayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(language, format);
+  }
+  const day = (iso: string) => (format as Intl.DateTimeFormat).format(new Date(`${iso}T00:00:00Z`));
+  return from === to ? day(from) : `${day(from)} – ${day(to)}`;
+}
+
+/**
+ * The scope note: how much of the graph the view shows (the opening view's totals, the window it follows) and
+ * which neighbourhoods the server capped. Hidden when the view shows everything there is.
+ */
+export function renderScope(
+  s: Strings,
+  language: Language,
+  coverage: Coverage,
+  nameOf: (id: string) => string,
+  loading = false,
+): void {
+  const note = $('graph-scope');
+  const lines: string[] = [];
+  const overview = coverage.overview;
+  const n = (value: number) => count(value, language);
+  if (loading) lines.push(s.scopeLoading);
+  else if (overview?.scope === 'LATEST_EVENTS') {
+    if (overview.events && overview.from && overview.to) {
+      const describe = overview.window ? s.scopeWindow : s.scopeLatest;
+      const when = period(overview.from, overview.to, language);
+      lines.push(describe(n(overview.shownNodes), n(overview.totalNodes), n(overview.events), when));
+    } else lines.push(s.scopeNoEvents(n(overview.totalNodes)));
+  }
+  if (!loading && overview && overview.totalEdges > overview.shownEdges)
+    lines.push(s.scopeEdges(n(overview.shownEdges), n(overview.totalEdges)));
+  for (const capped of coverage.cappedNeighborhoods)
+    lines.push(s.scopeNeighborhood(nameOf(capped.id), n(capped.shown), n(capped.total)));
+  if (overview?.truncated && !loading) lines.push(s.scopeHint);
+  note.hidden = lines.length === 0;
+  replaceChildren(note, lines.length ? lines.map((line) => h('p', {}, line)) : null);
 }
 
 /** Texts of index.html that do not depend on data: title, toolbar, tabs, legend. */

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeRecord, EdgeRecord, CitationRecord, PartRecord, AffiliationRecord, SearchHitRecord, SubgraphRecord, DateRangeRecord } from '../../../db/records.ts';
 import type { PathRecord } from '../../../db/repositories/paths.ts';
+import type { OverviewRecord } from '../../../db/repositories/overview.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -297,6 +298,45 @@ export type Node = {
   nameArOrigin: Maybe<NameOrigin>;
 };
 
+/** Where to draw a node, in the layout's own units (the client scales to fit). */
+export type NodePosition = {
+  __typename?: 'NodePosition';
+  id: Scalars['ID']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
+/**
+ * The opening view of the graph, bounded at any size: at most `limit` nodes and `edgeLimit` relationships, with the
+ * totals a client needs to say how much it shows.
+ */
+export type Overview = {
+  __typename?: 'Overview';
+  edges: Array<Edge>;
+  /** LATEST_EVENTS: how many events the view starts from, and the first and last day they cover (ISO dates). */
+  events: Maybe<Scalars['Int']['output']>;
+  from: Maybe<Scalars['String']['output']>;
+  nodes: Array<Node>;
+  /** A position for every node: the server's layout of this view (fcose, seeded, so the same view always gets the same layout), computed once per view and kept. Empty above 800 nodes. */
+  positions: Array<NodePosition>;
+  scope: OverviewScope;
+  to: Maybe<Scalars['String']['output']>;
+  /** How many relationships among the nodes pass the filter; more than edges.length when some were left out. */
+  totalEdges: Scalars['Int']['output'];
+  /** Actors, places, events and agreements in the whole graph, whatever the filter. */
+  totalNodes: Scalars['Int']['output'];
+  /** True when nodes or relationships were left out to stay within limit and edgeLimit. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/**
+ * How the opening view chose its nodes: the whole graph when it fits in the limit, otherwise the latest dated events
+ * (in the time window, when one is given) with the actors, places and other entities each links to.
+ */
+export type OverviewScope =
+  | 'LATEST_EVENTS'
+  | 'WHOLE_GRAPH';
+
 export type Participation = {
   __typename?: 'Participation';
   actor: Actor;
@@ -355,8 +395,8 @@ export type Query = {
   agreements: Array<Agreement>;
   /** Events in chronological order; from/to (ISO dates at any precision) select by overlap with the event's span. limit ≤ 500. */
   events: Array<Event>;
-  /** An overview to start from: the best-connected nodes (at most limit ≤ 2000) and the relationships among them. */
-  graph: Subgraph;
+  /** The opening view: the whole graph when it has at most limit (≤ 2000) nodes, otherwise the latest dated events (in the window from/to) with their neighbours, at most limit nodes; and the relationships among them, at most edgeLimit (≤ 5000). */
+  graph: Overview;
   /** The nodes within depth (≤ 3) relationships of a node, at most limit (≤ 500) nodes and edgeLimit (≤ 5000) relationships among them, optionally as told by some voices or at a minimum certainty. */
   neighborhood: Subgraph;
   /** A node of any kind by id, or null when the id names nothing. */
@@ -403,6 +443,7 @@ export type QueryEventsArgs = {
  */
 export type QueryGraphArgs = {
   attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  edgeLimit?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   minCertainty?: InputMaybe<Certainty>;
@@ -656,6 +697,9 @@ export type ResolversTypes = {
   KindCount: ResolverTypeWrapper<KindCount>;
   NameOrigin: ResolverTypeWrapper<NameOrigin>;
   Node: ResolverTypeWrapper<NodeRecord>;
+  NodePosition: ResolverTypeWrapper<NodePosition>;
+  Overview: ResolverTypeWrapper<OverviewRecord>;
+  OverviewScope: OverviewScope;
   Participation: ResolverTypeWrapper<EdgeRecord>;
   Path: ResolverTypeWrapper<PathRecord>;
   Place: ResolverTypeWrapper<NodeRecord>;
@@ -692,6 +736,8 @@ export type ResolversParentTypes = {
   KindCount: KindCount;
   NameOrigin: NameOrigin;
   Node: NodeRecord;
+  NodePosition: NodePosition;
+  Overview: OverviewRecord;
   Participation: EdgeRecord;
   Path: PathRecord;
   Place: NodeRecord;
@@ -900,6 +946,25 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Event' | 'Place' | 'Source', ParentType, ContextType>;
 };
 
+export type NodePositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodePosition'] = ResolversParentTypes['NodePosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OverviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Overview'] = ResolversParentTypes['Overview']> = {
+  edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  events?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['NodePosition']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['OverviewScope'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   certainty?: Resolver<Maybe<ResolversTypes['Certainty']>, ParentType, ContextType>;
@@ -942,7 +1007,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'limit'>>;
-  graph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'limit'>>;
+  graph?: Resolver<ResolversTypes['Overview'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'edgeLimit' | 'limit'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'edgeLimit' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'excludeUndated' | 'from' | 'k' | 'maxLength' | 'to'>>;
@@ -1031,6 +1096,8 @@ export type Resolvers<ContextType = Context> = {
   KindCount?: KindCountResolvers<ContextType>;
   NameOrigin?: NameOriginResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodePosition?: NodePositionResolvers<ContextType>;
+  Overview?: OverviewResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;

@@ -15,13 +15,9 @@ import {
   type PartRecord,
   type RelatedRecord,
 } from '../../../db/records.ts';
-import {
-  findNeighborhood,
-  findOverview,
-  type GraphFilter,
-  type SubgraphProjection,
-} from '../../../db/repositories/neighborhood.ts';
+import { findNeighborhood, type GraphFilter, type SubgraphProjection } from '../../../db/repositories/neighborhood.ts';
 import { graphStats, type RelatedKey, sourceText } from '../../../db/repositories/nodes.ts';
+import { findOverview } from '../../../db/repositories/overview.ts';
 import { findPaths } from '../../../db/repositories/paths.ts';
 import { searchNodes } from '../../../db/repositories/search.ts';
 import { findAgreements, findEvents, findEventsWith } from '../../../db/repositories/timeline.ts';
@@ -34,6 +30,7 @@ import {
   checkWindow,
   LIMITS,
   maxRankFor,
+  OVERVIEW_DEFAULTS,
   windowEnd,
   windowStart,
 } from '../arguments.ts';
@@ -244,10 +241,14 @@ export const resolvers: Resolvers = {
     },
 
     graph: async (_, args, ctx, info) => {
-      const limit = boundedInt(args.limit, 300, LIMITS.overviewLimit, 'limit');
       const filter = graphFilter(args);
       await requireIds(ctx.driver, eachOf('attributedTo', filter.voices, ACTOR));
-      return findOverview(ctx.driver, limit, filter, subgraphProjection(info));
+      return findOverview(ctx.driver, {
+        limit: boundedInt(args.limit, OVERVIEW_DEFAULTS.limit, LIMITS.overviewLimit, 'limit'),
+        edgeLimit: boundedInt(args.edgeLimit, OVERVIEW_DEFAULTS.edgeLimit, LIMITS.overviewEdgeLimit, 'edgeLimit'),
+        filter,
+        projection: subgraphProjection(info),
+      });
     },
 
     neighborhood: async (_, args, ctx, info) => {
@@ -326,6 +327,9 @@ export const resolvers: Resolvers = {
     latest: (e) => str(e.props, 'latest'),
   },
 
+  Overview: {
+    positions: (overview, _, ctx) => ctx.layouts.positions(overview.nodes, overview.edges),
+  },
   Path: {
     length: (p) => p.length,
     nodes: (p) => p.nodes,

@@ -28,6 +28,14 @@ export type Kind =
   | 'PLACE'
   | 'SOURCE';
 
+/**
+ * How the opening view chose its nodes: the whole graph when it fits in the limit, otherwise the latest dated events
+ * (in the time window, when one is given) with the actors, places and other entities each links to.
+ */
+export type OverviewScope =
+  | 'LATEST_EVENTS'
+  | 'WHOLE_GRAPH';
+
 export type DateFieldsFragment = { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null };
 
 export type CitationFieldsFragment = { quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } };
@@ -54,16 +62,19 @@ export type EdgeFieldsFragment = { id: string, type: string, source: string, tar
 
 export type OverviewQueryVariables = Exact<{
   limit?: number | null | undefined;
+  edgeLimit?: number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
 }>;
 
 
-export type OverviewQuery = { graph: { nodes: Array<
+export type OverviewQuery = { graph: { totalNodes: number, totalEdges: number, truncated: boolean, scope: OverviewScope, events: number | null, from: string | null, to: string | null, nodes: Array<
       | { actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
       | { status: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { placeKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, coordinates: { lat: number, lon: number, origin: string, gazetteer: string | null, approximate: boolean } | null }
       | { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
-    >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> } };
+    >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }>, positions: Array<{ id: string, x: number, y: number }> } };
 
 export type NeighborhoodQueryVariables = Exact<{
   id: string;
@@ -71,7 +82,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { nodes: Array<
+export type NeighborhoodQuery = { neighborhood: { totalEdges: number, truncated: boolean, nodes: Array<
       | { actorKind: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
       | { status: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
       | { eventType: string, certainty: Certainty | null, attributedTo: Array<string>, id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string>, date: { start: string | null, end: string | null, precision: DatePrecision, approximate: boolean, expression: string | null, inferred: string | null, earliest: string | null, latest: string | null } | null }
@@ -403,8 +414,8 @@ export const FigureFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   }
 }`, {"fragmentName":"FigureFields"}) as unknown as TypedDocumentString<FigureFieldsFragment, unknown>;
 export const OverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query Overview($limit: Int) {
-  graph(limit: $limit) {
+    query Overview($limit: Int, $edgeLimit: Int, $from: String, $to: String) {
+  graph(limit: $limit, edgeLimit: $edgeLimit, from: $from, to: $to) {
     nodes {
       id
       kind
@@ -490,6 +501,18 @@ export const OverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
           outletAr
         }
       }
+    }
+    totalNodes
+    totalEdges
+    truncated
+    scope
+    events
+    from
+    to
+    positions {
+      id
+      x
+      y
     }
   }
 }
@@ -583,6 +606,8 @@ export const NeighborhoodDocument = /*#__PURE__*/ new TypedDocumentString(`
         }
       }
     }
+    totalEdges
+    truncated
   }
 }
     `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;

@@ -1,87 +1,101 @@
 /**
- * Layout of the graph view. fcose runs in a Web Worker so the main thread stays responsive however big
- * the graph; the view sends node sizes (labels included for detailed graphs) and positions, and applies
- * the positions that come back. Where workers are unavailable it runs in place.
+ * Layout of the graph view. fcose runs in a Web Worker (started with the first layout) so the main thread stays
+ * responsive however big the graph: a fresh graph is laid out before it is added (ids and sizes are all fcose
+ * needs), an expanded one from its current positions, and the positions that come back are applied. Where workers
+ * are unavailable it runs on the page, loading fcose then.
  */
+import type cytoscape from 'cytoscape';
 import type { Core, NodeSingular, Position } from 'cytoscape';
+import { computeLayout, type LayoutRequest, type LayoutResult } from './layout-core.ts';
 
 /** Cytoscape's silentPositions (missing from its typings): positions without an event per node. */
 interface SilentPositioning {
   silentPositions(position: (node: NodeSingular) => Position): void;
 }
 
-import { fcoseOptions } from './tuning.ts';
+export type { LayoutRequest, LayoutResult } from './layout-core.ts';
 
-export interface LayoutRequest {
-  id: number;
-  fresh: boolean;
-  nodes: Array<{ id: string; w: number; h: number; x?: number; y?: number }>;
-  edges: Array<{ id: string; source: string; target: string }>;
-}
+let coreHere: Promise<typeof cytoscape> | null = null;
 
-export interface LayoutResult {
-  id: number;
-  /** x0, y0, x1, y1… in the order of the request's nodes; null on failure. */
-  positions: Float64Array | null;
-  ms: number;
-  error?: string;
+/**
+ * Cytoscape with fcose on this thread, loaded the first time a layout has to run here (no worker, or the worker
+ * failed): the page's own bundle does not carry fcose.
+ */
+function loadFcoseHere(): Promise<typeof cytoscape> {
+  coreHere ??= Promise.all([import('cytoscape'), import('cytoscape-fcose')]).then(([core, fcose]) => {
+    core.default.use(fcose.default);
+    return core.default;
+  });
+  return coreHere;
 }
 
 /** Runs layouts in a worker; only the latest request's positions are applied. */
 export class LayoutRunner {
-  private worker: Worker | null = null;
+  private worker: Worker | null | undefined;
   private sequence = 0;
   private pending = new Map<number, (result: LayoutResult) => void>();
 
-  constructor() {
-    if (typeof Worker === 'undefined') return;
+  private startWorker(): Worker | null {
+    if (typeof Worker === 'undefined') return null;
     try {
-      this.worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (event: MessageEvent<LayoutResult>) => {
+      const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<LayoutResult>) => {
         this.pending.get(event.data.id)?.(event.data);
         this.pending.delete(event.data.id);
       };
+      return worker;
     } catch {
-      this.worker = null;
+      return null;
     }
   }
 
-  /**
-   * Lays out all nodes of `cy` (from their current positions unless `fresh`) and applies the positions to
-   * `target()`, the instance drawing once they arrive. Resolves true when the positions were applied, false when
-   * a later layout superseded this one.
-   */
-  async run(cy: Core, target: () => Core, fresh: boolean, measureLabels: boolean): Promise<boolean> {
-    const id = ++this.sequence;
-    if (!this.worker) {
-      cy.layout(fcoseOptions(cy.nodes().length, fresh, true)).run();
-      return true;
+  /** Positions for the request from the worker, or computed on this thread when there is none or it failed. */
+  private async positionsFor(request: LayoutRequest): Promise<Float64Array> {
+    if (this.worker === undefined) this.worker = this.startWorker();
+    const worker = this.worker;
+    if (worker) {
+      const result = await new Promise<LayoutResult>((resolve) => {
+        this.pending.set(request.id, resolve);
+        worker.postMessage(request);
+      });
+      if (result.positions) return result.positions;
     }
-    const nodes = cy.nodes();
+    return computeLayout(await loadFcoseHere(), request);
+  }
+
+  /**
+   * Lays out a graph that is not drawn yet: positions in the order of `nodes` (x0, y0, x1, y1…), or null when a later
+   * layout superseded this one.
+   */
+  async layoutApart(nodes: LayoutRequest['nodes'], edges: LayoutRequest['edges']): Promise<Float64Array | null> {
+    const id = ++this.sequence;
+    const positions = await this.positionsFor({ id, fresh: true, nodes, edges });
+    return id === this.sequence ? positions : null;
+  }
+
+  /**
+   * Lays out all nodes of `cy` from their current positions (labels measured when `measureLabels`) and applies the
+   * positions to `target()`, the instance drawing once they arrive. Resolves true when the positions were applied,
+   * false when a later layout superseded this one.
+   */
+  async run(cy: Core, target: () => Core, measureLabels: boolean): Promise<boolean> {
+    const id = ++this.sequence;
     const request: LayoutRequest = {
       id,
-      fresh,
-      nodes: nodes.map((n) => {
+      fresh: false,
+      nodes: cy.nodes().map((n) => {
         const size = measureLabels
           ? n.layoutDimensions({ nodeDimensionsIncludeLabels: true })
           : { w: n.outerWidth(), h: n.outerHeight() };
         const p = n.position();
-        return { id: n.id(), w: size.w, h: size.h, ...(fresh ? {} : { x: p.x, y: p.y }) };
+        return { id: n.id(), w: size.w, h: size.h, x: p.x, y: p.y };
       }),
       edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
     };
-    const result = await new Promise<LayoutResult>((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker?.postMessage(request);
-    });
+    const positions = await this.positionsFor(request);
     if (id !== this.sequence) return false;
-    const positions = result.positions;
-    const drawing = target();
-    if (!positions) {
-      drawing.layout(fcoseOptions(drawing.nodes().length, fresh, true)).run();
-      return true;
-    }
     const index = new Map(request.nodes.map((n, i) => [n.id, i]));
+    const drawing = target();
     // Silently, then one notification for all: a position event per node costs seconds at 5k nodes.
     const laidOut = drawing.nodes() as unknown as SilentPositioning;
     laidOut.silentPositions((node) => {

@@ -48,6 +48,28 @@ export function fcoseOptions(nodes: number, fresh: boolean, labels: boolean): La
   return options as unknown as LayoutOptions;
 }
 
+/** Node sizes the stylesheet gives (style.ts: by links, 24 px alone to 64 px at 24 links or more). */
+export function nodeDiameter(degree: number): number {
+  return 24 + (40 * Math.min(Math.max(degree, 0), 24)) / 24;
+}
+
+/** Room for a name under the node in the detailed profile: names are drawn at most 24 characters (LABEL_CHARS). */
+const LABEL = { height: 18, characterWidth: 6.5, maxWidth: 24 * 6.5 } as const;
+
+/**
+ * The size a node will take, from its data alone (a fresh graph is laid out before any instance holds it): the
+ * stylesheet's node size, widened to an estimate of its label in the detailed profile.
+ */
+export function estimatedNodeSize(
+  node: { degree: number; label: string },
+  profile: RenderProfile,
+): { w: number; h: number } {
+  const size = nodeDiameter(node.degree);
+  if (profile === 'large') return { w: size, h: size };
+  const label = Math.min(LABEL.maxWidth, node.label.length * LABEL.characterWidth);
+  return { w: Math.max(size, label), h: size + LABEL.height };
+}
+
 /** Room per node a large layout is spread to at least, px (draft fcose packs thousands of nodes into a blob). */
 export const MIN_SPACING = 60;
 

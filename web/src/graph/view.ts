@@ -2,17 +2,30 @@
  * The Cytoscape view. It receives data and state and expresses state through classes; the stylesheet
  * decides how things look. It never owns state: interactions are reported through callbacks.
  */
-import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, type EventObject } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import cytoscape, {
+  type Core,
+  type CytoscapeOptions,
+  type ElementDefinition,
+  type EventObject,
+  type Position,
+} from 'cytoscape';
 import type { Path, Subgraph } from '../api.ts';
 import type { Direction, Language } from '../ui-types.ts';
+import { ElementArrival } from './arrival.ts';
 import { displayName, type NodeData, shortLabel, toElements } from './elements.ts';
-import { type Box, chooseLabels, LABEL_SPOTS, type LabelCandidate } from './labels.ts';
+import { boxAround, type FrameOptions, frameBox, type Insets } from './framing.ts';
+import { placeLabels } from './label-placement.ts';
+import { LABEL_SPOTS } from './labels.ts';
 import { LayoutRunner } from './layout.ts';
-import { EDGE_LABEL_PX, graphStyle, LABEL_PX } from './style.ts';
-import { type RendererSettings, type RenderProfile, rendererSettings, renderProfile } from './tuning.ts';
-
-cytoscape.use(fcose);
+import { graphStyle } from './style.ts';
+import {
+  estimatedNodeSize,
+  nodeDiameter,
+  type RendererSettings,
+  type RenderProfile,
+  rendererSettings,
+  renderProfile,
+} from './tuning.ts';
 
 /** Core options of a render profile: the stylesheet, and renderer options Cytoscape takes only at construction. */
 export function coreOptions(profile: RenderProfile): CytoscapeOptions {
@@ -46,20 +59,27 @@ export function spiralPosition(index: number, origin = { x: 0, y: 0 }, spacing =
   return { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
 }
 
+/** How `setData` places what it adds. */
+export interface Placing {
+  /** New nodes of an expansion start around this node. */
+  anchor?: string | undefined;
+  /** Positions from the server's layout, used when they cover every node of a fresh graph. */
+  positions?: ReadonlyMap<string, Position>;
+  /** Start over: the graph is placed anew as a whole (another opening view), not grown. */
+  fresh?: boolean;
+}
+
 export interface GraphViewOptions {
   onSelect(id: string | null): void;
   onExpand(id: string): void;
   /** Lines of the hover tooltip of a node or edge (full names, kind, links), in the interface language. */
   describe?(id: string): string[];
   /** Room the graph's own overlays take at the pane's edges, px: framing keeps nodes out of it. */
-  insets?(): { top: number; right: number; bottom: number; left: number };
+  insets?(): Insets;
 }
 
 /** Where the arrow keys move the keyboard cursor: the neighbour lying most in that direction. */
 export type CursorMove = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
-/** How many of the best connected nodes are always named. */
-const HUBS = 6;
-
 const DIRECTIONS: Record<CursorMove, [number, number]> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
@@ -81,10 +101,17 @@ export class GraphView {
   private core: Core;
   private lastTap: { id: string; at: number } | null = null;
   private readonly layouts = new LayoutRunner();
+  private readonly arrival = new ElementArrival();
+  /** The state the view was last given, applied to elements as they arrive too. */
+  private hiddenIds: ReadonlySet<string> = new Set();
+  private expandedIds: ReadonlySet<string> = new Set();
+  private selectedId: string | null = null;
+  /** Counts setData calls: a call that awaited and finds a later one started gives way. */
+  private dataGeneration = 0;
   profile: RenderProfile = 'detailed';
-  /** How many layouts have been applied (for tests and benchmarks). */
+  /** How many times a fresh graph has been placed and drawn, or an expansion laid out (for tests and benchmarks). */
   layoutsApplied = 0;
-  /** Settles when the latest layout has been applied. */
+  /** Settles when the latest data is all in the view and placed. */
   layoutDone: Promise<void> = Promise.resolve();
   /** The node the arrow keys move from (drawn with a ring); null until the keyboard is used. */
   cursor: string | null = null;
@@ -110,6 +137,11 @@ export class GraphView {
   /** The Cytoscape instance now drawing; a new one replaces it when the render profile changes. */
   get cy(): Core {
     return this.core;
+  }
+
+  /** Chunks the latest data arrived in (for tests and benchmarks). */
+  get arrivalChunks(): number {
+    return this.arrival.chunks;
   }
 
   private createCore(profile: RenderProfile, keep: Pick<CytoscapeOptions, 'elements' | 'zoom' | 'pan'> = {}): Core {
@@ -178,68 +210,8 @@ export class GraphView {
       this.styledZoom = zoom;
       cy.style(graphStyle(this.profile, zoom));
     }
-    const ctx = this.measure;
-    if (ctx) ctx.font = `${LABEL_PX}px "Noto Sans", "Noto Sans Arabic", sans-serif`;
-    const obstacles = new Map<string, Box>();
-    const candidates: LabelCandidate[] = [];
-    // The best connected few are named even where their label covers a smaller node.
-    const hubs = new Set(
-      cy
-        .nodes(':visible')
-        .sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number) || (a.id() < b.id() ? -1 : 1))
-        .slice(0, HUBS)
-        .map((n) => n.id()),
-    );
-    cy.nodes(':visible').forEach((node) => {
-      const body = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-      obstacles.set(node.id(), body);
-      const text = node.data('label') as string;
-      const width = ctx ? ctx.measureText(text).width : text.length * 7;
-      const p = node.renderedPosition();
-      const h = LABEL_PX + 4;
-      const half = width / 2 + 2;
-      const priority = node.selected()
-        ? 5000
-        : node.hasClass('kb-cursor')
-          ? 4500
-          : node.hasClass('path')
-            ? 4000
-            : node.hasClass('highlighted')
-              ? 3000
-              : (node.data('degree') as number);
-      // The spots of LABEL_SPOTS: below, above, right and left of the node.
-      candidates.push({
-        id: node.id(),
-        priority: hubs.has(node.id()) ? priority + 1000 : priority,
-        overNodes: priority >= 4000 || hubs.has(node.id()),
-        boxes: [
-          { x1: p.x - half, x2: p.x + half, y1: body.y2 + 2, y2: body.y2 + 2 + h },
-          { x1: p.x - half, x2: p.x + half, y1: body.y1 - 2 - h, y2: body.y1 - 2 },
-          { x1: body.x2 + 3, x2: body.x2 + 3 + 2 * half, y1: p.y - h / 2, y2: p.y + h / 2 },
-          { x1: body.x1 - 3 - 2 * half, x2: body.x1 - 3, y1: p.y - h / 2, y2: p.y + h / 2 },
-        ],
-      });
-    });
-    const shown = chooseLabels(candidates, obstacles);
+    const { shown, edgeLabels } = placeLabels(cy, this.measure);
     this.labelsShown = shown;
-    // Relation words on the selection's links, where they fit among the names and each other.
-    const taken = new Map(obstacles);
-    for (const c of candidates) {
-      const spot = shown.get(c.id);
-      if (spot !== undefined) taken.set(`label:${c.id}`, c.boxes[spot] as Box);
-    }
-    if (ctx) ctx.font = `${EDGE_LABEL_PX}px "Noto Sans", "Noto Sans Arabic", sans-serif`;
-    const edgeCandidates: LabelCandidate[] = cy
-      .edges('.highlighted:visible')
-      .filter((edge) => !edge.selected() && !edge.hasClass('path'))
-      .map((edge) => {
-        const text = edge.data('label') as string;
-        const half = (ctx ? ctx.measureText(text).width : text.length * 6) / 2 + 4;
-        const m = (edge as unknown as cytoscape.EdgeSingular).renderedMidpoint();
-        const h = EDGE_LABEL_PX / 2 + 3;
-        return { id: edge.id(), priority: 0, boxes: [{ x1: m.x - half, x2: m.x + half, y1: m.y - h, y2: m.y + h }] };
-      });
-    const edgeLabels = chooseLabels(edgeCandidates, taken);
     cy.batch(() => {
       cy.nodes().forEach((node) => {
         const spot = shown.get(node.id());
@@ -252,8 +224,22 @@ export class GraphView {
     });
   }
 
-  /** Replaces the elements with a subgraph, keeping positions of nodes already placed; lays out new ones. */
-  setData(subgraph: Subgraph, language: Language, anchor?: string): void {
+  /**
+   * Replaces the elements with a subgraph, keeping the nodes already placed. A fresh graph takes the given
+   * `positions` (or is laid out in the worker first) and is framed before its elements arrive; new nodes of an
+   * expansion start around `anchor` and are laid out from the current positions afterwards. Elements arrive in
+   * chunks (arrival.ts); `layoutDone` settles when all are in and placed.
+   */
+  setData(subgraph: Subgraph, language: Language, placing: Placing = {}): Promise<void> {
+    this.layoutDone = this.replaceElements(subgraph, language, placing);
+    return this.layoutDone;
+  }
+
+  private async replaceElements(subgraph: Subgraph, language: Language, placing: Placing): Promise<void> {
+    const { anchor, positions } = placing;
+    const generation = ++this.dataGeneration;
+    this.arrival.cancel();
+    if (placing.fresh) this.core.elements().remove();
     const incoming = toElements(subgraph, language);
     const ids = new Set(incoming.map((e) => e.data.id as string));
     // Choose the profile before adding, so a large graph is styled once.
@@ -268,21 +254,73 @@ export class GraphView {
         const existing = this.core.getElementById(element.data.id as string);
         if (existing.nonempty()) {
           existing.data(element.data);
-          existing.classes(element.classes as string);
-        } else added.push(element);
+          existing.classes(this.withViewState(element));
+        } else added.push({ ...element, classes: this.withViewState(element) });
       }
-      const around = anchor ? this.core.getElementById(anchor) : null;
-      const origin = around?.nonempty() ? around.position() : null;
-      for (const element of added)
-        if (element.group === 'nodes' && origin)
-          element.position = { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 };
-      const fresh = this.core.nodes().empty();
-      let placed = 0;
-      for (const element of added) if (element.group === 'nodes' && fresh) element.position = spiralPosition(placed++);
-      this.core.add(added);
     });
-    if (added.some((e) => e.group === 'nodes'))
-      this.layout(this.core.nodes().length === added.filter((e) => e.group === 'nodes').length);
+    const addedNodes = added.filter((e) => e.group === 'nodes');
+    const fresh = this.core.nodes().empty();
+    const unplaced = addedNodes.filter((e) => {
+      const given = positions?.get(e.data.id as string);
+      if (given) e.position = { x: given.x, y: given.y };
+      return !given;
+    });
+    if (fresh) {
+      // Positions given for only some nodes belong to another layout: a fresh graph is then laid out whole.
+      if (unplaced.length > 0 && !(await this.layOutApart(addedNodes, added))) return;
+      if (generation !== this.dataGeneration) return;
+      // Framed as `frame` will frame it once drawn (what the filters leave, clear of the overlays): no jump after.
+      const shown = addedNodes.filter((e) => !this.hiddenIds.has(e.data.id as string));
+      const box = boxAround(
+        (shown.length > 0 ? shown : addedNodes).map((e) => ({
+          ...(e.position as Position),
+          r: nodeDiameter((e.data as NodeData).degree) / 2,
+        })),
+      );
+      const { width, height } = this.container.getBoundingClientRect();
+      if (width > 0 && height > 0) this.core.viewport(frameBox(box, width, height, this.zoomBounds(), this.framing()));
+    } else {
+      const around = anchor ? this.core.getElementById(anchor) : null;
+      const origin = around?.nonempty() ? around.position() : this.core.extent();
+      const centre = 'x1' in origin ? { x: (origin.x1 + origin.x2) / 2, y: (origin.y1 + origin.y2) / 2 } : origin;
+      // Around the anchor on a sunflower spiral: the same expansion starts from the same places.
+      unplaced.forEach((element, i) => {
+        element.position = spiralPosition(i + 1, centre, 20);
+      });
+    }
+    if (!(await this.arrival.add(() => this.core, added))) return;
+    if (fresh) {
+      this.layoutsApplied++;
+      this.core.emit('layoutapplied');
+    } else if (unplaced.length > 0) await this.layout();
+    if (this.selectedId) this.select(this.selectedId);
+    if (this.cursor) this.core.getElementById(this.cursor).addClass('kb-cursor');
+    this.scheduleLabels();
+  }
+
+  /** Positions for the nodes of a fresh graph from the worker, before any is added; false when superseded. */
+  private async layOutApart(nodes: ElementDefinition[], elements: ElementDefinition[]): Promise<boolean> {
+    const placing = new Set(nodes.map((n) => n.data.id as string));
+    const positions = await this.layouts.layoutApart(
+      nodes.map((n) => ({ id: n.data.id as string, ...estimatedNodeSize(n.data as NodeData, this.profile) })),
+      elements
+        .filter((e) => e.group === 'edges' && placing.has(e.data.source) && placing.has(e.data.target))
+        .map((e) => ({ id: e.data.id as string, source: e.data.source as string, target: e.data.target as string })),
+    );
+    if (!positions) return false;
+    nodes.forEach((node, i) => {
+      node.position = { x: positions[2 * i] ?? 0, y: positions[2 * i + 1] ?? 0 };
+    });
+    return true;
+  }
+
+  /** An element's own classes and those of the view's state (hidden by a filter, expanded). */
+  private withViewState(element: ElementDefinition): string {
+    const id = element.data.id as string;
+    const own = typeof element.classes === 'string' ? element.classes : (element.classes ?? []).join(' ');
+    return [own, this.hiddenIds.has(id) ? 'hidden' : '', this.expandedIds.has(id) ? 'expanded' : '']
+      .filter(Boolean)
+      .join(' ');
   }
 
   /**
@@ -302,25 +340,15 @@ export class GraphView {
     this.core = this.createCore(profile, keep as Pick<CytoscapeOptions, 'elements' | 'zoom' | 'pan'>);
   }
 
-  /**
-   * fcose in a worker: a full layout for a fresh graph, an incremental one (from current positions) after
-   * an expansion; the view fits the graph once the positions arrive.
-   */
-  layout(fresh: boolean): Promise<void> {
-    const running = this.layouts.run(this.core, () => this.core, fresh, this.profile === 'detailed');
-    // A fresh graph is not drawn until its positions arrive (Cytoscape does not render while batching).
-    const batched = fresh ? this.core : null;
-    batched?.startBatch();
-    const done = running
+  /** fcose in the worker from the current positions (after an expansion); the view frames the graph once applied. */
+  layout(): Promise<void> {
+    const done = this.layouts
+      .run(this.core, () => this.core, this.profile === 'detailed')
       .then((applied) => {
         if (!applied) return;
         this.layoutsApplied++;
         this.frame(this.core.elements(':visible'), { animate: false });
-      })
-      .finally(() => {
-        batched?.endBatch();
         this.core.emit('layoutapplied');
-        this.scheduleLabels();
       });
     this.layoutDone = done;
     return done;
@@ -338,12 +366,14 @@ export class GraphView {
 
   /** Hides what the time window and perspective leave out (ids from the data store); the data stays loaded. */
   applyHidden(hidden: ReadonlySet<string>): void {
+    this.hiddenIds = hidden;
     applyHiddenTo(this.core, hidden);
     this.scheduleLabels();
   }
 
   /** Selects a node or edge and highlights its neighbourhood; null clears. */
   select(id: string | null): void {
+    this.selectedId = id;
     this.core.batch(() => {
       this.core.elements().unselect().removeClass('dimmed highlighted');
       if (!id) return;
@@ -381,7 +411,7 @@ export class GraphView {
       this.core.add(missing);
       this.applyProfile();
       highlight();
-      void this.layout(false).then(highlight);
+      void this.layout().then(highlight);
     } else highlight();
   }
 
@@ -397,6 +427,7 @@ export class GraphView {
   }
 
   markExpanded(ids: readonly string[]): void {
+    this.expandedIds = new Set(ids);
     this.core.nodes().forEach((n) => {
       n.toggleClass('expanded', ids.includes(n.id()));
     });
@@ -428,33 +459,22 @@ export class GraphView {
     if (eles.empty()) return;
     const { width, height } = this.container.getBoundingClientRect();
     if (width === 0 || height === 0) return;
-    const inset = this.options.insets?.() ?? { top: 0, right: 0, bottom: 0, left: 0 };
-    const pad = 24;
-    const room = {
-      x1: inset.left + pad,
-      y1: inset.top + pad,
-      x2: width - inset.right - pad,
-      y2: height - inset.bottom - pad,
-    };
     const bb = eles.boundingBox({ includeLabels: false, includeOverlays: false });
-    const roomW = Math.max(40, room.x2 - room.x1);
-    const roomH = Math.max(40, room.y2 - room.y1);
-    // Room for the labels under the lowest nodes.
-    const labelRoom = LABEL_PX + 8;
-    const zoom = Math.max(
-      cy.minZoom(),
-      Math.min(maxZoom, cy.maxZoom(), roomW / Math.max(bb.w, 1), (roomH - labelRoom) / Math.max(bb.h, 1)),
-    );
-    const pan = {
-      x: (room.x1 + room.x2) / 2 - ((bb.x1 + bb.x2) / 2) * zoom,
-      y: (room.y1 + room.y2 - labelRoom) / 2 - ((bb.y1 + bb.y2) / 2) * zoom,
-    };
+    const { zoom, pan } = frameBox(bb, width, height, this.zoomBounds(), this.framing(maxZoom));
     cy.stop(true, false);
     if (animate) cy.animate({ zoom, pan }, { duration: 250, complete: () => this.scheduleLabels() });
     else {
       cy.viewport({ zoom, pan });
       this.scheduleLabels();
     }
+  }
+
+  private zoomBounds(): { min: number; max: number } {
+    return { min: this.core.minZoom(), max: this.core.maxZoom() };
+  }
+
+  private framing(maxZoom = 2): FrameOptions {
+    return { insets: this.options.insets?.(), maxZoom };
   }
 
   /**

@@ -59,21 +59,25 @@ function meshLines(lines: MultiLineString): MeshLine[] {
   });
 }
 
+/** Lets the page draw and answer input before the next step: each step of reading the atlas is one task. */
+export const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export function loadAtlas(): Promise<Atlas> {
-  atlasPromise ??= import('world-atlas/countries-50m.json').then((module) => {
+  atlasPromise ??= import('world-atlas/countries-50m.json').then(async (module) => {
     const topology = module.default as unknown as CountriesTopology;
+    await yieldToPage();
     const collection = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name?: string }>;
+    await yieldToPage();
     const countries = collection.features.map((f, index) => ({
       feature: f,
       key: String(f.id ?? `n${index}`),
       atlasName: f.properties?.name,
       bounds: geoBounds(f),
     }));
-    return {
-      countries,
-      borders: meshLines(mesh(topology, topology.objects.countries, (a, b) => a !== b)),
-      coast: meshLines(mesh(topology, topology.objects.countries, (a, b) => a === b)),
-    };
+    await yieldToPage();
+    const borders = meshLines(mesh(topology, topology.objects.countries, (a, b) => a !== b));
+    await yieldToPage();
+    return { countries, borders, coast: meshLines(mesh(topology, topology.objects.countries, (a, b) => a === b)) };
   });
   atlasPromise.catch(() => {
     atlasPromise = null; // a later map may try again

@@ -7,7 +7,7 @@
 import './map.css';
 import { zoomIdentity } from 'd3-zoom';
 import type { MapPlace } from '../ui-types.ts';
-import { loadAtlas } from './atlas.ts';
+import { loadAtlas, yieldToPage } from './atlas.ts';
 import { buildParts, drawChrome } from './controls.ts';
 import { drawGeography, drawGraticule, updateFocusCountries } from './geography.ts';
 import { drawCountryLabels, drawPlaceLabels, drawScale, obstacleRects } from './labels.ts';
@@ -97,12 +97,16 @@ export function createMap(container: HTMLElement, options: MapOptions): MapView 
   resizeObserver.observe(parts.root);
 
   loadAtlas().then(
-    (loaded) => {
+    async (loaded) => {
       if (m.destroyed) return;
       m.atlas = loaded;
       m.atlasState = 'ready';
       updateFocusCountries(m);
+      // One task each, so the page answers input in between.
+      await yieldToPage();
+      if (m.destroyed) return;
       drawGeography(m);
+      await yieldToPage();
       render();
     },
     () => {

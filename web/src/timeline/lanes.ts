@@ -40,12 +40,35 @@ export function prepareRows(items: readonly TimelineItem[], labels: TimelineLabe
   return rows;
 }
 
+let canvas: CanvasRenderingContext2D | null | undefined;
+let labelFont = '';
+
+/**
+ * A canvas in the labels' font, read from the measuring element when a pass of measuring starts (widths empty).
+ * Measuring text on a canvas lays nothing out; asking an SVG text its length lays out the page each time, which
+ * took most of a second for a thousand labels.
+ */
+function labelCanvas(m: TimelineModel): CanvasRenderingContext2D | null {
+  canvas ??= document.createElement('canvas').getContext('2d');
+  if (!canvas) return null;
+  if (m.widths.size === 0) {
+    labelFont = getComputedStyle(m.parts.measure).font;
+    if (labelFont) canvas.font = labelFont;
+  }
+  return labelFont ? canvas : null;
+}
+
 /** A label's width, measured once per text. */
 export function textWidth(m: TimelineModel, text: string): number {
   let w = m.widths.get(text);
   if (w === undefined) {
-    m.parts.measure.textContent = text;
-    w = m.parts.measure.getComputedTextLength() || text.length * 6.2;
+    const context = labelCanvas(m);
+    if (context) w = context.measureText(text).width;
+    else {
+      m.parts.measure.textContent = text;
+      w = m.parts.measure.getComputedTextLength();
+    }
+    w ||= text.length * 6.2;
     m.widths.set(text, w);
   }
   return w;

@@ -1,0 +1,57 @@
+import type { ElementDefinition } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { arrivalOrder, FIRST_CHUNK, nextChunkSize } from './arrival.ts';
+import { boxAround, frameBox, LABEL_ROOM } from './framing.ts';
+
+const node = (id: string): ElementDefinition => ({ group: 'nodes', data: { id } });
+const edge = (id: string, source: string, target: string): ElementDefinition => ({
+  group: 'edges',
+  data: { id, source, target },
+});
+
+describe('elements arriving in chunks', () => {
+  it('come nodes first, so that no edge arrives before its ends', () => {
+    const order = arrivalOrder([edge('e1', 'a', 'b'), node('a'), edge('e2', 'b', 'c'), node('b'), node('c')]);
+    expect(order.map((e) => e.data.id)).toEqual(['a', 'b', 'c', 'e1', 'e2']);
+  });
+
+  it('are sized to the time budget at the rate the last chunk was added, within bounds', () => {
+    expect(nextChunkSize(0, 0)).toBe(FIRST_CHUNK);
+    expect(nextChunkSize(100, 6, 12)).toBe(200);
+    expect(nextChunkSize(100, 60, 12)).toBe(20);
+    expect(nextChunkSize(100, 0.01, 12)).toBe(2000);
+  });
+});
+
+describe('framing a graph before it is drawn', () => {
+  it('fits the box in the room the overlays leave, centred there, with room for the lowest names', () => {
+    const box = boxAround(
+      [
+        { x: 0, y: 0 },
+        { x: 1000, y: 500 },
+      ],
+      0,
+    );
+    const insets = { top: 60, right: 0, bottom: 40, left: 0 };
+    const { zoom, pan } = frameBox(box, 600, 400, { min: 0.05, max: 4 }, { insets });
+    // Room: 600 − 2 × 24 wide, 400 − 60 − 40 − 2 × 24 − LABEL_ROOM high.
+    expect(zoom).toBeCloseTo(Math.min(552 / 1000, (252 - LABEL_ROOM) / 500));
+    // The centre of the box lands at the centre of the room, above the labels' room.
+    expect(pan.x + zoom * 500).toBeCloseTo(300);
+    expect(pan.y + zoom * 250).toBeCloseTo((60 + 24 + 400 - 40 - 24 - LABEL_ROOM) / 2);
+  });
+
+  it('never zooms past maxZoom on a single node, and counts each node by its own size', () => {
+    expect(frameBox(boxAround([{ x: 5, y: 5 }]), 600, 400, { min: 0.05, max: 4 }).zoom).toBe(2);
+    expect(frameBox(boxAround([{ x: 5, y: 5 }]), 600, 400, { min: 0.05, max: 4 }, { maxZoom: 8 }).zoom).toBe(4);
+    expect(
+      boxAround(
+        [
+          { x: 0, y: 0, r: 30 },
+          { x: 100, y: 0 },
+        ],
+        10,
+      ),
+    ).toEqual({ x1: -30, y1: -30, x2: 110, y2: 30 });
+  });
+});
