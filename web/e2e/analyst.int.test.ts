@@ -88,9 +88,10 @@ describe('defect 2: the path finder says what is wrong', () => {
     await expect.poll(() => from.getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('true');
     await from.press('Escape');
     expect(await from.getAttribute('aria-expanded')).toBe('false');
-    await from.fill('Raqqa');
+    // Tab while a long (scrolling) list is open goes on to the To box: the list is not a tab stop of its own.
+    await from.fill('SDF');
+    await expect.poll(() => from.getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('true');
     await from.press('Tab');
-    await page.waitForTimeout(800);
     expect(await from.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('#panel-path .search-results:visible').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('path-to');

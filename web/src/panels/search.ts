@@ -56,7 +56,9 @@ export class SearchBox {
       dir: 'auto',
       id: options.inputId,
     });
-    this.list = h('ul', { id: listId, class: 'search-results', role: 'listbox', hidden: true });
+    // tabindex -1: a scrolling list would otherwise be a tab stop of its own (Chromium makes scrollers focusable),
+    // and Tab from the box would land on a list that closes as the box loses focus.
+    this.list = h('ul', { id: listId, class: 'search-results', role: 'listbox', hidden: true, tabindex: '-1' });
     this.status = h('div', { class: 'search-status', 'aria-live': 'polite' });
     replaceChildren(container, h('div', { class: 'search-box' }, this.input, this.list, this.status));
     this.input.addEventListener('input', () => this.schedule());
@@ -202,6 +204,9 @@ export class SearchBox {
           if (this.hits.length > 0) this.choose(this.best());
         });
       }
+    } else if (event.key === 'Tab') {
+      // Closed before the browser moves the focus, so Tab goes on to the next field.
+      this.close();
     } else if (event.key === 'Escape' && !this.list.hidden) {
       event.stopPropagation();
       this.close();
