@@ -325,6 +325,51 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('the timeline says it is loading until its answer comes, and says why in its own pane when it fails', async () => {
+    const timelineQuery = (body: string | null) => (body ?? '').includes('query Timeline');
+    // Held back: the graph is drawn while the timeline pane says it is loading.
+    const held = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await held.route('**/graphql', async (route) => {
+      if (timelineQuery(route.request().postData())) await released;
+      await route.continue();
+    });
+    await held.goto(`${base}/`);
+    const note = held.locator('#timeline .tl-empty');
+    await expect.poll(() => note.isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await note.textContent()).toBe('Loading…');
+    expect(await held.locator('#timeline .tl-busiest').isVisible()).toBe(false);
+    release();
+    await expect.poll(() => held.locator('#timeline g.tl-item').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    expect(await note.isVisible()).toBe(false);
+    await held.close();
+
+    // Failed: the pane names the problem; the graph is drawn and carries no error.
+    const failed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await failed.route('**/graphql', async (route) => {
+      if (!timelineQuery(route.request().postData())) return route.continue();
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'too slow', extensions: { code: 'QUERY_TIMEOUT' } }] }),
+      });
+    });
+    await failed.goto(`${base}/`);
+    const error = failed.locator('#timeline .tl-empty.tl-error');
+    await expect.poll(() => error.isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await error.textContent()).toMatch(/too large|narrow/i);
+    expect(await error.getAttribute('role')).toBe('alert');
+    await expect
+      .poll(() =>
+        failed.evaluate(() => (window as unknown as { explorer?: Explorer }).explorer?.cy.nodes().length ?? 0),
+      )
+      .toBeGreaterThan(50);
+    expect(await failed.locator('#graph-status.overlay-error').count()).toBe(0);
+    await failed.close();
+  });
+
   it('the map panel draws the places that have coordinates, and a click on one selects it', async () => {
     const { page, problems } = await open('');
     const places = page.locator('#map g.map-place');

@@ -184,6 +184,7 @@ async function loadAll(): Promise<void> {
     // The timeline is asked once the opening view is in, so that the server answers that first.
     const timelineAnswer = fetchTimeline();
     timelineAnswer.catch(() => {});
+    if (!data.timelineLoaded) timeline.showMessage(s.loading, 'loading');
     for (const id of store.state.expanded) await loadNeighborhood(id);
     graph.setData(data.graph, store.state.language, { positions: data.positions, fresh: true });
     render(store.state, null);
@@ -195,7 +196,11 @@ async function loadAll(): Promise<void> {
         showFilterOutcome(store.state);
       });
     void graph.layoutDone.then(() => requestAnimationFrame(() => void loadMap()));
-    data.setTimeline(await timelineAnswer);
+    // A timeline that fails says so in its own pane; the graph stays.
+    await timelineAnswer.then(
+      (answer) => data.setTimeline(answer),
+      (error: unknown) => timeline.showMessage(describeError(error), 'error'),
+    );
     renderLinkedViews(store.state);
     showBanner(null);
     // A restored view frames what it restores, once the layout has placed the nodes (GraphView waits for it).

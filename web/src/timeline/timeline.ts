@@ -40,6 +40,8 @@ export interface TimelineOptions {
 
 export interface Timeline {
   update(items: TimelineItem[], state: TimelineState): void;
+  /** A note in place of the lanes and controls (loading, or why they failed) until the next update. */
+  showMessage(text: string, kind: 'loading' | 'error'): void;
   destroy(): void;
 }
 
@@ -208,7 +210,19 @@ export function createTimeline(container: HTMLElement, options: TimelineOptions)
   }
 
   return {
+    showMessage(text: string, kind: 'loading' | 'error'): void {
+      parts.root.classList.add('is-empty', 'is-message');
+      parts.root.setAttribute('aria-busy', String(kind === 'loading'));
+      parts.empty.hidden = false;
+      parts.empty.classList.toggle('tl-error', kind === 'error');
+      parts.empty.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+      parts.empty.textContent = text;
+    },
     update(items: TimelineItem[], next: TimelineState): void {
+      parts.root.classList.remove('is-message');
+      parts.root.removeAttribute('aria-busy');
+      parts.empty.classList.remove('tl-error');
+      parts.empty.removeAttribute('role');
       const previous = m.state;
       const keep = m.width > 0 && m.rows.length > 0 ? visibleDomain(m) : null;
       m.state = next;
