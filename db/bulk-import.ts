@@ -29,9 +29,10 @@ export interface DeferredProperties {
   props: Record<string, PropertyValue>;
 }
 
-/** What a database holds, as far as a bulk load cares: any node at all, and the open load jobs. */
+/** What a database holds, as far as a bulk load cares: any node at all (but the graph stamp, which an
+ * import replaces with the store), and the open load jobs. */
 export async function databaseContents(driver: Driver): Promise<{ nodes: number; bulkJobs: LoadJob[] }> {
-  const { records } = await readQuery(driver, 'MATCH (n) RETURN count(n) AS nodes');
+  const { records } = await readQuery(driver, 'MATCH (n) WHERE NOT n:GraphStamp RETURN count(n) AS nodes');
   const nodes = Number(toPlain(records[0]?.get('nodes')));
   if (nodes === 0) return { nodes, bulkJobs: [] };
   const jobs = await readQuery(driver, "MATCH (j:LoadJob {kind: 'bulk'}) RETURN j.id AS id");

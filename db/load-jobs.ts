@@ -8,6 +8,7 @@
  * server reports not ready and refuses queries (see server/src/load-guard.ts). */
 import type { Driver } from 'neo4j-driver';
 import { readQuery, readSession, writeQuery, writeSession } from './access.ts';
+import { type GraphStamp, readGraphStampIn, renewParams } from './graph-stamp.ts';
 import { toPlain } from './plain.ts';
 import { type RowSegment, writeSegment } from './writer.ts';
 
@@ -101,6 +102,27 @@ export async function openLoadJobs(driver: Driver): Promise<LoadJob[]> {
   }
 }
 
+/**
+ * The open load jobs and the graph stamp, read in one transaction (so the same snapshot: a completed load's job is
+ * gone exactly when its stamp is there). Like {@link openLoadJobs}: one attempt, no retries, a short timeout.
+ */
+export async function loadState(driver: Driver): Promise<{ jobs: LoadJob[]; stamp: GraphStamp | null }> {
+  const session = readSession(driver);
+  try {
+    const tx = session.beginTransaction({ timeout: 2000 });
+    try {
+      const result = await tx.run(`MATCH (j:LoadJob) RETURN ${JOB_FIELDS} ORDER BY j.startedAt, j.id`);
+      const stamp = await readGraphStampIn(tx);
+      await tx.commit();
+      return { jobs: result.records.map(toJob), stamp };
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+    }
+  } finally {
+    await session.close();
+  }
+}
+
 /** The open job with this id, if any (for loaders: no short timeout, unlike {@link openLoadJobs}). */
 export async function findLoadJob(driver: Driver, id: string): Promise<LoadJob | undefined> {
   const { records } = await readQuery(driver, `MATCH (j:LoadJob {id: $id}) RETURN ${JOB_FIELDS}`, { id });
@@ -176,13 +198,16 @@ export async function writeBatch(driver: Driver, job: LoadJob, segments: RowSegm
 
 /**
  * Completes a load: deletes its job and every older open job for the same datasets (superseded loads whose
- * leftovers the prune just removed).
+ * leftovers the prune just removed), and renews the graph stamp in the same transaction (db/graph-stamp.ts), so no
+ * reader sees the load finished and the old stamp, or the new stamp and the load still open.
  */
 export async function completeLoadJob(driver: Driver, job: LoadJob): Promise<void> {
   await writeQuery(
     driver,
     `MATCH (j:LoadJob) WHERE j.id = $id OR (j.startedAt <= datetime($startedAt) AND all(d IN j.datasets WHERE d IN $datasets))
-     DELETE j`,
-    { id: job.id, startedAt: job.startedAt, datasets: job.datasets },
+     DELETE j
+     WITH count(*) AS closed
+     MERGE (s:GraphStamp {id: 'graph'}) SET s.stamp = $graphStamp, s.changedAt = datetime()`,
+    { id: job.id, startedAt: job.startedAt, datasets: job.datasets, ...renewParams() },
   );
 }

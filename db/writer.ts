@@ -10,6 +10,7 @@ import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
 import { type GraphPlan, type NodeRow, type RelRow, TIMELINE_LANE_DAYS } from '../schema/graph.ts';
 import { ENTITY_LABELS, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../schema/vocabulary.ts';
 import { readQuery, writeQuery, writeSession } from './access.ts';
+import { renewStamp, renewStampIn } from './graph-stamp.ts';
 import { toPlain } from './plain.ts';
 
 export const BATCH_SIZE = 1000;
@@ -182,6 +183,7 @@ export async function upgradeStoredGraph(driver: Driver): Promise<{ eventsUpdate
   } finally {
     await session.close();
   }
+  await renewStamp(driver);
   return { eventsUpdated };
 }
 
@@ -236,6 +238,7 @@ export async function writeGraphPlan(
       const keepNodes = NODE_LABELS.flatMap((l) => plan.nodes[l].map((n) => n.id));
       count((await tx.run(PRUNE_RELS, { datasets: plan.datasetIds, keep: keepRels })).summary.counters.updates());
       count((await tx.run(PRUNE_NODES, { datasets: plan.datasetIds, keep: keepNodes })).summary.counters.updates());
+      await renewStampIn(tx);
       options.onBatch?.({ phase: 'prune', done, total });
     });
   } finally {
@@ -275,6 +278,7 @@ export async function resetProductData(driver: Driver): Promise<number> {
     // Relationships first: detaching hubs with thousands of relationships in one batch exceeds the transaction memory.
     await session.run('MATCH (:KG)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
     const result = await session.run('MATCH (n:KG) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await renewStamp(driver);
     return result.summary.counters.updates().nodesDeleted;
   } finally {
     await session.close();

@@ -137,7 +137,10 @@ function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGua
         ]);
         const loading = ready ? await loadGuard.current() : null;
         if (loading) return endResponse(json({ status: 'loading', database: true, loading }, 503));
-        return endResponse(json({ status: ready ? 'ready' : 'unavailable', database: ready }, ready ? 200 : 503));
+        const graph = ready ? await loadGuard.stamp() : null;
+        return endResponse(
+          json({ status: ready ? 'ready' : 'unavailable', database: ready, graph }, ready ? 200 : 503),
+        );
       }
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > config.maxBodyBytes)
