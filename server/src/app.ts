@@ -16,6 +16,7 @@ import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, logRefusal, requestLog, yogaLogger } from './logger.ts';
 import { operationLimits } from './operation-limits.ts';
 import { resolvers } from './resolvers/index.ts';
+import { responseCache } from './response-cache.ts';
 import { webAssets } from './web-assets.ts';
 
 export { OPERATION_LIMITS } from './operation-limits.ts';
@@ -199,6 +200,7 @@ export function createApp({ driver, config, logger = createLogger(config), webDi
       operationalRoutes(driver, config, loadGuard, logger),
       requestLog(logger),
       refuseWhileLoading(loadGuard),
+      responseCache(loadGuard, config.responseCacheBytes),
       queryTimeout(config.queryTimeoutMs),
       exportRoutes(driver, logger, config.exportMaxItems),
       ...(webDist ? [webAssets(webDist)] : []),
