@@ -44,8 +44,3 @@ function toStamp(record: { get(key: string): unknown } | undefined): GraphStamp 
 export async function readGraphStamp(driver: Driver): Promise<GraphStamp | null> {
   return toStamp((await readQuery(driver, READ_STAMP)).records[0]);
 }
-
-/** The stamp, read in a transaction the caller already has open (the load check reads it with the open jobs). */
-export async function readGraphStampIn(tx: ManagedTransaction | Transaction): Promise<GraphStamp | null> {
-  return toStamp((await tx.run(READ_STAMP)).records[0]);
-}

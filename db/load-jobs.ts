@@ -8,7 +8,7 @@
  * server reports not ready and refuses queries (see server/src/load-guard.ts). */
 import type { Driver } from 'neo4j-driver';
 import { readQuery, readSession, writeQuery, writeSession } from './access.ts';
-import { type GraphStamp, readGraphStampIn, renewParams } from './graph-stamp.ts';
+import { type GraphStamp, renewParams } from './graph-stamp.ts';
 import { toPlain } from './plain.ts';
 import { type RowSegment, writeSegment } from './writer.ts';
 
@@ -103,21 +103,26 @@ export async function openLoadJobs(driver: Driver): Promise<LoadJob[]> {
 }
 
 /**
- * The open load jobs and the graph stamp, read in one transaction (so the same snapshot: a completed load's job is
- * gone exactly when its stamp is there). Like {@link openLoadJobs}: one attempt, no retries, a short timeout.
+ * The open load jobs and the graph stamp, read by one query (so from one snapshot: a completed load's job is gone
+ * exactly when its stamp is there). Like {@link openLoadJobs}: one auto-commit attempt, no retries, a short timeout.
  */
 export async function loadState(driver: Driver): Promise<{ jobs: LoadJob[]; stamp: GraphStamp | null }> {
   const session = readSession(driver);
   try {
-    const tx = session.beginTransaction({ timeout: 2000 });
-    try {
-      const result = await tx.run(`MATCH (j:LoadJob) RETURN ${JOB_FIELDS} ORDER BY j.startedAt, j.id`);
-      const stamp = await readGraphStampIn(tx);
-      await tx.commit();
-      return { jobs: result.records.map(toJob), stamp };
-    } finally {
-      if (tx.isOpen()) await tx.rollback().catch(() => {});
-    }
+    const result = await session.run(
+      `CALL () { OPTIONAL MATCH (s:GraphStamp {id: 'graph'}) RETURN s.stamp AS graphStamp, toString(s.changedAt) AS changedAt }
+       OPTIONAL MATCH (j:LoadJob)
+       WITH graphStamp, changedAt, j ORDER BY j.startedAt, j.id
+       RETURN graphStamp, changedAt, ${JOB_FIELDS}`,
+      {},
+      { timeout: 2000 },
+    );
+    const first = result.records[0];
+    const graphStamp = first?.get('graphStamp');
+    return {
+      jobs: result.records.filter((record) => record.get('id') !== null).map(toJob),
+      stamp: typeof graphStamp === 'string' ? { stamp: graphStamp, changedAt: String(first?.get('changedAt')) } : null,
+    };
   } finally {
     await session.close();
   }
