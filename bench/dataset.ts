@@ -10,6 +10,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
+import { readQuery, writeQuery } from '../db/access.ts';
 import { toPlain } from '../db/plain.ts';
 import { resetProductData } from '../db/writer.ts';
 import { seedFiles } from '../seed/seed.ts';
@@ -89,7 +90,7 @@ export async function digestFiles(files: readonly string[]): Promise<string> {
 }
 
 async function single(driver: Driver, cypher: string, params: Record<string, unknown> = {}): Promise<unknown> {
-  const { records } = await driver.executeQuery(cypher, params);
+  const { records } = await readQuery(driver, cypher, params);
   const first = records[0];
   return first ? toPlain(first.get(0)) : null;
 }
@@ -112,7 +113,7 @@ export async function loadFiles(
   digest: string,
   log: (line: string) => void,
 ): Promise<LoadTiming> {
-  await driver.executeQuery('MATCH (m:BenchMeta) DELETE m');
+  await writeQuery(driver, 'MATCH (m:BenchMeta) DELETE m');
   await resetProductData(driver);
   const stages: Record<string, number> = {};
   const started = performance.now();
@@ -138,7 +139,8 @@ export async function loadFiles(
   const seconds = (performance.now() - started) / 1000;
   const counts = await graphCounts(driver);
   const timing: LoadTiming = { seconds, ...counts, loader, stages, loadedAt: new Date().toISOString() };
-  await driver.executeQuery(
+  await writeQuery(
+    driver,
     'MERGE (m:BenchMeta {id: "dataset"}) SET m.digest = $digest, m.nodes = $nodes, m.timing = $timing',
     { digest, nodes: counts.nodes, timing: JSON.stringify(timing) },
   );
@@ -147,16 +149,14 @@ export async function loadFiles(
 
 /** The timing of the load that put the current data in, as recorded then; null when none was recorded. */
 export async function recordedLoad(driver: Driver): Promise<LoadTiming | null> {
-  const { records } = await driver.executeQuery('MATCH (m:BenchMeta {id: "dataset"}) RETURN m.timing AS t');
+  const { records } = await readQuery(driver, 'MATCH (m:BenchMeta {id: "dataset"}) RETURN m.timing AS t');
   const text = records[0]?.get('t');
   return typeof text === 'string' ? (JSON.parse(text) as LoadTiming) : null;
 }
 
 /** True when the bench Neo4j already holds exactly the data of that digest. */
 export async function isLoaded(driver: Driver, digest: string): Promise<boolean> {
-  const { records } = await driver.executeQuery(
-    'MATCH (m:BenchMeta {id: "dataset"}) RETURN m.digest AS d, m.nodes AS n',
-  );
+  const { records } = await readQuery(driver, 'MATCH (m:BenchMeta {id: "dataset"}) RETURN m.digest AS d, m.nodes AS n');
   const meta = records[0];
   if (!meta || meta.get('d') !== digest) return false;
   return (await graphCounts(driver)).nodes === Number(toPlain(meta.get('n')));

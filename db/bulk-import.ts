@@ -8,6 +8,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { PropertyValue } from '../schema/graph.ts';
 import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../schema/vocabulary.ts';
+import { readQuery, writeQuery, writeSession } from './access.ts';
 import { completeLoadJob, ensureLoadJobSchema, findLoadJob, type LoadJob } from './load-jobs.ts';
 import { toPlain } from './plain.ts';
 import { ensureSchema } from './writer.ts';
@@ -28,12 +29,13 @@ export interface DeferredProperties {
   props: Record<string, PropertyValue>;
 }
 
-/** What a database holds, as far as a bulk load cares: any node at all, and the open load jobs. */
+/** What a database holds, as far as a bulk load cares: any node at all (but the graph stamp, which an
+ * import replaces with the store), and the open load jobs. */
 export async function databaseContents(driver: Driver): Promise<{ nodes: number; bulkJobs: LoadJob[] }> {
-  const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS nodes');
+  const { records } = await readQuery(driver, 'MATCH (n) WHERE NOT n:GraphStamp RETURN count(n) AS nodes');
   const nodes = Number(toPlain(records[0]?.get('nodes')));
   if (nodes === 0) return { nodes, bulkJobs: [] };
-  const jobs = await driver.executeQuery("MATCH (j:LoadJob {kind: 'bulk'}) RETURN j.id AS id");
+  const jobs = await readQuery(driver, "MATCH (j:LoadJob {kind: 'bulk'}) RETURN j.id AS id");
   const bulkJobs: LoadJob[] = [];
   for (const record of jobs.records) {
     const job = await findLoadJob(driver, String(record.get('id')));
@@ -92,7 +94,7 @@ export async function finishBulkImport(
     checkedName(kind, name, key);
     keysOf.set(`${kind}:${name}`, [...(keysOf.get(`${kind}:${name}`) ?? []), key]);
   }
-  const session = driver.session();
+  const session = writeSession(driver);
   try {
     for (const [group, keys] of keysOf) {
       const [kind, name] = group.split(':') as ['nodes' | 'rels', string];
@@ -108,7 +110,7 @@ export async function finishBulkImport(
     if (rows.length === 0) return;
     const [kind, name] = group.split(':') as ['nodes' | 'rels', NodeLabel | RelType];
     checkedName(kind, name);
-    await driver.executeQuery(setDeferred(kind, name), { rows: rows.map(({ id, props }) => ({ id, props })) });
+    await writeQuery(driver, setDeferred(kind, name), { rows: rows.map(({ id, props }) => ({ id, props })) });
     pending.set(group, []);
   };
   for await (const item of deferred) {

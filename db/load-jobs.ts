@@ -7,6 +7,8 @@
  * stamp is pruned (db/writer.ts `pruneOtherStamps`), and the job node is deleted. While a job node exists the
  * server reports not ready and refuses queries (see server/src/load-guard.ts). */
 import type { Driver } from 'neo4j-driver';
+import { readQuery, readSession, writeQuery, writeSession } from './access.ts';
+import { type GraphStamp, renewParams } from './graph-stamp.ts';
 import { toPlain } from './plain.ts';
 import { type RowSegment, writeSegment } from './writer.ts';
 
@@ -39,7 +41,7 @@ const JOB_FIELDS =
   "toString(j.startedAt) AS startedAt, coalesce(j.kind, 'batches') AS kind";
 
 export async function ensureLoadJobSchema(driver: Driver): Promise<void> {
-  await driver.executeQuery(LOAD_JOB_SCHEMA);
+  await writeQuery(driver, LOAD_JOB_SCHEMA);
 }
 
 function toJob(record: { get(key: string): unknown }): LoadJob {
@@ -87,7 +89,7 @@ export function bulkJobColumns(job: Pick<LoadJob, 'id' | 'datasets' | 'inputDige
  * the server asks this on requests, and an unreachable database must fail it at once.
  */
 export async function openLoadJobs(driver: Driver): Promise<LoadJob[]> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
+  const session = readSession(driver);
   try {
     const result = await session.run(
       `MATCH (j:LoadJob) RETURN ${JOB_FIELDS} ORDER BY j.startedAt, j.id`,
@@ -100,15 +102,42 @@ export async function openLoadJobs(driver: Driver): Promise<LoadJob[]> {
   }
 }
 
+/**
+ * The open load jobs and the graph stamp, read by one query (so from one snapshot: a completed load's job is gone
+ * exactly when its stamp is there). Like {@link openLoadJobs}: one auto-commit attempt, no retries, a short timeout.
+ */
+export async function loadState(driver: Driver): Promise<{ jobs: LoadJob[]; stamp: GraphStamp | null }> {
+  const session = readSession(driver);
+  try {
+    const result = await session.run(
+      `CALL () { OPTIONAL MATCH (s:GraphStamp {id: 'graph'}) RETURN s.stamp AS graphStamp, toString(s.changedAt) AS changedAt }
+       OPTIONAL MATCH (j:LoadJob)
+       WITH graphStamp, changedAt, j ORDER BY j.startedAt, j.id
+       RETURN graphStamp, changedAt, ${JOB_FIELDS}`,
+      {},
+      { timeout: 2000 },
+    );
+    const first = result.records[0];
+    const graphStamp = first?.get('graphStamp');
+    return {
+      jobs: result.records.filter((record) => record.get('id') !== null).map(toJob),
+      stamp: typeof graphStamp === 'string' ? { stamp: graphStamp, changedAt: String(first?.get('changedAt')) } : null,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
 /** The open job with this id, if any (for loaders: no short timeout, unlike {@link openLoadJobs}). */
 export async function findLoadJob(driver: Driver, id: string): Promise<LoadJob | undefined> {
-  const { records } = await driver.executeQuery(`MATCH (j:LoadJob {id: $id}) RETURN ${JOB_FIELDS}`, { id });
+  const { records } = await readQuery(driver, `MATCH (j:LoadJob {id: $id}) RETURN ${JOB_FIELDS}`, { id });
   return records[0] ? toJob(records[0]) : undefined;
 }
 
 /** The open job for exactly this input, left by an interrupted load, if any. */
 export async function findResumableJob(driver: Driver, inputDigest: string): Promise<LoadJob | undefined> {
-  const { records } = await driver.executeQuery(
+  const { records } = await readQuery(
+    driver,
     `MATCH (j:LoadJob {inputDigest: $inputDigest}) RETURN ${JOB_FIELDS} ORDER BY j.startedAt DESC LIMIT 1`,
     { inputDigest },
   );
@@ -120,7 +149,8 @@ export async function createLoadJob(
   driver: Driver,
   job: Omit<LoadJob, 'batchesDone' | 'preexisting' | 'startedAt' | 'kind'>,
 ): Promise<LoadJob> {
-  const { records } = await driver.executeQuery(
+  const { records } = await writeQuery(
+    driver,
     `OPTIONAL MATCH (n:KG) WHERE any(d IN n.datasets WHERE d IN $datasets)
      WITH n LIMIT 1
      CREATE (j:LoadJob {id: $id, datasets: $datasets, inputDigest: $inputDigest, stamp: $stamp, batchSize: $batchSize,
@@ -143,7 +173,8 @@ export async function adoptBulkJob(
   batchSize: number,
   totalBatches: number,
 ): Promise<LoadJob> {
-  const { records } = await driver.executeQuery(
+  const { records } = await writeQuery(
+    driver,
     `MATCH (j:LoadJob {id: $id}) SET j.kind = 'batches', j.batchSize = $batchSize, j.batchesDone = 0,
        j.totalBatches = $totalBatches, j.updatedAt = datetime()
      RETURN ${JOB_FIELDS}`,
@@ -158,7 +189,7 @@ export async function adoptBulkJob(
  * relationships that need them), each relationship's endpoints checked to exist (db/writer.ts).
  */
 export async function writeBatch(driver: Driver, job: LoadJob, segments: RowSegment[], batch: number): Promise<void> {
-  const session = driver.session();
+  const session = writeSession(driver);
   try {
     await session.executeWrite(async (tx) => {
       for (const segment of segments) await writeSegment(tx, segment, job.stamp);
@@ -172,12 +203,16 @@ export async function writeBatch(driver: Driver, job: LoadJob, segments: RowSegm
 
 /**
  * Completes a load: deletes its job and every older open job for the same datasets (superseded loads whose
- * leftovers the prune just removed).
+ * leftovers the prune just removed), and renews the graph stamp in the same transaction (db/graph-stamp.ts), so no
+ * reader sees the load finished and the old stamp, or the new stamp and the load still open.
  */
 export async function completeLoadJob(driver: Driver, job: LoadJob): Promise<void> {
-  await driver.executeQuery(
+  await writeQuery(
+    driver,
     `MATCH (j:LoadJob) WHERE j.id = $id OR (j.startedAt <= datetime($startedAt) AND all(d IN j.datasets WHERE d IN $datasets))
-     DELETE j`,
-    { id: job.id, startedAt: job.startedAt, datasets: job.datasets },
+     DELETE j
+     WITH count(*) AS closed
+     MERGE (s:GraphStamp {id: 'graph'}) SET s.stamp = $graphStamp, s.changedAt = datetime()`,
+    { id: job.id, startedAt: job.startedAt, datasets: job.datasets, ...renewParams() },
   );
 }

@@ -1,6 +1,7 @@
 /** Read queries with a timeout, a deadline, plain results and mapped errors: what every repository uses. */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Driver } from 'neo4j-driver';
+import { probeSession, readSession } from './access.ts';
 import { DatabaseUnavailableError, fromDriverError, QueryTimeoutError } from './errors.ts';
 import { type Plain, toPlain } from './plain.ts';
 
@@ -29,7 +30,7 @@ export const currentQueryTimeout = (): number => requestTimeouts.getStore() ?? D
 
 /** Whether the database answers a trivial read within `ms`. */
 async function answersWithin(driver: Driver, ms: number): Promise<boolean> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
+  const session = probeSession(driver);
   let timer: NodeJS.Timeout | undefined;
   const answered = session
     .executeRead((tx) => tx.run('RETURN 1'), { timeout: ms })
@@ -59,7 +60,7 @@ export async function readTransaction<T>(
   work: (run: RunQuery) => Promise<T>,
   timeoutMs: number = currentQueryTimeout(),
 ): Promise<T> {
-  const session = driver.session({ defaultAccessMode: 'READ' });
+  const session = readSession(driver);
   let probeTimer: NodeJS.Timeout | undefined;
   let deadlineTimer: NodeJS.Timeout | undefined;
   let missedDeadline: Error | undefined;

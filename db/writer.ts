@@ -9,6 +9,8 @@
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
 import { type GraphPlan, type NodeRow, type RelRow, TIMELINE_LANE_DAYS } from '../schema/graph.ts';
 import { ENTITY_LABELS, NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../schema/vocabulary.ts';
+import { readQuery, writeQuery, writeSession } from './access.ts';
+import { renewStamp, renewStampIn } from './graph-stamp.ts';
 import { toPlain } from './plain.ts';
 
 export const BATCH_SIZE = 1000;
@@ -136,7 +138,7 @@ function batches<T>(rows: T[], size: number): T[][] {
 export async function ensureSchema(driver: Driver): Promise<void> {
   // One transaction: Neo4j then fills every new index and constraint in one pass over the store, not one pass each
   // (after a bulk import of M: 15 s instead of 32 s on the busy machine).
-  const session = driver.session();
+  const session = writeSession(driver);
   try {
     await session.executeWrite(async (tx) => {
       for (const statement of SCHEMA_STATEMENTS) await tx.run(statement);
@@ -145,7 +147,7 @@ export async function ensureSchema(driver: Driver): Promise<void> {
     await session.close();
   }
   // A new index is populated in the background; wait, so queries (full-text search) work as soon as a load returns.
-  await driver.executeQuery('CALL db.awaitIndexes(300)');
+  await writeQuery(driver, 'CALL db.awaitIndexes(300)');
 }
 
 // schema/graph.ts timelineStartKey and timelineLaneKey, in Cypher, for events an earlier version stored without them.
@@ -168,18 +170,20 @@ const UPGRADE_EVENTS = `MATCH (e:Event) WHERE e.startKey IS NULL OR e.laneKey IS
  */
 export async function upgradeStoredGraph(driver: Driver): Promise<{ eventsUpdated: number }> {
   await ensureSchema(driver);
-  const { records } = await driver.executeQuery(
+  const { records } = await readQuery(
+    driver,
     'MATCH (e:Event) WHERE e.startKey IS NULL OR e.laneKey IS NULL RETURN count(e) AS n',
   );
   const eventsUpdated = records[0]?.get('n').toNumber() ?? 0;
   if (eventsUpdated === 0) return { eventsUpdated };
   // Batches, each its own transaction: only an auto-commit session query may run CALL … IN TRANSACTIONS.
-  const session = driver.session();
+  const session = writeSession(driver);
   try {
     await session.run(UPGRADE_EVENTS);
   } finally {
     await session.close();
   }
+  await renewStamp(driver);
   return { eventsUpdated };
 }
 
@@ -199,7 +203,7 @@ export async function writeGraphPlan(
     nodesDeleted: 0,
     relationshipsDeleted: 0,
   };
-  const session = driver.session();
+  const session = writeSession(driver);
   try {
     await session.executeWrite(async (tx: ManagedTransaction) => {
       Object.assign(summary, {
@@ -234,6 +238,7 @@ export async function writeGraphPlan(
       const keepNodes = NODE_LABELS.flatMap((l) => plan.nodes[l].map((n) => n.id));
       count((await tx.run(PRUNE_RELS, { datasets: plan.datasetIds, keep: keepRels })).summary.counters.updates());
       count((await tx.run(PRUNE_NODES, { datasets: plan.datasetIds, keep: keepNodes })).summary.counters.updates());
+      await renewStampIn(tx);
       options.onBatch?.({ phase: 'prune', done, total });
     });
   } finally {
@@ -251,7 +256,7 @@ export async function pruneOtherStamps(
   datasets: string[],
   stamp: string,
 ): Promise<{ nodesDeleted: number; relationshipsDeleted: number }> {
-  const session = driver.session();
+  const session = writeSession(driver);
   try {
     const rels = await session.run(PRUNE_OTHER_STAMPED_RELS, { datasets, stamp });
     const nodes = await session.run(PRUNE_OTHER_STAMPED_NODES, { datasets, stamp });
@@ -268,11 +273,12 @@ export async function pruneOtherStamps(
 /** Removes only this product's data: every node labelled KG and its relationships. */
 export async function resetProductData(driver: Driver): Promise<number> {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-  const session = driver.session();
+  const session = writeSession(driver);
   try {
     // Relationships first: detaching hubs with thousands of relationships in one batch exceeds the transaction memory.
     await session.run('MATCH (:KG)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
     const result = await session.run('MATCH (n:KG) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await renewStamp(driver);
     return result.summary.counters.updates().nodesDeleted;
   } finally {
     await session.close();
@@ -281,7 +287,8 @@ export async function resetProductData(driver: Driver): Promise<number> {
 
 /** Node counts per product label. */
 export async function countByLabel(driver: Driver): Promise<Record<NodeLabel, number>> {
-  const { records } = await driver.executeQuery(
+  const { records } = await readQuery(
+    driver,
     'UNWIND $labels AS label CALL (label) { MATCH (n:KG) WHERE label IN labels(n) RETURN count(n) AS c } RETURN label, c',
     { labels: [...NODE_LABELS] },
   );
@@ -289,6 +296,6 @@ export async function countByLabel(driver: Driver): Promise<Record<NodeLabel, nu
 }
 
 export async function countProductNodes(driver: Driver): Promise<number> {
-  const { records } = await driver.executeQuery('MATCH (n:KG) RETURN count(n) AS c');
+  const { records } = await readQuery(driver, 'MATCH (n:KG) RETURN count(n) AS c');
   return Number(toPlain(records[0]?.get('c')));
 }

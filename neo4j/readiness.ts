@@ -89,6 +89,8 @@ export async function waitUntilReady(
       await driver.verifyConnectivity();
       const result = await driver.executeQuery(
         'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+        {},
+        { routing: 'READ' },
       );
       const version = String(result.records[0]?.get('version') ?? 'unknown');
       opts.log(`Neo4j is ready after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -137,7 +139,7 @@ async function setPasswordFromDefault(config: Neo4jConfig, log: LogFn): Promise<
     await driver.executeQuery(
       'ALTER CURRENT USER SET PASSWORD FROM $old TO $new',
       { old: 'neo4j', new: config.password },
-      { database: 'system' },
+      { database: 'system', routing: 'WRITE' },
     );
     log('Set the password of user neo4j from NEO4J_PASSWORD (it still had the default password).');
     return true;

@@ -198,7 +198,7 @@ describe('npm run seed (the command line)', () => {
   it('loads the default datasets and prints counts by kind', async () => {
     const { stdout } = await run(tsx, [loader], { env });
     expect(stdout).toMatch(
-      /Loaded 1 file\(s\) into bolt:\/\/.*: \d+ Source, \d+ Actor, \d+ Place, \d+ Event, \d+ Agreement/,
+      /Loaded 1 file\(s\) into (bolt|neo4j):\/\/.*: \d+ Source, \d+ Actor, \d+ Place, \d+ Event, \d+ Agreement/,
     );
     expect(await countProductNodes(driver)).toBeGreaterThan(0);
   });

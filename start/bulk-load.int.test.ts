@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver } from '../db/driver.ts';
-import { openLoadJobs } from '../db/load-jobs.ts';
+import { loadState } from '../db/load-jobs.ts';
 import { graphDigest } from '../db/repositories/graph-digest.ts';
 import { searchNodes } from '../db/repositories/search.ts';
 import { resetProductData } from '../db/writer.ts';
@@ -204,7 +204,7 @@ describe('the bulk path (offline import into an empty database)', () => {
         expect(others).toEqual([]);
         expect(job?.kind).toBe('bulk');
         // The guard's own query, once, so its first run on this fresh server is not the one measured against its deadline.
-        await openLoadJobs(driver).catch(() => undefined);
+        await loadState(driver).catch(() => undefined);
         const app = createApp({ driver, config: testConfig({ logLevel: 'silent' }) });
         const response = await app.fetch('http://app/graphql', {
           method: 'POST',

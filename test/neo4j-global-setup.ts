@@ -10,7 +10,10 @@
  *   stopped in teardown only if this setup started it.
  *
  * Tests read the connection with `inject('neo4jUri')`, `inject('neo4jUser')`
- * and `inject('neo4jPassword')`.
+ * and `inject('neo4jPassword')`. `NEO4J_TEST_SCHEME=neo4j` hands them the
+ * routing URI (`neo4j://`) of the same server instead of `bolt://`: the driver
+ * then fetches a routing table and sends each transaction by its access mode,
+ * as against a cluster (`.ci/run` runs the integration project both ways).
  */
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -22,6 +25,14 @@ declare module 'vitest' {
     neo4jUser: string;
     neo4jPassword: string;
   }
+}
+
+/** The launcher's `bolt://` URI, or the same address with the scheme `NEO4J_TEST_SCHEME` names. */
+export function withTestScheme(uri: string, scheme: string | undefined): string {
+  const wanted = scheme?.trim() || 'bolt';
+  if (wanted !== 'bolt' && wanted !== 'neo4j')
+    throw new Error(`NEO4J_TEST_SCHEME must be bolt or neo4j, not ${wanted}`);
+  return uri.replace(/^bolt:\/\//, `${wanted}://`);
 }
 
 const log = (line: string): void => {
@@ -56,7 +67,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ? `reusing the test Neo4j already running at ${result.uri} (pid ${result.pid}); it will be left running`
       : `test Neo4j ${result.version} is up at ${result.uri} (pid ${result.pid})`,
   );
-  project.provide('neo4jUri', result.uri);
+  if (env.NEO4J_TEST_SCHEME?.trim() === 'neo4j')
+    log(`tests connect through routing: ${withTestScheme(result.uri, 'neo4j')}`);
+  project.provide('neo4jUri', withTestScheme(result.uri, env.NEO4J_TEST_SCHEME));
   project.provide('neo4jUser', config.user);
   project.provide('neo4jPassword', config.password);
 

@@ -63,7 +63,8 @@ export async function startServerProcess(options: {
     },
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
+      // Already gone (exited, or killed by a signal, as a test may do): its 'exit' event has been and gone.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await once(child, 'exit');
     },

@@ -1,5 +1,6 @@
 /** Inputs for the workloads, drawn from the loaded data with a fixed seed so every run asks the same questions. */
 import type { Driver } from 'neo4j-driver';
+import { readQuery } from '../../db/access.ts';
 import { toPlain } from '../../db/plain.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same sequence. */
@@ -23,7 +24,7 @@ export function pick<T>(items: readonly T[], count: number, random: () => number
 }
 
 export async function rows<T>(driver: Driver, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const { records } = await driver.executeQuery(cypher, params, { routing: 'READ' });
+  const { records } = await readQuery(driver, cypher, params);
   return records.map((r) => toPlain(r.toObject()) as T);
 }
 

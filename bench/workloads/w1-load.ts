@@ -4,6 +4,7 @@
  * MERGE per row, and batched with vs without a uniqueness constraint. Scratch data is removed afterwards.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { writeQuery, writeSession } from '../../db/access.ts';
 import type { BenchContext } from '../context.ts';
 import { interleave, measurement } from '../measure.ts';
 import { median } from '../stats.ts';
@@ -64,8 +65,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** Rows per second of a batched load of the slice in one transaction, like the product's writer. */
 async function batched(driver: Driver, label: ScratchLabel, slice: Slice): Promise<number> {
-  await driver.executeQuery(clear(label));
-  const session = driver.session();
+  await writeQuery(driver, clear(label));
+  const session = writeSession(driver);
   const started = performance.now();
   try {
     await session.executeWrite(async (tx) => {
@@ -80,8 +81,8 @@ async function batched(driver: Driver, label: ScratchLabel, slice: Slice): Promi
 
 /** Rows per second when every row is its own auto-commit MERGE. */
 async function perRow(driver: Driver, label: ScratchLabel, slice: Slice): Promise<number> {
-  await driver.executeQuery(clear(label));
-  const session = driver.session();
+  await writeQuery(driver, clear(label));
+  const session = writeSession(driver);
   const started = performance.now();
   try {
     for (const node of slice.nodes) await session.run(mergeNode(label), node);
@@ -120,7 +121,7 @@ export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
 
   const slice = await readSlice(ctx.driver);
   const sliceRows = slice.nodes.length + slice.rels.length;
-  await ctx.driver.executeQuery(KEYED_CONSTRAINT);
+  await writeQuery(ctx.driver, KEYED_CONSTRAINT);
   try {
     const rounds = Math.min(ctx.settings.rounds, 2);
     const vsPerRow = await interleave(
@@ -173,9 +174,9 @@ export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
       }),
     );
   } finally {
-    await ctx.driver.executeQuery(clear(KEYED));
-    await ctx.driver.executeQuery(clear(UNKEYED));
-    await ctx.driver.executeQuery('DROP CONSTRAINT bench_w1_id IF EXISTS');
+    await writeQuery(ctx.driver, clear(KEYED));
+    await writeQuery(ctx.driver, clear(UNKEYED));
+    await writeQuery(ctx.driver, 'DROP CONSTRAINT bench_w1_id IF EXISTS');
   }
   return {
     workload: 'W1',

@@ -5,6 +5,7 @@
  * path pattern, the form the repository used before, which is stopped after {@link PEER_K_TIMEOUT_MS}.
  */
 
+import { readQuery } from '../../db/access.ts';
 import { findPaths } from '../../db/repositories/paths.ts';
 import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import type { BenchContext } from '../context.ts';
@@ -91,7 +92,7 @@ export async function w4Paths(ctx: BenchContext): Promise<WorkloadReport> {
           await timed(() =>
             side === 'subject'
               ? findPaths(ctx.driver, { ...pair, k: 1, maxLength: MAX_LENGTH })
-              : ctx.driver.executeQuery(LEGACY_SHORTEST, { ...pair }, { routing: 'READ' }),
+              : readQuery(ctx.driver, LEGACY_SHORTEST, { ...pair }),
           ),
         );
       return latencies;
@@ -119,11 +120,7 @@ export async function w4Paths(ctx: BenchContext): Promise<WorkloadReport> {
     const peerCall = async (pair: Pair): Promise<number> => {
       const started = performance.now();
       try {
-        await ctx.driver.executeQuery(
-          SHORTEST_K,
-          { ...pair },
-          { routing: 'READ', transactionConfig: { timeout: PEER_K_TIMEOUT_MS } },
-        );
+        await readQuery(ctx.driver, SHORTEST_K, { ...pair }, { transactionConfig: { timeout: PEER_K_TIMEOUT_MS } });
       } catch (error) {
         if (!String((error as { code?: string }).code).includes('TransactionTimedOut')) throw error;
         return PEER_K_TIMEOUT_MS;

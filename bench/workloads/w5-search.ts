@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { readQuery } from '../../db/access.ts';
 import { searchNodes } from '../../db/repositories/search.ts';
 import { spellingVariants } from '../../seed/synth/arabic-variants.ts';
 import type { BenchContext } from '../context.ts';
@@ -73,7 +74,7 @@ export async function w5Search(ctx: BenchContext): Promise<WorkloadReport> {
     'MATCH (n:Entity) WHERE n.name IS NOT NULL RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr ORDER BY id',
   );
   const scan = (text: string) =>
-    ctx.driver.executeQuery(CONTAINS_SCAN, { text: text.toLowerCase(), limit: neo4j.int(LIMIT) }, { routing: 'READ' });
+    readQuery(ctx.driver, CONTAINS_SCAN, { text: text.toLowerCase(), limit: neo4j.int(LIMIT) });
   const search = (text: string) => searchNodes(ctx.driver, { text, limit: LIMIT });
 
   const queries = pick(entities, QUERIES, random).map((e) => e.name);

@@ -1,6 +1,7 @@
 /** A content hash of everything the product stored, to prove loads idempotent and rejected loads harmless. */
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
+import { readQuery } from '../access.ts';
 import { type Plain, toPlain } from '../plain.ts';
 
 /** Bookkeeping of streamed loads (which load wrote a row), not content: the digest ignores it. */
@@ -23,10 +24,12 @@ function stable(value: Plain): string {
 
 /** SHA-256 over every KG node (labels, properties) and every relationship between them (type, ends, properties), `loadStamp` excepted. */
 export async function graphDigest(driver: Driver): Promise<{ hash: string; nodes: number; relationships: number }> {
-  const nodes = await driver.executeQuery(
+  const nodes = await readQuery(
+    driver,
     'MATCH (n:KG) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id',
   );
-  const rels = await driver.executeQuery(
+  const rels = await readQuery(
+    driver,
     'MATCH (a:KG)-[r]->(b:KG) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to, r.id',
   );
   const hash = createHash('sha256');

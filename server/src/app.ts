@@ -18,6 +18,7 @@ import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, logRefusal, requestLog, yogaLogger } from './logger.ts';
 import { operationLimits } from './operation-limits.ts';
 import { resolvers } from './resolvers/index.ts';
+import { responseCache } from './response-cache.ts';
 import { webAssets } from './web-assets.ts';
 
 export { OPERATION_LIMITS } from './operation-limits.ts';
@@ -141,7 +142,10 @@ function operationalRoutes(driver: Driver, config: AppConfig, loadGuard: LoadGua
         ]);
         const loading = ready ? await loadGuard.current() : null;
         if (loading) return endResponse(json({ status: 'loading', database: true, loading }, 503));
-        return endResponse(json({ status: ready ? 'ready' : 'unavailable', database: ready }, ready ? 200 : 503));
+        const graph = ready ? await loadGuard.stamp() : null;
+        return endResponse(
+          json({ status: ready ? 'ready' : 'unavailable', database: ready, graph }, ready ? 200 : 503),
+        );
       }
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > config.maxBodyBytes)
@@ -206,6 +210,7 @@ export function createApp({
       operationalRoutes(driver, config, loadGuard, logger),
       requestLog(logger),
       refuseWhileLoading(loadGuard),
+      responseCache(loadGuard, config.responseCacheBytes),
       queryTimeout(config.queryTimeoutMs),
       exportRoutes(driver, logger, config.exportMaxItems),
       ...(webDist ? [webAssets(webDist)] : []),

@@ -22,6 +22,7 @@ const Env = z.object({
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_QUERY_TIMEOUT_MS),
   EXPORT_MAX_ITEMS: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_EXPORT_MAX_ITEMS),
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
 });
 
 export interface AppConfig {
@@ -39,6 +40,8 @@ export interface AppConfig {
   queryTimeoutMs: number;
   /** Most nodes and relationships an export reads (EXPORT_TOO_LARGE above). */
   exportMaxItems: number;
+  /** Bytes of query results kept per process under the graph stamp (server/src/response-cache.ts); 0: none. */
+  responseCacheBytes: number;
 }
 
 /** Reads the settings; throws with every bad variable named. */
@@ -63,11 +66,12 @@ export function configFromEnv(
     logFormat: e.LOG_FORMAT ?? (stdoutIsTerminal ? 'pretty' : 'json'),
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     exportMaxItems: e.EXPORT_MAX_ITEMS,
+    responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 1024 * 1024),
   };
 }
 
 /**
- * Settings for tests: silent logs, and a query timeout long enough that a loaded machine never turns a test's
+ * Settings for tests: silent logs, no response cache, and a query timeout long enough that a loaded machine never turns a test's
  * query into QUERY_TIMEOUT (tests of the timeout itself set their own). Introspection follows `development`, as the
  * environment's default does.
  */
@@ -75,6 +79,8 @@ export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
   ...configFromEnv({}, false),
   logLevel: 'silent',
   queryTimeoutMs: 60_000,
+  // Tests count round trips and change data between requests; the response cache has tests of its own.
+  responseCacheBytes: 0,
   introspection: overrides.development ?? true,
   ...overrides,
 });

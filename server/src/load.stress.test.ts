@@ -21,7 +21,7 @@ import * as webApi from '../../web/src/api.ts';
 const SIZE = process.env.RELIABILITY_LOAD_SIZE ?? 'M';
 const DURATION_S = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 60);
 const CONNECTIONS = 8;
-const PORT = 4743;
+const PORT = Number(process.env.RELIABILITY_LOAD_PORT ?? 4743);
 const DATA_DIR = path.join(REPO_ROOT, '.data', 'synth', `${SIZE}-1`);
 const run = promisify(execFile);
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');

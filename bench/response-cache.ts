@@ -1,0 +1,126 @@
+/**
+ * `npx tsx bench/response-cache.ts [--seconds 10] [--rounds 3] [--connections 4]`: the explorer's query mix (the
+ * operations of web/src/api.ts, weighted as server/src/load.stress.test.ts weighs them) against this server with the
+ * response cache off and on (server/src/response-cache.ts), in interleaved rounds (off, on, on, off, …) on the
+ * database NEO4J_URI names, whatever it holds (the first 400 actors, 200 places and 200 events by id are the sample).
+ * Client and server share this process, the same for both sides: compare the two columns, not absolute numbers.
+ * Prints requests per second, p50 and p95 per side, the cache's hit rate and the machine's load average.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { readQuery } from '../db/access.ts';
+import { connectionFromEnv, createDriver } from '../db/driver.ts';
+import { createApp } from '../server/src/app.ts';
+import { testConfig } from '../server/src/config.ts';
+import { RESPONSE_CACHE_HEADER } from '../server/src/response-cache.ts';
+import * as webApi from '../web/src/api.ts';
+import { percentile } from './stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '4' },
+  },
+});
+const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
+const CONNECTIONS = Number(values.connections);
+
+const driver = createDriver(connectionFromEnv());
+const pick = async (label: 'Actor' | 'Place' | 'Event', n: number) =>
+  (
+    await readQuery(driver, `MATCH (x:KG:${label}) RETURN x.id AS id, x.name AS name ORDER BY x.id LIMIT $n`, {
+      n: neo4j.int(n),
+    })
+  ).records.map((r) => ({ id: String(r.get('id')), name: String(r.get('name') ?? '') }));
+const actors = await pick('Actor', 400);
+const places = (await pick('Place', 200)).map((p) => p.id);
+const events = (await pick('Event', 200)).map((e) => e.id);
+if (actors.length === 0) throw new Error('the database holds no actors: load data first (npm run seed)');
+
+const any = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+const MIX: Array<[number, () => Promise<unknown>]> = [
+  [35, () => webApi.search(any(actors).name.slice(0, 3 + Math.floor(Math.random() * 4)))],
+  [15, () => webApi.fetchTimeline()],
+  [25, () => webApi.fetchNeighborhood(Math.random() < 0.7 ? any(actors).id : any(places))],
+  [10, () => webApi.fetchDetails(any([...events, any(actors).id]))],
+  [15, () => webApi.findPaths(any(actors).id, any(actors).id, null)],
+];
+const TOTAL = MIX.reduce((n, [w]) => n + w, 0);
+function operation(): () => Promise<unknown> {
+  let r = Math.random() * TOTAL;
+  for (const [weight, run] of MIX) {
+    r -= weight;
+    if (r <= 0) return run;
+  }
+  return (MIX[0] as (typeof MIX)[number])[1];
+}
+
+const sides = {
+  off: createApp({ driver, config: testConfig({ queryTimeoutMs: 10_000, responseCacheBytes: 0 }) }),
+  on: createApp({ driver, config: testConfig({ queryTimeoutMs: 10_000, responseCacheBytes: 64 * 1024 * 1024 }) }),
+};
+type Side = keyof typeof sides;
+const results = {
+  off: { latencies: [] as number[], hits: 0, seconds: 0 },
+  on: { latencies: [] as number[], hits: 0, seconds: 0 },
+};
+
+let current: Side = 'off';
+let counting = false;
+globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  const response = await sides[current].fetch(new Request(`http://app${String(input)}`, init));
+  if (counting && response.headers.get(RESPONSE_CACHE_HEADER) === 'hit') results[current].hits++;
+  return response;
+}) as typeof fetch;
+
+async function round(side: Side, seconds: number, measured: boolean): Promise<void> {
+  current = side;
+  counting = measured;
+  const until = performance.now() + seconds * 1000;
+  const errors: string[] = [];
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        try {
+          await operation()();
+          if (measured) results[side].latencies.push(performance.now() - started);
+        } catch (error) {
+          errors.push((error as Error).message);
+        }
+      }
+    }),
+  );
+  if (measured) results[side].seconds += seconds;
+  if (errors.length > 0) throw new Error(`${side}: ${errors.length} errors, first: ${errors[0]}`);
+}
+
+const loadBefore = os.loadavg();
+// Warm-up of both sides (JIT, pools; the cache's first entries are part of what "on" means, so they stay).
+await round('off', 3, false);
+await round('on', 3, false);
+for (let i = 0; i < ROUNDS; i++)
+  for (const side of (i % 2 === 0 ? ['off', 'on'] : ['on', 'off']) as Side[]) await round(side, SECONDS, true);
+const loadAfter = os.loadavg();
+
+const line = (side: Side) => {
+  const { latencies, hits, seconds } = results[side];
+  return (
+    `cache ${side.padEnd(3)}: ${(latencies.length / seconds).toFixed(1)} requests/s, ` +
+    `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
+    `${latencies.length} requests` +
+    (side === 'on' ? `, hit rate ${((100 * hits) / Math.max(1, latencies.length)).toFixed(0)}%` : '')
+  );
+};
+console.log(
+  `Explorer query mix, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per side, sample ${actors.length} actors / ${places.length} places / ${events.length} events`,
+);
+console.log(line('off'));
+console.log(line('on'));
+console.log(
+  `load average (1, 5, 15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after ${loadAfter.map((l) => l.toFixed(2)).join(', ')}; ${os.cpus().length} cores`,
+);
+await driver.close();
