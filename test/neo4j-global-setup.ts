@@ -17,6 +17,8 @@
  */
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { writeSession } from '../db/access.ts';
+import { createDriver } from '../db/driver.ts';
 import { DEFAULT_LOCAL_PASSWORD, REPO_ROOT, resolveNeo4jConfig, startNeo4j, stopNeo4j } from '../neo4j/launcher.ts';
 
 declare module 'vitest' {
@@ -33,6 +35,23 @@ export function withTestScheme(uri: string, scheme: string | undefined): string 
   if (wanted !== 'bolt' && wanted !== 'neo4j')
     throw new Error(`NEO4J_TEST_SCHEME must be bolt or neo4j, not ${wanted}`);
   return uri.replace(/^bolt:\/\//, `${wanted}://`);
+}
+
+/**
+ * Empties the dedicated test database: a run stopped half-way (a load job left open, a fixture left loaded) must not
+ * decide what the next run sees. Only for the instance this setup started; an external server is never touched.
+ */
+async function emptyTestDatabase(uri: string, user: string, password: string): Promise<number> {
+  const driver = createDriver({ uri, user, password });
+  const session = writeSession(driver);
+  try {
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    const result = await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    return result.summary.counters.updates().nodesDeleted;
+  } finally {
+    await session.close();
+    await driver.close();
+  }
 }
 
 const log = (line: string): void => {
@@ -67,6 +86,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ? `reusing the test Neo4j already running at ${result.uri} (pid ${result.pid}); it will be left running`
       : `test Neo4j ${result.version} is up at ${result.uri} (pid ${result.pid})`,
   );
+  if (!result.alreadyRunning) {
+    const removed = await emptyTestDatabase(result.uri, config.user, config.password);
+    if (removed > 0) log(`emptied the test database left by an earlier run (${removed} nodes)`);
+  }
   if (env.NEO4J_TEST_SCHEME?.trim() === 'neo4j')
     log(`tests connect through routing: ${withTestScheme(result.uri, 'neo4j')}`);
   project.provide('neo4jUri', withTestScheme(result.uri, env.NEO4J_TEST_SCHEME));
