@@ -31,24 +31,37 @@ afterAll(() => driver.close());
 describe('a request that runs out of time', () => {
   it('answers QUERY_TIMEOUT saying how to narrow it, and is logged with code, operation name and duration', async () => {
     const app = createApp({ driver, config: testConfig({ development: false, queryTimeoutMs: 1 }), logger });
-    const response = await app.fetch('http://app/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, k: 10, maxLength: 8) { length } }',
-        variables: { from: 'actor:sdf', to: 'actor:isis' },
-      }),
-    });
-    const body = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-    expect(body.errors?.[0]?.extensions?.code, JSON.stringify(body)).toBe('QUERY_TIMEOUT');
-    expect(body.errors?.[0]?.message).toMatch(/too large .* Narrow it/);
+    // A search that ends within the deadline's grace (0.5 s after the 1 ms timeout) still answers; eight at once on
+    // this machine's cores make sure some run past it, however fast the machine.
+    const ask = async () => {
+      const response = await app.fetch('http://app/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, k: 10, maxLength: 8) { length } }',
+          variables: { from: 'actor:sdf', to: 'actor:isis' },
+        }),
+      });
+      return (await response.json()) as {
+        data?: unknown;
+        errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      };
+    };
+    const bodies = await Promise.all(Array.from({ length: 8 }, ask));
+    const timedOut = bodies.filter((body) => body.errors !== undefined);
+    expect(timedOut.length, JSON.stringify(bodies)).toBeGreaterThan(0);
+    for (const body of timedOut) {
+      expect(body.errors?.[0]?.extensions?.code, JSON.stringify(body)).toBe('QUERY_TIMEOUT');
+      expect(body.errors?.[0]?.message).toMatch(/too large .* Narrow it/);
+    }
 
     const logged = lines.map((line) => JSON.parse(line)).filter((entry) => entry.request !== undefined);
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({
-      level: 40,
-      request: { codes: ['QUERY_TIMEOUT'], operation: 'Paths', durationMs: expect.any(Number) },
-    });
+    expect(logged).toHaveLength(timedOut.length);
+    for (const entry of logged)
+      expect(entry).toMatchObject({
+        level: 40,
+        request: { codes: ['QUERY_TIMEOUT'], operation: 'Paths', durationMs: expect.any(Number) },
+      });
     expect(lines.join('')).not.toMatch(/actor:sdf|actor:isis|maxLength|k: 10/);
   });
 
