@@ -46,6 +46,31 @@ export interface GraphPlan {
 }
 
 /** A plan with no rows, one empty list per label and type. */
+/** The stored properties of a place's coordinates (one group: a merge, a claim and an export move them together). */
+export const COORDINATE_PROPERTIES = [
+  'lat',
+  'lon',
+  'coordinatesOrigin',
+  'coordinatesGazetteer',
+  'coordinatesEntryId',
+  'coordinatesEntryName',
+  'coordinatesApproximate',
+  'coordinatesNote',
+] as const;
+
+/** The stored properties of a dataset's partial date. */
+export const DATE_PROPERTIES = [
+  'dateStart',
+  'dateEnd',
+  'datePrecision',
+  'dateApproximate',
+  'dateExpression',
+  'dateInferred',
+] as const;
+
+/** The first and last day a partial date can mean, derived by the loader from {@link DATE_PROPERTIES}. */
+export const DATE_WINDOW_PROPERTIES = ['earliest', 'latest'] as const;
+
 export function emptyRows(): Pick<GraphPlan, 'nodes' | 'rels'> {
   return {
     nodes: Object.fromEntries(NODE_LABELS.map((l) => [l, [] as NodeRow[]])) as Record<NodeLabel, NodeRow[]>,

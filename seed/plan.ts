@@ -5,6 +5,9 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import {
+  COORDINATE_PROPERTIES,
+  DATE_PROPERTIES,
+  DATE_WINDOW_PROPERTIES,
   emptyRows,
   type GraphPlan,
   type MergeDecision,
@@ -30,26 +33,8 @@ const CLAIM_FIELDS: Partial<Record<NodeLabel, Record<string, string[]>>> = {
 const CLAIM_COPIES: Record<string, string[]> = {
   kind: ['kind'],
   status: ['status'],
-  coordinates: [
-    'lat',
-    'lon',
-    'coordinatesOrigin',
-    'coordinatesGazetteer',
-    'coordinatesEntryId',
-    'coordinatesEntryName',
-    'coordinatesApproximate',
-    'coordinatesNote',
-  ],
-  date: [
-    'dateStart',
-    'dateEnd',
-    'datePrecision',
-    'dateApproximate',
-    'dateExpression',
-    'dateInferred',
-    'earliest',
-    'latest',
-  ],
+  coordinates: [...COORDINATE_PROPERTIES],
+  date: [...DATE_PROPERTIES, ...DATE_WINDOW_PROPERTIES],
 };
 
 interface Version {

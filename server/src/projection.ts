@@ -8,20 +8,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PropertySelection } from '../../db/records.ts';
 import type { EventProjection } from '../../db/repositories/timeline.ts';
+import { COORDINATE_PROPERTIES, DATE_PROPERTIES, DATE_WINDOW_PROPERTIES } from '../../schema/graph.ts';
 import { selectedFields } from './context.ts';
 
 type FieldProps = Readonly<Record<string, readonly string[]>>;
 
-const DATE_PROPS = [
-  'dateStart',
-  'dateEnd',
-  'datePrecision',
-  'dateApproximate',
-  'dateExpression',
-  'dateInferred',
-  'earliest',
-  'latest',
-];
+const DATE_PROPS = [...DATE_PROPERTIES, ...DATE_WINDOW_PROPERTIES];
 
 /** Fields every Node type resolves from the same properties (resolvers/index.ts `nodeFields`, `mergeFields`). */
 const NODE: FieldProps = {
@@ -64,15 +56,7 @@ const PLACE: FieldProps = {
   parent: [],
   parentOrigin: [],
   children: [],
-  coordinates: [
-    'lat',
-    'lon',
-    'coordinatesOrigin',
-    'coordinatesGazetteer',
-    'coordinatesApproximate',
-    'coordinatesEntryId',
-    'coordinatesEntryName',
-  ],
+  coordinates: [...COORDINATE_PROPERTIES],
   events: [],
 };
 

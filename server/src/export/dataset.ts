@@ -6,6 +6,7 @@
 
 import type { AcledCoding, DatasetInput } from '../../../schema/dataset.ts';
 import { FORMAT_VERSION } from '../../../schema/dataset.ts';
+import { COORDINATE_PROPERTIES, DATE_PROPERTIES } from '../../../schema/graph.ts';
 import { RELATIONSHIP_TYPES } from '../../../schema/vocabulary.ts';
 import { type ExportGraph, type ExportNode, type ExportRel, labelOf, num, type Props, str, strings } from './graph.ts';
 
@@ -37,17 +38,8 @@ function dateOf(props: Props): DateInput | undefined {
 const CLAIM_FIELDS: Record<string, string[]> = {
   kind: ['kind'],
   status: ['status'],
-  coordinates: [
-    'lat',
-    'lon',
-    'coordinatesOrigin',
-    'coordinatesGazetteer',
-    'coordinatesEntryId',
-    'coordinatesEntryName',
-    'coordinatesApproximate',
-    'coordinatesNote',
-  ],
-  date: ['dateStart', 'dateEnd', 'datePrecision', 'dateApproximate', 'dateExpression', 'dateInferred'],
+  coordinates: [...COORDINATE_PROPERTIES],
+  date: [...DATE_PROPERTIES],
 };
 
 function acledOf(props: Props): AcledCoding | undefined {
