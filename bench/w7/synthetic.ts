@@ -4,18 +4,7 @@
  */
 import type { Subgraph } from '../../web/src/api.ts';
 import type { Certainty, EdgeFieldsFragment, NodeFieldsFragment } from '../../web/src/generated/graphql.ts';
-
-/** mulberry32: a small, fast, seedable generator. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../web/src/graph/layout-core.ts';
 
 const VOICES = ['actor:v0', 'actor:v1', 'actor:v2', 'actor:v3', 'actor:v4'];
 const CERTAINTIES: Certainty[] = ['CONFIRMED', 'REPORTED', 'REPORTED', 'REPORTED', 'REPORTED', 'CLAIMED', 'ALLEGED'];
@@ -28,7 +17,7 @@ function day(rand: () => number): string {
 }
 
 export function syntheticSubgraph(n: number, seed = 1): Subgraph {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const nodes: NodeFieldsFragment[] = [];
   for (let i = 0; i < n; i++) {
