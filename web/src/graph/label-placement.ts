@@ -1,6 +1,6 @@
 /**
  * Measures the drawn graph for labels.ts: each visible node's body and the four spots its name could take, each
- * highlighted link's relation word, on screen; labels.ts chooses which fit. view.ts applies the choice.
+ * highlighted link's relation word, on screen; labels.ts chooses which fit inside the pane. view.ts applies the choice.
  */
 import type { Core, EdgeSingular } from 'cytoscape';
 import { type Box, chooseLabels, type LabelCandidate } from './labels.ts';
@@ -58,7 +58,8 @@ export function placeLabels(
       ],
     });
   });
-  const shown = chooseLabels(candidates, obstacles);
+  const pane: Box = { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() };
+  const shown = chooseLabels(candidates, obstacles, pane);
   // Relation words on the selection's links, where they fit among the names and each other.
   const taken = new Map(obstacles);
   for (const c of candidates) {
@@ -76,5 +77,5 @@ export function placeLabels(
       const h = EDGE_LABEL_PX / 2 + 3;
       return { id: edge.id(), priority: 0, boxes: [{ x1: m.x - half, x2: m.x + half, y1: m.y - h, y2: m.y + h }] };
     });
-  return { shown, edgeLabels: chooseLabels(edgeCandidates, taken) };
+  return { shown, edgeLabels: chooseLabels(edgeCandidates, taken, pane) };
 }

@@ -24,6 +24,16 @@ describe('which node labels the graph draws', () => {
     expect(chosen.get('next')).toBe(1);
   });
 
+  it('puts a name cut by the pane edge on a spot inside the pane, or leaves it out', () => {
+    const pane = box(0, 0, 390, 600);
+    // Below and above stick out at the left edge; the right-hand spot lies inside.
+    const edge = { id: 'turkey', priority: 9, boxes: [box(-30, 50), box(-30, 20), box(12, 35), box(-50, 35)] };
+    expect(chooseLabels([edge], new Map(), pane).get('turkey')).toBe(2);
+    const hub = { id: 'hub', priority: 30, boxes: [box(370, 50), box(370, 20)], overNodes: true };
+    expect(chooseLabels([hub], new Map(), pane).has('hub')).toBe(false);
+    expect(chooseLabels([hub], new Map()).get('hub')).toBe(0);
+  });
+
   it('never draws a label over another node, only over its own', () => {
     const obstacles = new Map([
       ['a', box(0, -20, 20, 20)],
