@@ -6,6 +6,7 @@
 import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
 import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
+import { h } from './dom.ts';
 import { describeFailure } from './errors.ts';
 import { describeElement, filterReasons, pngCaption } from './explain.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
@@ -37,7 +38,7 @@ import { PathFinderPanel } from './panels/pathfinder.ts';
 import { SearchBox } from './panels/search.ts';
 import { showPane, wirePanes } from './panes.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
-import { createTimeline } from './timeline/timeline.ts';
+import { lazyTimeline } from './timeline/lazy.ts';
 import type { TimeWindow } from './ui-types.ts';
 
 const store = new Store(stateFromQuery(location.search));
@@ -101,19 +102,31 @@ const searchBox = new SearchBox($('search'), {
 
 /** Whether a filter other than the time window leaves the timeline and map with nothing (their empty notes say so). */
 let filteredOut = false;
-const timeline = createTimeline($('timeline'), {
-  onBrush: (window) => store.setWindow(window),
-  onSelect: (id) => void selectAndReveal(id),
-  labels: timelineLabels(
-    () => s,
-    () => filteredOut,
-  ),
-});
+// The timeline's code (and d3's) loads once the graph is drawn: it is not needed for the first frame.
+const timeline = lazyTimeline(
+  $('timeline'),
+  {
+    onBrush: (window) => store.setWindow(window),
+    onSelect: (id) => void selectAndReveal(id),
+    labels: timelineLabels(
+      () => s,
+      () => filteredOut,
+    ),
+  },
+  () => import('./timeline/timeline.ts'),
+  () => s.paneLoadError,
+);
 
 // The map (and its atlas) loads once the graph is drawn: it is not needed for the first frame.
 let map: MapView | null = null;
 let mapShows: Parameters<MapView['update']> | null = null;
 let mapLoading: Promise<void> | null = null;
+/** A map whose code could not be fetched (a deploy replaced it, the network dropped) says so in its pane. */
+function showMapLoadError(): void {
+  const note = h('p', { class: 'pane-placeholder', role: 'alert' }, s.paneLoadError);
+  $('map').replaceChildren(note);
+}
+
 function loadMap(): Promise<void> {
   mapLoading ??= import('./map/map.ts').then(({ createMap }) => {
     map = createMap($('map'), {
@@ -124,7 +137,7 @@ function loadMap(): Promise<void> {
       ),
     });
     if (mapShows) map.update(...mapShows);
-  });
+  }, showMapLoadError);
   return mapLoading;
 }
 
@@ -195,7 +208,12 @@ async function loadAll(): Promise<void> {
         if (!graphStatusIsError()) setStatus('none');
         showFilterOutcome(store.state);
       });
-    void graph.layoutDone.then(() => requestAnimationFrame(() => void loadMap()));
+    void graph.layoutDone.then(() =>
+      requestAnimationFrame(() => {
+        void timeline.load();
+        void loadMap();
+      }),
+    );
     // A timeline that fails says so in its own pane; the graph stays.
     await timelineAnswer.then(
       (answer) => data.setTimeline(answer),
