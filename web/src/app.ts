@@ -545,6 +545,18 @@ $('copy-link').addEventListener('click', () => {
   );
 });
 
+$('saved-views-button').addEventListener('click', () => {
+  import('./views/dialog.ts').then(
+    ({ openSavedViews }) =>
+      openSavedViews({
+        strings: () => s,
+        language: () => store.state.language,
+        open: (query) => store.update({ ...stateFromQuery(query), language: store.state.language }),
+      }),
+    () => showBanner(s.paneLoadError),
+  );
+});
+
 $('export-png').addEventListener('click', () => {
   graphPng(graph.cy, pngCaption(store.state, data, graph, s, nameOf)).then(
     (blob) => download(blob, 'baghouz-graph.png'),

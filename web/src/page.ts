@@ -154,6 +154,7 @@ export function renderStaticText(s: Strings, language: Language): void {
     ['export-csv', s.exportCsv, s.exportCsvLabel],
     ['fit', s.fit, s.fitLabel],
     ['copy-link', s.copyLink, s.copyLinkLabel],
+    ['saved-views-button', s.savedViews, s.savedViewsLabel],
   ];
   for (const [id, text, title] of labelled) {
     $(id).textContent = text;
