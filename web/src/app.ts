@@ -10,7 +10,8 @@ import { h } from './dom.ts';
 import { describeFailure } from './errors.ts';
 import { describeElement, filterReasons, pngCaption } from './explain.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
-import { attributedToIn, displayName, NO_FILTER, type ViewFilter } from './graph/elements.ts';
+import { attributedToIn, displayName, mayBeLater, NO_FILTER, nodeDate, type ViewFilter } from './graph/elements.ts';
+import { playbackSteps } from './graph/playback.ts';
 import { graphPng } from './graph/png.ts';
 import { capNeighborhood, EXPANSION_STEP, neighborhoodRequestLimit } from './graph/tuning.ts';
 import { type CursorMove, GraphView } from './graph/view.ts';
@@ -36,6 +37,7 @@ import { DetailsPanel } from './panels/details.ts';
 import { FiltersPanel } from './panels/filters.ts';
 import { PathFinderPanel } from './panels/pathfinder.ts';
 import { SearchBox } from './panels/search.ts';
+import { TimeBar } from './panels/timebar.ts';
 import { showPane, wirePanes } from './panes.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { lazyTimeline } from './timeline/lazy.ts';
@@ -53,11 +55,19 @@ const graph = new GraphView($('graph'), {
   insets: () => graphInsets(),
 });
 
-/** Room the graph pane's overlays take: the controls and the "show more" bar above, the legend and scope note below. */
+/**
+ * Room the graph pane's overlays take: the controls, the "show more" note and the time bar above, the legend and
+ * scope note below.
+ */
 function graphInsets(): { top: number; right: number; bottom: number; left: number } {
   const pane = $('graph').getBoundingClientRect();
   const more = $('graph-more');
-  const top = Math.max($('fit').getBoundingClientRect().bottom, more.hidden ? 0 : more.getBoundingClientRect().bottom);
+  const bar = $('timebar');
+  const top = Math.max(
+    $('fit').getBoundingClientRect().bottom,
+    more.hidden ? 0 : more.getBoundingClientRect().bottom,
+    bar.hidden ? 0 : bar.getBoundingClientRect().bottom,
+  );
   const below = [$('legend'), $('graph-scope')]
     .map((overlay) => overlay.getBoundingClientRect())
     .filter((box) => box.height > 0)
@@ -142,7 +152,12 @@ function loadMap(): Promise<void> {
 }
 
 function currentFilter(state: ViewState = store.state): ViewFilter {
-  return { window: state.window, attributedTo: state.attributedTo, minCertainty: state.minCertainty };
+  return {
+    window: state.window,
+    attributedTo: state.attributedTo,
+    minCertainty: state.minCertainty,
+    asOf: state.playAt,
+  };
 }
 
 const setStatus = (kind: Parameters<typeof setGraphStatus>[1], message = '') =>
@@ -375,7 +390,8 @@ function showPaths(state: ViewState): void {
  * out (the time window only dims, as it is chosen on the timeline itself); both follow the selection.
  */
 function renderLinkedViews(state: ViewState): void {
-  const filter = currentFilter(state);
+  // The time bar grows the graph only: the timeline and the map keep every date (the timeline is the time bar's map).
+  const filter = { ...currentFilter(state), asOf: null };
   const dir = directionOf(state.language);
   const active = activePlaces(data.graph, data.hidden(filter), filter);
   const hiddenByPerspective = data.hidden({ ...filter, window: null });
@@ -390,6 +406,34 @@ function renderLinkedViews(state: ViewState): void {
   const mapState: MapState = { selectedId: state.selected, activeIds: active, dir };
   mapShows = [places, mapState];
   map?.update(...mapShows);
+}
+
+const timeBar = new TimeBar(
+  $('timebar'),
+  {
+    onDay: (day, history) => store.playTo(day, history),
+    onSelect: (id) => void selectAndReveal(id),
+    nameOf: (id) => nameOf(id) ?? id,
+  },
+  s,
+);
+
+/** The time bar over the graph now loaded: its steps, its cursor, and the nodes it draws as possibly later. */
+function renderTimeBar(state: ViewState): void {
+  const nodes = data.displayed().nodes;
+  timeBar.update(playbackSteps(nodes), state.playAt);
+  $('timebar-open').setAttribute('aria-expanded', String(state.playAt !== null));
+  $('graph')
+    .closest('.graph-pane')
+    ?.classList.toggle('is-playing', state.playAt !== null);
+  const day = state.playAt;
+  const later = new Set<string>();
+  if (day)
+    for (const node of nodes) {
+      const span = nodeDate(node);
+      if (span && mayBeLater(span.earliest, span.latest, day)) later.add(node.id);
+    }
+  graph.markMayBeLater(later);
 }
 
 function renderFilters(state: ViewState): void {
@@ -412,9 +456,12 @@ function render(state: ViewState, previous: ViewState | null): void {
     details.setLanguage(s, state.language);
     pathFinder.setLanguage(s, state.language);
     filters.setLanguage(s);
+    timeBar.setLanguage(s, state.language);
   }
   const filterChanged = changed('window') || changed('attributedTo') || changed('minCertainty');
-  if (filterChanged || previous === null) graph.applyHidden(data.hidden(currentFilter(state)));
+  if (filterChanged || changed('playAt')) graph.applyHidden(data.hidden(currentFilter(state)));
+  renderTimeBar(state);
+  // The time bar grows the graph in place (positions are stable); the other filters re-frame it.
   if (filterChanged && previous !== null) {
     // The graph re-frames on what the filters leave, and says so when they leave nothing.
     graph.fit();
@@ -464,6 +511,11 @@ window.addEventListener('popstate', () => {
 // Controls.
 $('language').addEventListener('click', () => store.setLanguage(store.state.language === 'en' ? 'ar' : 'en'));
 $('fit').addEventListener('click', () => graph.fit());
+$('timebar-open').addEventListener('click', () => {
+  if (store.state.playAt) store.playTo(null, 'push');
+  else if (playbackSteps(data.displayed().nodes).length === 0) showBanner(s.timebarNothingDated);
+  else timeBar.open();
+});
 $('zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
 $('zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
 wireTabs((tab) => store.showTab(tab));

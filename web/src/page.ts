@@ -155,6 +155,7 @@ export function renderStaticText(s: Strings, language: Language): void {
     ['fit', s.fit, s.fitLabel],
     ['copy-link', s.copyLink, s.copyLinkLabel],
     ['saved-views-button', s.savedViews, s.savedViewsLabel],
+    ['timebar-open', s.timebarOpen, s.timebarOpenLabel],
   ];
   for (const [id, text, title] of labelled) {
     $(id).textContent = text;

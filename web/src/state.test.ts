@@ -20,6 +20,7 @@ describe('view state in the URL', () => {
       expanded: ['actor:isis', 'place:baghouz'],
       focus: 'actor:isis',
       tab: 'path',
+      playAt: '2019-03-10',
     };
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
   });
@@ -35,6 +36,7 @@ describe('view state in the URL', () => {
   });
 
   it('ignores malformed or hostile values instead of trusting them', () => {
+    expect(stateFromQuery('at=2019-03').playAt).toBeNull();
     const state = stateFromQuery(
       'lang=fr&sel=<img src=x onerror=alert(1)>&from=2019-03-31&to=2019-01-01&min=SURE&pi=99&tab=admin&voices=actor:sdf,"><script>&asof=yesterday&pf=actor:a&pt=actor:b&pw=ACCUSED,PUBLISHED_BY,x]-()&focus=<b>',
     );

@@ -32,6 +32,8 @@ export interface ViewState {
   /** The node the graph is framed on ("Focus"), so a shared link opens on it. */
   focus: string | null;
   tab: 'details' | 'path' | 'filters';
+  /** The time bar's cursor: the graph as it stood by this day (null: the time bar is off). */
+  playAt: string | null;
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -45,6 +47,7 @@ export const INITIAL_STATE: ViewState = {
   expanded: [],
   focus: null,
   tab: 'details',
+  playAt: null,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,6 +87,7 @@ export function stateToQuery(state: ViewState): string {
   if (state.expanded.length > 0) params.set('exp', state.expanded.join(','));
   if (state.focus) params.set('focus', state.focus);
   if (state.tab !== 'details') params.set('tab', state.tab);
+  if (state.playAt) params.set('at', state.playAt);
   return params.toString();
 }
 
@@ -121,6 +125,7 @@ export function stateFromQuery(query: string): ViewState {
     expanded: idList(params.get('exp')),
     focus: validId(params.get('focus')),
     tab: TABS.includes(tab as ViewState['tab']) ? (tab as ViewState['tab']) : 'details',
+    playAt: DAY.test(params.get('at') ?? '') ? params.get('at') : null,
   };
 }
 
@@ -186,6 +191,10 @@ export class Store {
   }
   collapse(id: string): void {
     this.update({ expanded: this.current.expanded.filter((e) => e !== id) });
+  }
+  /** Moves the time bar's cursor (steps while playing replace the URL; starting and stopping add a step). */
+  playTo(day: string | null, history: 'push' | 'replace' = 'replace'): void {
+    this.update({ playAt: day }, history);
   }
   showTab(tab: ViewState['tab']): void {
     this.update({ tab }, 'replace');

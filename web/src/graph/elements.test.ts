@@ -10,6 +10,7 @@ import {
   edgePasses,
   hiddenIds,
   hiddenInSubgraph,
+  mayBeLater,
   mergeSubgraphs,
   NO_FILTER,
   type NodeData,
@@ -207,6 +208,21 @@ describe('filters', () => {
     expect(edgePasses(e('e2'), { ...NO_FILTER, attributedTo: ['actor:sdf'] })).toBe(false);
     const hidden = hiddenIds(nodes, edges, { ...NO_FILTER, attributedTo: ['actor:sdf'] });
     expect([...hidden].sort()).toEqual(['actor:isis', 'agreement:deal', 'e2', 'e3', 'event:caliphate']);
+  });
+
+  it('as of a day (the time bar), keeps what had begun by then, by the rule of time-respecting paths', () => {
+    const asOf = (day: string) => [...hiddenIds(nodes, edges, { ...NO_FILTER, asOf: day })].sort();
+    // Mid-2014: the year-only caliphate event has entered (it may have begun by then), with ISIS through it; the
+    // capture (23 March 2019) and the deal (known only to have been made by the end of March 2019) have not.
+    expect(asOf('2014-06-15')).toEqual(['actor:sdf', 'agreement:deal', 'e1', 'e3', 'event:capture']);
+    // 10 March 2019: the deal has no known start, so it enters only once its last possible day has passed.
+    expect(asOf('2019-03-10')).toEqual(['actor:sdf', 'agreement:deal', 'e1', 'e3', 'event:capture']);
+    expect(asOf('2019-03-23')).toEqual(['agreement:deal', 'e3']);
+    expect(asOf('2019-03-31')).toEqual([]);
+    // The caliphate event is drawn as possibly later than the cursor until its year is over.
+    expect(mayBeLater('2014-01-01', '2014-12-31', '2014-06-15')).toBe(true);
+    expect(mayBeLater('2014-01-01', '2014-12-31', '2015-01-01')).toBe(false);
+    expect(mayBeLater('2019-03-23', '2019-03-23', '2019-03-23')).toBe(false);
   });
 
   it('computes from the API data exactly what the drawn elements hide, never counting edges to nodes not loaded', () => {

@@ -183,9 +183,36 @@ export interface ViewFilter {
   /** Show only what these actors assert (the API's `attributedTo`); empty: everyone. */
   attributedTo: readonly string[];
   minCertainty: Certainty | null;
+  /**
+   * The graph as it stood by this day (the time bar's cursor), by the rule of time-respecting paths: an event or
+   * agreement once its date can have begun (`earliest`, or `latest` when the start is unknown; never when undated),
+   * a relationship by its own dates (an undated one always), actors and places with their first shown link.
+   */
+  asOf?: string | null;
 }
 
-export const NO_FILTER: ViewFilter = { window: null, attributedTo: [], minCertainty: null };
+export const NO_FILTER: ViewFilter = { window: null, attributedTo: [], minCertainty: null, asOf: null };
+
+/** The day a dated span enters the graph as of a cursor: `earliest`, or `latest` when the start is unknown. */
+export function entryDay(earliest: string | null, latest: string | null): string | null {
+  return earliest ?? latest;
+}
+
+/** Whether a span has entered by `day`; `undated` says what a span with no date at all does. */
+function enteredBy(earliest: string | null, latest: string | null, day: string | null | undefined, undated: boolean) {
+  if (!day) return true;
+  const entry = entryDay(earliest, latest);
+  return entry === null ? undated : entry <= day;
+}
+
+/**
+ * Whether a node shown as of `day` may still lie after it: its date can mean a later day than the cursor (a month- or
+ * year-only event entered at the first day of its span). The time bar draws these as uncertain.
+ */
+export function mayBeLater(earliest: string | null, latest: string | null, day: string): boolean {
+  const entry = entryDay(earliest, latest);
+  return entry !== null && entry <= day && latest !== null && latest > day;
+}
 
 /** Whether a dated span overlaps the window (an unknown start can be any time before `latest`). */
 export function overlapsWindow(earliest: string | null, latest: string | null, window: TimeWindow | null): boolean {
@@ -197,7 +224,10 @@ export function overlapsWindow(earliest: string | null, latest: string | null, w
 /** Whether a node is shown: events and agreements must overlap the window; actors and places always pass. */
 export function nodePasses(data: Pick<NodeData, 'kind' | 'earliest' | 'latest'>, filter: ViewFilter): boolean {
   if (data.kind !== 'event' && data.kind !== 'agreement') return true;
-  return overlapsWindow(data.earliest, data.latest, filter.window);
+  return (
+    overlapsWindow(data.earliest, data.latest, filter.window) &&
+    enteredBy(data.earliest, data.latest, filter.asOf, false)
+  );
 }
 
 /** Whether an edge is shown: in the window, asserted by a chosen actor, at least as certain as asked. */
@@ -206,6 +236,7 @@ export function edgePasses(
   filter: ViewFilter,
 ): boolean {
   if (!overlapsWindow(data.earliest, data.latest, filter.window)) return false;
+  if (!enteredBy(data.earliest, data.latest, filter.asOf, true)) return false;
   if (filter.attributedTo.length > 0 && !data.attributedTo.some((v) => filter.attributedTo.includes(v))) return false;
   if (filter.minCertainty) {
     const index = certaintyIndex(data.certainty);
@@ -216,7 +247,9 @@ export function edgePasses(
 }
 
 export function isFiltering(filter: ViewFilter): boolean {
-  return filter.window !== null || filter.attributedTo.length > 0 || filter.minCertainty !== null;
+  return (
+    filter.window !== null || filter.attributedTo.length > 0 || filter.minCertainty !== null || Boolean(filter.asOf)
+  );
 }
 
 /**

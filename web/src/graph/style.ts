@@ -163,5 +163,11 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
       style: { width: 4, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', 'z-index': 20, color: '#92400e' },
     },
     { selector: 'node.expanded', style: { 'background-blacken': -0.15, 'border-color': '#111827', 'border-width': 1 } },
+    // The time bar: a node whose date may still lie after the cursor (known only to its month or year) is drawn as
+    // uncertain, faded with a dashed outline, until its span has passed.
+    {
+      selector: 'node.may-be-later',
+      style: { opacity: 0.55, 'border-style': 'dashed', 'border-width': 2, 'border-color': '#52606d' },
+    },
   ];
 }

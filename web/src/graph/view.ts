@@ -433,6 +433,11 @@ export class GraphView {
     });
   }
 
+  /** Marks the nodes the time bar shows as possibly later than its cursor (a date known only to its month or year). */
+  markMayBeLater(ids: ReadonlySet<string>): void {
+    this.core.batch(() => this.core.nodes().forEach((n) => void n.toggleClass('may-be-later', ids.has(n.id()))));
+  }
+
   /** Frames a node with its neighbours, once the layout has placed them. */
   focus(id: string): void {
     void this.layoutDone.then(() => {
