@@ -34,7 +34,8 @@ export class TimeBar {
   });
   private readonly speedSelect = h('select', { class: 'timebar-speed' });
   private readonly dayText = h('output', { class: 'timebar-day', 'aria-live': 'polite' });
-  private readonly entered = h('div', { class: 'timebar-entered' });
+  /** What entered at this step; it scrolls when long, so it takes the focus to be scrolled from the keyboard. */
+  private readonly entered = h('div', { class: 'timebar-entered', tabindex: 0, role: 'region' });
 
   constructor(
     private readonly root: HTMLElement,
@@ -74,6 +75,7 @@ export class TimeBar {
     this.s = s;
     this.language = language;
     this.root.setAttribute('aria-label', s.timebarLabel);
+    this.entered.setAttribute('aria-label', s.timebarEnteredLabel);
     const label = (b: HTMLButtonElement, text: string, icon: string) => {
       b.textContent = icon;
       b.setAttribute('aria-label', text);

@@ -1,0 +1,159 @@
+/**
+ * The time bar (issue 19, item 5) in Chromium against the real server and a seeded Neo4j: the graph grows through the
+ * days its events and agreements enter it, by the "as of" rule of time-respecting paths; uncertain dates are drawn
+ * as such; each step says what entered; a link restores the cursor; English and Arabic, mouse and keyboard.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetFilesIn } from '../../seed/seed.ts';
+import { type Explorer as Harness, startExplorer } from '../../test/e2e-harness.ts';
+import { axeViolations, openExplorer, state } from './analyst-helpers.ts';
+
+const SHOTS = path.join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+let harness: Harness;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  harness = await startExplorer(await datasetFilesIn());
+  ({ browser, base } = harness);
+}, 300_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+interface Drawn {
+  visible: string[];
+  all: number;
+  /** Events and agreements drawn, with their spans, and whether they are marked as possibly later. */
+  dated: Array<{ id: string; earliest: string | null; latest: string | null; visible: boolean; later: boolean }>;
+}
+
+type CyNode = { id(): string; visible(): boolean; hasClass(c: string): boolean; data(k: string): unknown };
+
+function drawn(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    const { cy } = (window as unknown as { explorer: { cy: { nodes(s?: string): CyNode[] } } }).explorer;
+    const nodes = cy.nodes();
+    return {
+      visible: nodes.filter((n) => n.visible()).map((n) => n.id()),
+      all: nodes.length,
+      dated: nodes
+        .filter((n) => n.data('kind') === 'event' || n.data('kind') === 'agreement')
+        .map((n) => ({
+          id: n.id(),
+          earliest: (n.data('earliest') as string | null) ?? null,
+          latest: (n.data('latest') as string | null) ?? null,
+          visible: n.visible(),
+          later: n.hasClass('may-be-later'),
+        })),
+    };
+  });
+}
+
+const at = (page: Page) => new URL(page.url()).searchParams.get('at');
+
+/** What the "as of" rule says of an event or agreement on `day`. */
+const entered = (d: { earliest: string | null; latest: string | null }, day: string) => {
+  const entry = d.earliest ?? d.latest;
+  return entry !== null && entry <= day;
+};
+
+describe('the time bar', () => {
+  it('grows the graph step by step from the keyboard, by the "as of" rule, and says what entered', async () => {
+    const { page, problems } = await openExplorer(browser, base);
+    const full = await drawn(page);
+    await page.locator('#timebar-open').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => at(page), { timeout: 30_000 }).not.toBeNull();
+    const first = at(page) as string;
+    const days: string[] = [first];
+    const counts: number[] = [(await drawn(page)).visible.length];
+    // Step to the end with the "next step" button, checking the rule at every step.
+    const forward = page.locator('.timebar-forward');
+    while (await forward.isEnabled()) {
+      await forward.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => at(page)).not.toBe(days.at(-1));
+      const day = at(page) as string;
+      const now = await drawn(page);
+      for (const d of now.dated) {
+        expect(d.visible, `${d.id} on ${day}`).toBe(entered(d, day));
+        // Shown but possibly later than the cursor: a span not yet over is drawn as uncertain.
+        expect(d.later, `${d.id} marked on ${day}`).toBe(d.visible && d.latest !== null && d.latest > day);
+      }
+      days.push(day);
+      counts.push(now.visible.length);
+    }
+    expect(days.length).toBeGreaterThan(3);
+    expect([...days].sort()).toEqual(days);
+    // The graph only grows, from less than all of it to (nearly) all of it: undated events never enter.
+    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1] as number);
+    expect(counts[0]).toBeLessThan(full.visible.length);
+    expect(counts.at(-1)).toBeGreaterThan(counts[0] as number);
+    const undated = full.dated.filter((d) => d.earliest === null && d.latest === null).length;
+    expect(full.visible.length - (counts.at(-1) as number)).toBeGreaterThanOrEqual(undated);
+
+    // What entered at this step: each a button that selects it.
+    const note = page.locator('#timebar .timebar-entered');
+    expect(await note.textContent()).toMatch(/^Entered \(\d+\):/);
+    const firstEntered = note.locator('button').first();
+    const name = await firstEntered.textContent();
+    await firstEntered.click();
+    await expect.poll(async () => (await state(page)).selected).not.toBeNull();
+    expect(await page.locator('#panel-details h2').first().textContent()).toBe(name);
+    expect(await axeViolations(page, 'time bar (en)')).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'timebar-en.png') });
+
+    // Escape closes it: every date again.
+    await page.locator('.timebar-back').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => at(page)).toBeNull();
+    expect(await page.locator('#timebar').isHidden()).toBe(true);
+    expect((await drawn(page)).visible.length).toBe(full.visible.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('plays to the end at the chosen speed and stops there', async () => {
+    const { page } = await openExplorer(browser, base);
+    await page.locator('#timebar-open').click();
+    await expect.poll(() => at(page), { timeout: 30_000 }).not.toBeNull();
+    await page.locator('.timebar-speed').selectOption('4');
+    const seen = new Set<string>();
+    page.on('framenavigated', () => {
+      const day = at(page);
+      if (day) seen.add(day);
+    });
+    await page.locator('.timebar-play').click();
+    expect(await page.locator('.timebar-play').getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => page.locator('.timebar-play').getAttribute('aria-pressed'), { timeout: 60_000 })
+      .toBe('false');
+    expect(await page.locator('.timebar-forward').isDisabled()).toBe(true);
+    expect(await page.locator('.timebar-day').textContent()).toMatch(/step (\d+) of \1$/);
+    await page.close();
+  });
+
+  it('a link restores the cursor, in Arabic, right to left', async () => {
+    const { page, problems } = await openExplorer(browser, base, 'lang=ar&at=2019-03-10');
+    const bar = page.locator('#timebar');
+    await expect.poll(() => bar.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.locator('.timebar-day').textContent()).toMatch(/^حتى /);
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('timebar') as Element).direction)).toBe(
+      'rtl',
+    );
+    const now = await drawn(page);
+    for (const d of now.dated) expect(d.visible, d.id).toBe(entered(d, '2019-03-10'));
+    expect(now.dated.some((d) => !d.visible)).toBe(true);
+    expect(await axeViolations(page, 'time bar (ar)')).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'timebar-ar.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
