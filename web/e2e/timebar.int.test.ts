@@ -58,6 +58,13 @@ function drawn(page: Page): Promise<Drawn> {
 
 const at = (page: Page) => new URL(page.url()).searchParams.get('at');
 
+/** Where the timeline's axis marks the time bar's day (null when it does not). */
+const cursorX = (page: Page) =>
+  page.evaluate(() => {
+    const line = document.querySelector('#timeline .tl-axis-cursor');
+    return line && !line.hasAttribute('display') ? Number(line.getAttribute('x1')) : null;
+  });
+
 /** What the "as of" rule says of an event or agreement on `day`. */
 const entered = (d: { earliest: string | null; latest: string | null }, day: string) => {
   const entry = d.earliest ?? d.latest;
@@ -74,6 +81,8 @@ describe('the time bar', () => {
     const first = at(page) as string;
     const days: string[] = [first];
     const counts: number[] = [(await drawn(page)).visible.length];
+    await expect.poll(() => cursorX(page), { timeout: 30_000 }).not.toBeNull();
+    const xs: number[] = [(await cursorX(page)) as number];
     // Step to the end with the "next step" button, checking the rule at every step.
     const forward = page.locator('.timebar-forward');
     while (await forward.isEnabled()) {
@@ -89,9 +98,13 @@ describe('the time bar', () => {
       }
       days.push(day);
       counts.push(now.visible.length);
+      await expect.poll(() => cursorX(page)).not.toBe(xs.at(-1));
+      xs.push((await cursorX(page)) as number);
     }
     expect(days.length).toBeGreaterThan(3);
     expect([...days].sort()).toEqual(days);
+    // The timeline marks the day on its axis, moving with time (left to right in English).
+    for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1] as number);
     // The graph only grows, from less than all of it to (nearly) all of it: undated events never enter.
     for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1] as number);
     expect(counts[0]).toBeLessThan(full.visible.length);
@@ -115,6 +128,7 @@ describe('the time bar', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => at(page)).toBeNull();
     expect(await page.locator('#timebar').isHidden()).toBe(true);
+    await expect.poll(() => cursorX(page)).toBeNull();
     expect((await drawn(page)).visible.length).toBe(full.visible.length);
     expect(problems).toEqual([]);
     await page.close();
@@ -151,6 +165,8 @@ describe('the time bar', () => {
     const now = await drawn(page);
     for (const d of now.dated) expect(d.visible, d.id).toBe(entered(d, '2019-03-10'));
     expect(now.dated.some((d) => !d.visible)).toBe(true);
+    // In Arabic time runs right to left: the cursor's day lies right of the timeline's latest dates.
+    await expect.poll(() => cursorX(page), { timeout: 30_000 }).not.toBeNull();
     expect(await axeViolations(page, 'time bar (ar)')).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'timebar-ar.png') });
     expect(problems).toEqual([]);

@@ -400,7 +400,13 @@ function renderLinkedViews(state: ViewState): void {
   if (data.timelineLoaded)
     timeline.update(
       timelineItems(data.timeline, state.language).filter((item) => !hiddenByPerspective.has(item.id)),
-      { selectedId: state.selected, window: state.window, dir, highlighted: graph.neighbours(state.selected) },
+      {
+        selectedId: state.selected,
+        window: state.window,
+        dir,
+        highlighted: graph.neighbours(state.selected),
+        cursor: state.playAt,
+      },
     );
   const places = mapPlaces(data.graph, state.language, s.positionOf).filter((p) => !hiddenByPerspective.has(p.id));
   const mapState: MapState = { selectedId: state.selected, activeIds: active, dir };

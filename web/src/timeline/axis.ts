@@ -1,7 +1,7 @@
 /**
  * The timeline's time axis: the scale fitted to the items, zoom and pan (wheel and drag on the axis strip,
  * ctrl/⌘ + wheel or a sideways wheel over the lanes, the zoom buttons and + − 0 keys), the ticks and grid lines,
- * and the chosen window marked on the axis.
+ * and the chosen window and the time bar's day marked on the axis.
  */
 import { axisTop } from 'd3-axis';
 import { scaleUtc } from 'd3-scale';
@@ -12,10 +12,12 @@ import { AXIS_HEIGHT, current, LANE, plotRange, type Row, type TimelineModel, TO
 import {
   addUnits,
   busiestSpan,
+  DAY_MS,
   fitDomain,
   formatTick,
   isMajorTick,
   monthlyDensity,
+  parseDay,
   tickUnit,
   windowBounds,
   zoomLimits,
@@ -179,6 +181,25 @@ export function drawAxisWindow(m: TimelineModel, window: TimeWindow | null): voi
   band.setAttribute('width', String(Math.max(0, x1 - x0)));
   band.setAttribute('y', '0');
   band.setAttribute('height', String(AXIS_HEIGHT));
+}
+
+/** The time bar's day on the axis: a line at the end of that day (what had begun by then is in the graph). */
+export function drawAxisCursor(m: TimelineModel): void {
+  const line = m.parts.axisCursor;
+  const day = m.state.cursor;
+  if (!day || m.width <= 0) {
+    line.setAttribute('display', 'none');
+    return;
+  }
+  const x = current(m)(new Date(parseDay(day).getTime() + DAY_MS));
+  line.removeAttribute('display');
+  for (const [name, value] of [
+    ['x1', x],
+    ['x2', x],
+    ['y1', 0],
+    ['y2', AXIS_HEIGHT],
+  ] as const)
+    line.setAttribute(name, String(value));
 }
 
 /** Scrolls a row's lane into view and pans to it when it is off screen. */

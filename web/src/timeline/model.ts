@@ -38,6 +38,8 @@ export interface TimelineState {
   window: TimeWindow | null;
   dir: Direction;
   highlighted?: ReadonlySet<string>;
+  /** The time bar's day (the graph as it stood then), marked on the axis; null when the time bar is off. */
+  cursor?: string | null;
 }
 
 export const AXIS_HEIGHT = 28;
@@ -89,6 +91,7 @@ export interface TimelineParts {
   axisSvg: SVGSVGElement;
   densityG: SVGGElement;
   axisWindow: SVGRectElement;
+  axisCursor: SVGLineElement;
   axisG: SVGGElement;
   axisTitle: SVGTitleElement;
   scroller: HTMLDivElement;

@@ -10,7 +10,7 @@ import { scaleUtc } from 'd3-scale';
 import { zoomIdentity } from 'd3-zoom';
 import { h, svgEl } from '../dom.ts';
 import type { TimelineItem, TimeWindow } from '../ui-types.ts';
-import { createZoom, drawAxis, drawAxisWindow, fitScale, revealRow } from './axis.ts';
+import { createZoom, drawAxis, drawAxisCursor, drawAxisWindow, fitScale, revealRow } from './axis.ts';
 import { createBrush } from './brush.ts';
 import { applyClasses, buildDefs, drawItems, joinItems } from './items.ts';
 import { packLanes, placeLabels, prepareRows } from './lanes.ts';
@@ -68,6 +68,7 @@ function buildParts(): TimelineParts {
 
   const axisTitle = svgEl('title');
   const axisWindow = svgEl('rect', { class: 'tl-axis-window' });
+  const axisCursor = svgEl('line', { class: 'tl-axis-cursor', 'aria-hidden': 'true', display: 'none' });
   const axisG = svgEl('g', { class: 'tl-axis-ticks' });
   const densityG = svgEl('g', { class: 'tl-density', 'aria-hidden': 'true' });
   const axisSvg = svgEl(
@@ -77,6 +78,7 @@ function buildParts(): TimelineParts {
     densityG,
     axisWindow,
     axisG,
+    axisCursor,
   );
 
   const defs = svgEl('defs');
@@ -103,6 +105,7 @@ function buildParts(): TimelineParts {
     axisSvg,
     densityG,
     axisWindow,
+    axisCursor,
     axisG,
     axisTitle,
     scroller,
@@ -183,6 +186,7 @@ export function createTimeline(container: HTMLElement, options: TimelineOptions)
     drawItems(m, shapes, placements);
     brush.move();
     drawAxisWindow(m, m.shownWindow);
+    drawAxisCursor(m);
   }
 
   /** Enter selects; the arrows (with time), Home and End move the focus along the items. */
