@@ -16,6 +16,21 @@ import { settle } from './analyst-helpers.ts';
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
+type GraphqlRequest = { url(): string; method(): string; postData(): string | null };
+
+/** The operation a /graphql request carries: a read goes as GET by its persisted hash, anything else as POST. */
+function operationOf(request: GraphqlRequest): { name: string; variables: Record<string, unknown> } | null {
+  const url = new URL(request.url());
+  if (url.pathname !== '/graphql') return null;
+  if (request.method() === 'GET')
+    return {
+      name: url.searchParams.get('operationName') ?? '',
+      variables: JSON.parse(url.searchParams.get('variables') ?? '{}'),
+    };
+  const body = JSON.parse(request.postData() ?? '{}') as { query?: string; variables?: Record<string, unknown> };
+  return { name: /^\s*query\s+(\w+)/.exec(body.query ?? '')?.[1] ?? '', variables: body.variables ?? {} };
+}
+
 let harness: Harness;
 let browser: Browser;
 let base: string;
@@ -326,7 +341,7 @@ describe('the explorer in Chromium', () => {
   });
 
   it('the timeline says it is loading until its answer comes, and says why in its own pane when it fails', async () => {
-    const timelineQuery = (body: string | null) => (body ?? '').includes('query Timeline');
+    const timelineQuery = (request: GraphqlRequest) => operationOf(request)?.name === 'Timeline';
     // Held back: the graph is drawn while the timeline pane says it is loading.
     const held = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     let release: () => void = () => {};
@@ -334,7 +349,7 @@ describe('the explorer in Chromium', () => {
       release = resolve;
     });
     await held.route('**/graphql', async (route) => {
-      if (timelineQuery(route.request().postData())) await released;
+      if (timelineQuery(route.request())) await released;
       await route.continue();
     });
     await held.goto(`${base}/`);
@@ -350,7 +365,7 @@ describe('the explorer in Chromium', () => {
     // Failed: the pane names the problem; the graph is drawn and carries no error.
     const failed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await failed.route('**/graphql', async (route) => {
-      if (!timelineQuery(route.request().postData())) return route.continue();
+      if (!timelineQuery(route.request())) return route.continue();
       return route.fulfill({
         contentType: 'application/json',
         body: JSON.stringify({ errors: [{ message: 'too slow', extensions: { code: 'QUERY_TIMEOUT' } }] }),
@@ -392,8 +407,8 @@ describe('the explorer in Chromium', () => {
     const { page, problems } = await open('sel=actor:isis');
     const limits: number[] = [];
     page.on('request', (request) => {
-      const body = request.postData();
-      if (body?.includes('query Neighborhood')) limits.push(JSON.parse(body).variables.limit);
+      const operation = operationOf(request);
+      if (operation?.name === 'Neighborhood') limits.push(operation.variables.limit as number);
     });
     const more = page.locator('#graph-more');
     expect(await more.isHidden()).toBe(true);
