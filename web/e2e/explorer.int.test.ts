@@ -348,10 +348,13 @@ describe('the explorer in Chromium', () => {
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await held.route('**/graphql', async (route) => {
-      if (timelineQuery(route.request())) await released;
-      await route.continue();
-    });
+    await held.route(
+      (url) => url.pathname === '/graphql',
+      async (route) => {
+        if (timelineQuery(route.request())) await released;
+        await route.continue();
+      },
+    );
     await held.goto(`${base}/`);
     const note = held.locator('#timeline .tl-empty');
     await expect.poll(() => note.isVisible(), { timeout: 60_000 }).toBe(true);
@@ -364,13 +367,16 @@ describe('the explorer in Chromium', () => {
 
     // Failed: the pane names the problem; the graph is drawn and carries no error.
     const failed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await failed.route('**/graphql', async (route) => {
-      if (!timelineQuery(route.request())) return route.continue();
-      return route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ errors: [{ message: 'too slow', extensions: { code: 'QUERY_TIMEOUT' } }] }),
-      });
-    });
+    await failed.route(
+      (url) => url.pathname === '/graphql',
+      async (route) => {
+        if (!timelineQuery(route.request())) return route.continue();
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ errors: [{ message: 'too slow', extensions: { code: 'QUERY_TIMEOUT' } }] }),
+        });
+      },
+    );
     await failed.goto(`${base}/`);
     const error = failed.locator('#timeline .tl-empty.tl-error');
     await expect.poll(() => error.isVisible(), { timeout: 60_000 }).toBe(true);
