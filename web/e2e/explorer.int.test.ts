@@ -113,6 +113,57 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('sends its reads as GETs the browser keeps: opened again, it asks with the ETag and the server answers 304', async () => {
+    type Read = {
+      name: string;
+      url: string;
+      ifNoneMatch?: string;
+      etag?: string;
+      cacheControl?: string;
+      bodyBytes: number;
+    };
+    const reads: Read[] = [];
+    const record = async (request: import('playwright-core').Request) => {
+      const operation = operationOf(request);
+      const response = await request.response();
+      if (!operation || request.method() !== 'GET' || !response) return;
+      const [sent, answered, sizes] = await Promise.all([request.allHeaders(), response.allHeaders(), request.sizes()]);
+      reads.push({
+        name: operation.name,
+        url: request.url(),
+        ifNoneMatch: sent['if-none-match'],
+        etag: answered.etag,
+        cacheControl: answered['cache-control'],
+        bodyBytes: sizes.responseBodySize,
+      });
+    };
+    const { page, problems } = await open();
+    page.on('requestfinished', record);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(
+      () => ((window as unknown as { explorer?: Explorer }).explorer?.cy.nodes().length ?? 0) > 50,
+      null,
+      { timeout: 60_000 },
+    );
+    await expect.poll(() => reads.some((r) => r.name === 'Overview'), { timeout: 30_000 }).toBe(true);
+    console.log(`reads when opened again: ${JSON.stringify(reads.map(({ url: _, ...read }) => read))}`);
+    const overview = reads.find((r) => r.name === 'Overview');
+    expect(overview?.ifNoneMatch).toMatch(/^W\/".+"$/);
+    expect(overview?.cacheControl).toBe('private, no-cache');
+    // Answered 304: no body came over the wire, where the whole answer (asked past the cache) is kilobytes.
+    const whole = await page.evaluate(
+      (url) =>
+        fetch(url, { cache: 'no-store', headers: { 'x-graphql-yoga-csrf': '1' } }).then(
+          async (r) => (await r.text()).length,
+        ),
+      overview?.url ?? '',
+    );
+    expect(whole).toBeGreaterThan(1000);
+    expect(overview?.bodyBytes).toBeLessThan(100);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('an Arabic search finds Baghouz and selects it', async () => {
     const { page } = await open();
     await page.locator('#search input').fill('الباغوز');
