@@ -13,6 +13,7 @@ import { compressGraphQLAnswers } from './compression.ts';
 import type { AppConfig } from './config.ts';
 import { type Context, createLoaders } from './context.ts';
 import { exportRoutes } from './export/routes.ts';
+import { httpCache, loadPersistedOperations, persistedOperations } from './http-cache.ts';
 import { LayoutService } from './layout/positions.ts';
 import { LoadGuard, refuseWhileLoading } from './load-guard.ts';
 import { createLogger, logRefusal, requestLog, yogaLogger } from './logger.ts';
@@ -197,6 +198,7 @@ export function createApp({
 }: AppOptions) {
   const schema = makeExecutableSchema<Context>({ typeDefs, resolvers });
   const loadGuard = new LoadGuard(driver);
+  const persisted = loadPersistedOperations();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -210,6 +212,8 @@ export function createApp({
       operationalRoutes(driver, config, loadGuard, logger),
       requestLog(logger),
       refuseWhileLoading(loadGuard),
+      persistedOperations(persisted),
+      httpCache(loadGuard, persisted, CSRF_HEADER),
       responseCache(loadGuard, config.responseCacheBytes),
       queryTimeout(config.queryTimeoutMs),
       exportRoutes(driver, logger, config.exportMaxItems),

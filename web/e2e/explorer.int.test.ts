@@ -16,6 +16,21 @@ import { settle } from './analyst-helpers.ts';
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
+type GraphqlRequest = { url(): string; method(): string; postData(): string | null };
+
+/** The operation a /graphql request carries: a read goes as GET by its persisted hash, anything else as POST. */
+function operationOf(request: GraphqlRequest): { name: string; variables: Record<string, unknown> } | null {
+  const url = new URL(request.url());
+  if (url.pathname !== '/graphql') return null;
+  if (request.method() === 'GET')
+    return {
+      name: url.searchParams.get('operationName') ?? '',
+      variables: JSON.parse(url.searchParams.get('variables') ?? '{}'),
+    };
+  const body = JSON.parse(request.postData() ?? '{}') as { query?: string; variables?: Record<string, unknown> };
+  return { name: /^\s*query\s+(\w+)/.exec(body.query ?? '')?.[1] ?? '', variables: body.variables ?? {} };
+}
+
 let harness: Harness;
 let browser: Browser;
 let base: string;
@@ -95,6 +110,57 @@ describe('the explorer in Chromium', () => {
     expect(problems).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     console.log(`graph drawn ${drawnAfter} ms after navigation started (page opened and data loaded)`);
+    await page.close();
+  });
+
+  it('sends its reads as GETs the browser keeps: opened again, it asks with the ETag and the server answers 304', async () => {
+    type Read = {
+      name: string;
+      url: string;
+      ifNoneMatch?: string;
+      etag?: string;
+      cacheControl?: string;
+      bodyBytes: number;
+    };
+    const reads: Read[] = [];
+    const record = async (request: import('playwright-core').Request) => {
+      const operation = operationOf(request);
+      const response = await request.response();
+      if (!operation || request.method() !== 'GET' || !response) return;
+      const [sent, answered, sizes] = await Promise.all([request.allHeaders(), response.allHeaders(), request.sizes()]);
+      reads.push({
+        name: operation.name,
+        url: request.url(),
+        ifNoneMatch: sent['if-none-match'],
+        etag: answered.etag,
+        cacheControl: answered['cache-control'],
+        bodyBytes: sizes.responseBodySize,
+      });
+    };
+    const { page, problems } = await open();
+    page.on('requestfinished', record);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(
+      () => ((window as unknown as { explorer?: Explorer }).explorer?.cy.nodes().length ?? 0) > 50,
+      null,
+      { timeout: 60_000 },
+    );
+    await expect.poll(() => reads.some((r) => r.name === 'Overview'), { timeout: 30_000 }).toBe(true);
+    console.log(`reads when opened again: ${JSON.stringify(reads.map(({ url: _, ...read }) => read))}`);
+    const overview = reads.find((r) => r.name === 'Overview');
+    expect(overview?.ifNoneMatch).toMatch(/^W\/".+"$/);
+    expect(overview?.cacheControl).toBe('private, no-cache');
+    // Answered 304: no body came over the wire, where the whole answer (asked past the cache) is kilobytes.
+    const whole = await page.evaluate(
+      (url) =>
+        fetch(url, { cache: 'no-store', headers: { 'x-graphql-yoga-csrf': '1' } }).then(
+          async (r) => (await r.text()).length,
+        ),
+      overview?.url ?? '',
+    );
+    expect(whole).toBeGreaterThan(1000);
+    expect(overview?.bodyBytes).toBeLessThan(100);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
@@ -326,17 +392,20 @@ describe('the explorer in Chromium', () => {
   });
 
   it('the timeline says it is loading until its answer comes, and says why in its own pane when it fails', async () => {
-    const timelineQuery = (body: string | null) => (body ?? '').includes('query Timeline');
+    const timelineQuery = (request: GraphqlRequest) => operationOf(request)?.name === 'Timeline';
     // Held back: the graph is drawn while the timeline pane says it is loading.
     const held = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await held.route('**/graphql', async (route) => {
-      if (timelineQuery(route.request().postData())) await released;
-      await route.continue();
-    });
+    await held.route(
+      (url) => url.pathname === '/graphql',
+      async (route) => {
+        if (timelineQuery(route.request())) await released;
+        await route.continue();
+      },
+    );
     await held.goto(`${base}/`);
     const note = held.locator('#timeline .tl-empty');
     await expect.poll(() => note.isVisible(), { timeout: 60_000 }).toBe(true);
@@ -349,13 +418,16 @@ describe('the explorer in Chromium', () => {
 
     // Failed: the pane names the problem; the graph is drawn and carries no error.
     const failed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await failed.route('**/graphql', async (route) => {
-      if (!timelineQuery(route.request().postData())) return route.continue();
-      return route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ errors: [{ message: 'too slow', extensions: { code: 'QUERY_TIMEOUT' } }] }),
-      });
-    });
+    await failed.route(
+      (url) => url.pathname === '/graphql',
+      async (route) => {
+        if (!timelineQuery(route.request())) return route.continue();
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ errors: [{ message: 'too slow', extensions: { code: 'QUERY_TIMEOUT' } }] }),
+        });
+      },
+    );
     await failed.goto(`${base}/`);
     const error = failed.locator('#timeline .tl-empty.tl-error');
     await expect.poll(() => error.isVisible(), { timeout: 60_000 }).toBe(true);
@@ -415,8 +487,8 @@ describe('the explorer in Chromium', () => {
     const { page, problems } = await open('sel=actor:isis');
     const limits: number[] = [];
     page.on('request', (request) => {
-      const body = request.postData();
-      if (body?.includes('query Neighborhood')) limits.push(JSON.parse(body).variables.limit);
+      const operation = operationOf(request);
+      if (operation?.name === 'Neighborhood') limits.push(operation.variables.limit as number);
     });
     const more = page.locator('#graph-more');
     expect(await more.isHidden()).toBe(true);

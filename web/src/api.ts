@@ -1,6 +1,7 @@
 /**
  * The explorer's GraphQL client: the operations of operations.graphql, typed by codegen from schema/schema.graphql
- * (web/src/generated/), posted to /graphql; errors carry the server's codes.
+ * (web/src/generated/), sent to /graphql (reads as GET of persisted operations, see requestFor); errors carry the
+ * server's codes.
  */
 import {
   DetailsDocument,
@@ -20,6 +21,7 @@ import {
   type TimelineQuery,
   type TypedDocumentString,
 } from './generated/graphql.ts';
+import { PERSISTED_OPERATION_HASHES } from './generated/persisted-operations.ts';
 import type { TimeWindow } from './ui-types.ts';
 
 export class ApiError extends Error {
@@ -45,34 +47,75 @@ export type SearchHit = SearchQuery['search'][number];
 /** A node with everything the details panel shows, by kind (`__typename`). */
 export type NodeDetails = NonNullable<DetailsQuery['node']>;
 
-/** Posts one operation; throws ApiError with the server's code (or NETWORK / HTTP_nnn). */
+/**
+ * Longest GET URL the explorer sends; a longer one (a long search text, many path types) goes out as POST. Well
+ * under every browser's and proxy's limit (nginx's request line: 8 kB by default).
+ */
+export const MAX_GET_URL = 2000;
+
+const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/**
+ * The request for one operation: a query the server knows by its hash (web/src/generated/persisted-operations.ts)
+ * goes as GET, so the browser's cache keeps the answer and revalidates it with the ETag (server/src/http-cache.ts);
+ * anything else, or a URL past MAX_GET_URL, is posted with its text.
+ */
+export function requestFor(
+  document: { toString(): string },
+  variables: unknown,
+  persisted = true,
+): RequestInit & { url: string } {
+  const hash = persisted ? PERSISTED_OPERATION_HASHES.get(document) : undefined;
+  if (hash) {
+    const operationName = /^\s*query\s+(\w+)/.exec(document.toString())?.[1] ?? '';
+    const params = new URLSearchParams({
+      operationName,
+      variables: JSON.stringify(variables),
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+    });
+    const url = `/graphql?${params}`;
+    if (url.length <= MAX_GET_URL)
+      return { url, method: 'GET', headers: { accept: 'application/json', [CSRF_HEADER]: '1' } };
+  }
+  return {
+    url: '/graphql',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: document.toString(), variables }),
+  };
+}
+
+type Answer<Result> = { data?: Result; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+
+/** Sends one operation; throws ApiError with the server's code (or NETWORK / HTTP_nnn). */
 export async function request<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
   signal?: AbortSignal,
 ): Promise<Result> {
+  let { status, body } = await send<Result>(requestFor(document, variables), signal);
+  // A server that does not know this hash (another version of the explorer): the text, once.
+  if (body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_IN_LIST')
+    ({ status, body } = await send<Result>(requestFor(document, variables, false), signal));
+  const [error] = body.errors ?? [];
+  if (error) throw new ApiError(error.extensions?.code ?? 'ERROR', error.message);
+  if (!body.data) throw new ApiError(`HTTP_${status}`, 'The server sent no data.');
+  return body.data;
+}
+
+async function send<Result>({ url, ...init }: RequestInit & { url: string }, signal?: AbortSignal) {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: document.toString(), variables }),
-      ...(signal ? { signal } : {}),
-    });
+    response = await fetch(url, { ...init, ...(signal ? { signal } : {}) });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError('NETWORK', 'The server cannot be reached.');
   }
-  let body: { data?: Result; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   try {
-    body = await response.json();
+    return { status: response.status, body: (await response.json()) as Answer<Result> };
   } catch {
     throw new ApiError(`HTTP_${response.status}`, `The server answered ${response.status}.`);
   }
-  const [error] = body.errors ?? [];
-  if (error) throw new ApiError(error.extensions?.code ?? 'ERROR', error.message);
-  if (!body.data) throw new ApiError(`HTTP_${response.status}`, 'The server sent no data.');
-  return body.data;
 }
 
 /** Nodes and relationships the opening view asks for at most. */
