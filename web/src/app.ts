@@ -6,10 +6,13 @@
 import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
 import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
+import { GraphEdits } from './edits.ts';
 import { describeFailure } from './errors.ts';
 import { describeElement, filterReasons, pngCaption } from './explain.ts';
 import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
+import { editStrings } from './graph/edit-strings.ts';
 import { attributedToIn, displayName, NO_FILTER, type ViewFilter } from './graph/elements.ts';
+import { afterTypedExpansion } from './graph/menu-model.ts';
 import { graphPng } from './graph/png.ts';
 import { capNeighborhood, EXPANSION_STEP, neighborhoodRequestLimit } from './graph/tuning.ts';
 import { type CursorMove, GraphView } from './graph/view.ts';
@@ -39,6 +42,7 @@ import { showPane, wirePanes } from './panes.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { createTimeline } from './timeline/timeline.ts';
 import type { TimeWindow } from './ui-types.ts';
+import { relationWord } from './words.ts';
 
 const store = new Store(stateFromQuery(location.search));
 const data = new DataStore();
@@ -50,13 +54,18 @@ const graph = new GraphView($('graph'), {
   onExpand: (id) => void expandNode(id),
   describe: (id) => describeElement(id, data, store.state.language, s),
   insets: () => graphInsets(),
+  onContextMenu: (id, at) => edits.openMenu(id, at),
+  onSelectionChange: (ids) => edits.selectionChanged(ids),
 });
 
 /** Room the graph pane's overlays take: the controls and the "show more" bar above, the legend and scope note below. */
 function graphInsets(): { top: number; right: number; bottom: number; left: number } {
   const pane = $('graph').getBoundingClientRect();
   const more = $('graph-more');
-  const top = Math.max($('fit').getBoundingClientRect().bottom, more.hidden ? 0 : more.getBoundingClientRect().bottom);
+  const top = Math.max(
+    $('graph-edits').getBoundingClientRect().bottom,
+    more.hidden ? 0 : more.getBoundingClientRect().bottom,
+  );
   const below = [$('legend'), $('graph-scope')]
     .map((overlay) => overlay.getBoundingClientRect())
     .filter((box) => box.height > 0)
@@ -131,6 +140,10 @@ function loadMap(): Promise<void> {
 function currentFilter(state: ViewState = store.state): ViewFilter {
   return { window: state.window, attributedTo: state.attributedTo, minCertainty: state.minCertainty };
 }
+
+/** What the graph hides: what the filters leave out and what the user hid. */
+const hiddenInView = (state: ViewState = store.state): Set<string> =>
+  new Set([...data.hidden(currentFilter(state)), ...state.hidden]);
 
 const setStatus = (kind: Parameters<typeof setGraphStatus>[1], message = '') =>
   setGraphStatus(s, kind, message, () =>
@@ -257,7 +270,7 @@ async function reloadOverview(window: TimeWindow | null, request: number): Promi
     if (request !== overviewRequest) return;
     overviewLoading = false;
     graph.setData(data.graph, store.state.language, { positions: data.positions, fresh: true });
-    graph.applyHidden(data.hidden(currentFilter()));
+    graph.applyHidden(hiddenInView());
     graph.markExpanded(store.state.expanded);
     graph.select(store.state.selected);
     setStatus(data.graph.nodes.length === 0 ? 'empty' : 'none', s.emptyGraph);
@@ -286,7 +299,7 @@ async function showMore(id: string): Promise<void> {
   try {
     await loadNeighborhood(id);
     graph.setData(data.graph, store.state.language, { anchor: id });
-    graph.applyHidden(data.hidden(currentFilter()));
+    graph.applyHidden(hiddenInView());
     graph.markExpanded(store.state.expanded);
     renderFilters(store.state);
     renderLinkedViews(store.state);
@@ -396,7 +409,9 @@ function render(state: ViewState, previous: ViewState | null): void {
     filters.setLanguage(s);
   }
   const filterChanged = changed('window') || changed('attributedTo') || changed('minCertainty');
-  if (filterChanged || previous === null) graph.applyHidden(data.hidden(currentFilter(state)));
+  if (filterChanged || changed('hidden') || previous === null) graph.applyHidden(hiddenInView(state));
+  if (changed('pinned')) graph.setPinned(state.pinned);
+  if (changed('hidden') || changed('language')) edits.render();
   if (filterChanged && previous !== null) {
     // The graph re-frames on what the filters leave, and says so when they leave nothing.
     graph.fit();
@@ -422,13 +437,18 @@ function render(state: ViewState, previous: ViewState | null): void {
 }
 
 store.subscribe((state, previous) => {
+  // An undone expansion: the graph goes back to what a reload of this URL builds.
+  if (data.keepExpansions(state.expanded)) {
+    graph.setData(data.graph, state.language);
+    graph.applyHidden(hiddenInView(state));
+  }
   if (state.expanded.some((id) => !data.isExpanded(id))) {
     void (async () => {
       try {
         let anchor: string | undefined;
         for (const id of state.expanded) if (await loadNeighborhood(id)) anchor = id;
         graph.setData(data.graph, state.language, { anchor });
-        graph.applyHidden(data.hidden(currentFilter(state)));
+        graph.applyHidden(hiddenInView(state));
         render(state, previous);
       } catch (error) {
         setStatus('error', describeError(error));
@@ -468,6 +488,7 @@ function announceCursor(id: string | null): void {
 $('graph').tabIndex = 0;
 $('graph').addEventListener('focus', () => announceCursor(graph.moveCursor(null)));
 $('graph').addEventListener('keydown', (event) => {
+  if (edits.handleGraphKey(event)) return;
   if (event.key.startsWith('Arrow')) announceCursor(graph.moveCursor(event.key as CursorMove));
   else if (event.key === 'Enter' || event.key === ' ') {
     if (graph.cursor) void selectAndReveal(graph.cursor);
@@ -483,11 +504,11 @@ $('graph').addEventListener('keydown', (event) => {
 });
 
 /**
- * "Expand neighbours": loads the node's neighbours; when they are all in the graph already it says so and leaves
- * the URL alone (no `exp=` that would restore nothing).
+ * "Expand neighbours" (all, or those through one relationship type): loads the node's neighbours; when they are all
+ * in the graph already it says so and leaves the URL alone (no `exp=` that would restore nothing). Recorded for undo.
  */
-async function expandNode(id: string): Promise<void> {
-  if (store.state.expanded.includes(id)) {
+async function expandNode(id: string, type?: string): Promise<void> {
+  if (store.state.expanded.includes(id) && !type) {
     announce(s.allNeighboursShown(nameOf(id) ?? id));
     return;
   }
@@ -498,13 +519,17 @@ async function expandNode(id: string): Promise<void> {
     setStatus('error', describeError(error));
     return;
   }
-  const added = data.graph.nodes.some((n) => !before.has(n.id));
-  if (!added && !data.withMoreNeighbors([id])) {
+  const added = data.graph.nodes.filter((n) => !before.has(n.id)).map((n) => n.id);
+  if (!type && added.length === 0 && !data.withMoreNeighbors([id])) {
     announce(s.allNeighboursShown(nameOf(id) ?? id));
     return;
   }
   graph.setData(data.graph, store.state.language, { anchor: id });
-  store.expand(id);
+  const e = editStrings(store.state.language).edits;
+  const name = nameOf(id) ?? id;
+  if (!type) return edits.change({ expanded: [...store.state.expanded, id] }, e.expand(name));
+  const after = afterTypedExpansion(store.state, id, type, data.graph.edges, added);
+  edits.change(after, e.expandType(name, relationWord(type, store.state.language)));
 }
 
 /** A short message in the status line under the toolbar, read by screen readers, cleared after a while. */
@@ -540,6 +565,11 @@ function serverExport(format: ServerExport): void {
     (error: unknown) => showBanner(`${s.exportFailed} ${(error as Error).message}`),
   );
 }
+const edits = new GraphEdits($('graph').parentElement as HTMLElement, {
+  ...{ store, graph, data, details, pathFinder, nameOf, announce },
+  expand: expandNode,
+  onExportError: (error) => showBanner(`${s.exportFailed} ${error.message}`),
+});
 $('export-json').addEventListener('click', () => serverExport('dataset'));
 $('export-graphml').addEventListener('click', () => serverExport('graphml'));
 $('export-csv').addEventListener('click', () => serverExport('csv'));
@@ -557,5 +587,8 @@ Object.assign(window, {
     store,
     data,
     graph,
+    edits,
+    /** The one entry point for layout changes, so they can be undone (see GraphEdits.applyLayout). */
+    applyLayout: (label: string, run: () => Promise<unknown>) => edits.applyLayout(label, run),
   },
 });

@@ -163,5 +163,7 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
       style: { width: 4, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', 'z-index': 20, color: '#92400e' },
     },
     { selector: 'node.expanded', style: { 'background-blacken': -0.15, 'border-color': '#111827', 'border-width': 1 } },
+    // Pinned by the user (context menu): a double ring, so it reads apart from the expanded and selected rings.
+    { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#7c2d12' } },
   ];
 }
