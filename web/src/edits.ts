@@ -192,6 +192,7 @@ export class GraphEdits {
       counts: { status: 'loading' },
     };
     this.menuTarget = target;
+    for (const tip of this.pane.querySelectorAll<HTMLElement>('.graph-tooltip')) tip.hidden = true;
     const language = store.state.language;
     const name = this.options.nameOf(id) ?? (element.data('label') as string | undefined) ?? id;
     const label = inSelection ? this.s.selectionMenuLabel(this.selection.length) : this.s.menuLabel(name);
