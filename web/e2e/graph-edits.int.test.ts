@@ -16,6 +16,7 @@ const SHOTS = path.join(import.meta.dirname, '..', '..', 'test-results', 'screen
 
 interface Cy {
   getElementById(id: string): {
+    data(k: string): unknown;
     renderedPosition(): { x: number; y: number };
     position(): { x: number; y: number };
     visible(): boolean;
@@ -45,6 +46,47 @@ async function pointOf(page: Page, id: string): Promise<{ x: number; y: number }
     const box = (document.getElementById('graph') as HTMLElement).getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
+}
+
+/** A node drawn well apart from the others (none within 30 px) and inside the pane, so a press lands on it alone. */
+async function isolatedNode(page: Page): Promise<{ id: string; name: string }> {
+  const found = await page.evaluate(() => {
+    const { cy } = (window as unknown as Win).explorer;
+    const graph = (document.getElementById('graph') as HTMLElement).getBoundingClientRect();
+    const nodes = cy.nodes(':visible').map((n) => ({ id: n.id(), p: n.renderedPosition() }));
+    // Apart from the others, and not under an overlay (the bars, the legend): the canvas is what is there.
+    const apart = nodes.find(
+      ({ id, p }) =>
+        nodes.every((o) => o.id === id || Math.hypot(o.p.x - p.x, o.p.y - p.y) > 24) &&
+        document.elementFromPoint(graph.left + p.x, graph.top + p.y)?.closest('#graph') !== null &&
+        p.x > 20 &&
+        p.y > 20 &&
+        p.x < graph.width - 20 &&
+        p.y < graph.height - 20,
+    );
+    return apart ? { id: apart.id, name: String(cy.getElementById(apart.id).data('name')) } : null;
+  });
+  expect(found).not.toBeNull();
+  return found as { id: string; name: string };
+}
+
+/** A point of the graph pane at least `gap` px from every node (where a drag starts a box, not a node drag). */
+async function emptyPointNear(page: Page, at: { x: number; y: number }, gap = 25): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ at, gap }) => {
+      const { cy } = (window as unknown as Win).explorer;
+      const graph = (document.getElementById('graph') as HTMLElement).getBoundingClientRect();
+      const nodes = cy.nodes(':visible').map((n) => n.renderedPosition());
+      for (let r = 0; r < 200; r += 5)
+        for (let a = 0; a < 360; a += 30) {
+          const x = at.x - graph.left + r * Math.cos((a * Math.PI) / 180);
+          const y = at.y - graph.top + r * Math.sin((a * Math.PI) / 180);
+          if (nodes.every((p) => Math.hypot(p.x - x, p.y - y) > gap)) return { x: x + graph.left, y: y + graph.top };
+        }
+      return at;
+    },
+    { at, gap },
+  );
 }
 
 const shown = (page: Page, id: string) =>
@@ -215,6 +257,9 @@ describe('the context menu on nodes and edges', () => {
       null,
       { timeout: 90_000 },
     );
+    // On a phone the whole graph is small: zoom in so a finger finds one node.
+    await page.locator('#zoom-in').click();
+    await page.locator('#zoom-in').click();
     await settle(page);
     // A long press: touch down on the node, hold past Cytoscape's taphold time, lift.
     const longPress = async (id: string) => {
@@ -224,8 +269,10 @@ describe('the context menu on nodes and edges', () => {
       await page.waitForTimeout(900);
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     };
-    await longPress('actor:sdf');
+    const first = await isolatedNode(page);
+    await longPress(first.id);
     await menuItems(page);
+    expect(await page.locator('#graph-menu').getAttribute('aria-label')).toBe(`Actions on ${first.name}`);
     await page.screenshot({ path: path.join(SHOTS, 'context-menu-touch.png') });
     await page.locator('#graph-menu [role="menuitem"]', { hasText: 'Show in source' }).click();
     const mark = page.locator('#panel-details .source-viewer mark').first();
@@ -235,10 +282,11 @@ describe('the context menu on nodes and edges', () => {
 
     await page.locator('#pane-graph').click();
     await settle(page);
-    await longPress('actor:isis');
+    const apart = await isolatedNode(page);
+    await longPress(apart.id);
     await menuItems(page);
     await page.locator('#graph-menu [role="menuitem"]', { hasText: 'Paths from here' }).click();
-    expect(await page.locator('#path-from').inputValue()).toBe('Islamic State (ISIS)');
+    expect(await page.locator('#path-from').inputValue()).toBe(apart.name);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('path-to');
     await page.close();
   });
@@ -288,14 +336,30 @@ describe('selection', () => {
     expect(await page.locator('#box-select').getAttribute('aria-pressed')).toBe('true');
     const graphBox = (await page.locator('#graph').boundingBox()) as { x: number; y: number; width: number };
     const centre = await pointOf(page, 'actor:isis');
-    const box = { x1: centre.x - 90, y1: centre.y - 70, x2: centre.x + 90, y2: centre.y + 70 };
+    const start = await emptyPointNear(page, { x: centre.x - 110, y: centre.y - 80 });
+    const end = await emptyPointNear(page, { x: centre.x + 110, y: centre.y + 80 });
+    const box = { x1: start.x, y1: start.y, x2: end.x, y2: end.y };
+    // Cytoscape selects a node whose body lies wholly in the box (its default "contain" mode).
     const expected = await page.evaluate(
       ({ box, left, top }) =>
-        (window as unknown as Win).explorer.cy
+        (
+          window as unknown as {
+            explorer: {
+              cy: {
+                nodes(s: string): Array<{
+                  id(): string;
+                  renderedBoundingBox(o: object): { x1: number; y1: number; x2: number; y2: number };
+                }>;
+              };
+            };
+          }
+        ).explorer.cy
           .nodes(':visible')
           .filter((n) => {
-            const p = n.renderedPosition();
-            return p.x + left > box.x1 && p.x + left < box.x2 && p.y + top > box.y1 && p.y + top < box.y2;
+            const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+            return (
+              b.x1 + left > box.x1 + 2 && b.x2 + left < box.x2 - 2 && b.y1 + top > box.y1 + 2 && b.y2 + top < box.y2 - 2
+            );
           })
           .map((n) => n.id())
           .sort(),
@@ -314,7 +378,7 @@ describe('selection', () => {
         .map((n) => n.id())
         .sort(),
     );
-    // Every node centred in the box is selected, and nothing outside it (a node reaching in at its rim may be).
+    // Every node wholly in the box is selected, and nothing wholly outside it.
     for (const id of expected) expect(selected).toContain(id);
     const outside = await page.evaluate(
       ({ ids, box, left, top }) =>
