@@ -128,6 +128,35 @@ describe('the context menu on nodes and edges', () => {
     expect(await page.locator('#graph-menu').getAttribute('aria-label')).toContain('Syrian Democratic Forces');
     expect(await axeViolations(page, 'context menu (en)')).toEqual([]);
 
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#graph-menu').isHidden()).toBe(true);
+
+    // On a link (one whose middle is clear of every node): its sources and Hide.
+    const link = await page.evaluate(() => {
+      const cy = (window as unknown as Win).explorer.cy as unknown as {
+        edges(s: string): Array<{ id(): string; renderedMidpoint(): { x: number; y: number } }>;
+        nodes(s: string): Array<{ renderedPosition(): { x: number; y: number } }>;
+      };
+      const nodes = cy.nodes(':visible').map((n) => n.renderedPosition());
+      const graph = (document.getElementById('graph') as HTMLElement).getBoundingClientRect();
+      const edge = cy.edges(':visible').find((e) => {
+        const m = e.renderedMidpoint();
+        return (
+          nodes.every((p) => Math.hypot(p.x - m.x, p.y - m.y) > 30) &&
+          document.elementFromPoint(graph.left + m.x, graph.top + m.y)?.closest('#graph') !== null
+        );
+      });
+      return edge
+        ? { id: edge.id(), x: graph.left + edge.renderedMidpoint().x, y: graph.top + edge.renderedMidpoint().y }
+        : null;
+    });
+    expect(link).not.toBeNull();
+    await page.mouse.click((link as { x: number }).x, (link as { y: number }).y, { button: 'right' });
+    expect(await menuItems(page)).toEqual(['Show in source', 'Hide']);
+    await page.keyboard.press('Escape');
+
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    await menuItems(page);
     await page.locator('#graph-menu [role="menuitem"]', { hasText: /^Hide$/ }).click();
     await expect.poll(() => shown(page, 'actor:sdf')).toBe(false);
     expect(param(page, 'hide')).toBe('actor:sdf');
@@ -304,6 +333,7 @@ describe('selection', () => {
     const bar = page.locator('#graph-selection');
     await bar.waitFor({ state: 'visible' });
     expect(await bar.locator('strong').textContent()).toBe('2 selected');
+    expect(await axeViolations(page, 'selection bar')).toEqual([]);
     const download = page.waitForEvent('download');
     await bar.locator('[data-action="export-selection"]').click();
     const file = await (await download).path();
