@@ -3,18 +3,18 @@
  * every graph edit. Edits of what the URL keeps (expanded, hidden, pinned) go through `change`, which records them and
  * updates the view state; layouts go through `applyLayout`, which records node positions. app.ts wires it in.
  */
-import { fetchNeighborhood } from './api.ts';
+import { fetchRelationshipCounts } from './api.ts';
 import type { DataStore } from './data.ts';
 import { fetchExport, SERVER_EXPORTS } from './export.ts';
 import { ContextMenu } from './graph/context-menu.ts';
 import { type EditStrings, editStrings } from './graph/edit-strings.ts';
 import { EditHistory, type GraphFields } from './graph/history.ts';
 import {
-  countRelations,
   type MenuAction,
   type MenuTarget,
   menuGroups,
   type RelationCounts,
+  relationsInMenu,
 } from './graph/menu-model.ts';
 import { nodePositions, placeNodes, selectNodes } from './graph/selection.ts';
 import type { GraphView } from './graph/view.ts';
@@ -216,12 +216,12 @@ export class GraphEdits {
 
   private menuTarget: MenuTarget | null = null;
 
-  /** A node's relationships by type, from the server's neighbourhood of it (asked once per node). */
+  /** A node's relationships by type, from the server (asked once per node). */
   private relationCounts(id: string): Promise<RelationCounts> {
     let counts = this.counts.get(id);
     if (!counts) {
-      counts = fetchNeighborhood(id, 500).then(
-        (found): RelationCounts => ({ status: 'done', byType: countRelations(id, found.edges) }),
+      counts = fetchRelationshipCounts(id).then(
+        (found): RelationCounts => ({ status: 'done', byType: relationsInMenu(found) }),
         (error: unknown): RelationCounts => ({ status: 'error', message: (error as Error).message }),
       );
       this.counts.set(id, counts);

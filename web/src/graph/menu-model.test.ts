@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editStrings } from './edit-strings.ts';
-import { afterTypedExpansion, countRelations, type MenuTarget, menuGroups } from './menu-model.ts';
+import { afterTypedExpansion, type MenuTarget, menuGroups, relationsInMenu } from './menu-model.ts';
 
 const edges = [
   { type: 'FOUGHT', source: 'actor:sdf', target: 'actor:isis' },
@@ -17,7 +17,14 @@ const target = (over: Partial<MenuTarget> = {}): MenuTarget => ({
   isNode: true,
   pinned: false,
   selectionSize: 1,
-  counts: { status: 'done', byType: countRelations('actor:sdf', edges) },
+  counts: {
+    status: 'done',
+    byType: relationsInMenu([
+      { type: 'PARTY_TO', count: 2 },
+      { type: 'CITES', count: 4 },
+      { type: 'FOUGHT', count: 3 },
+    ]),
+  },
   ...over,
 });
 
@@ -28,10 +35,20 @@ const labels = (t: MenuTarget, language: 'en' | 'ar' = 'en') =>
   ]);
 
 describe('the context menu model', () => {
-  it("counts a node's own relationships by type, most first, leaving out other nodes' and non-graph types", () => {
-    expect(countRelations('actor:sdf', edges)).toEqual([
+  it("lists the server's counts most first, in the vocabulary's order on ties, leaving out non-graph types", () => {
+    expect(
+      relationsInMenu([
+        { type: 'PARTY_TO', count: 2 },
+        { type: 'CITES', count: 4 },
+        { type: 'FOUGHT', count: 3 },
+        { type: 'LEADS', count: 2 },
+        { type: 'ACCUSED', count: 0 },
+      ]),
+    ).toEqual([
       { type: 'FOUGHT', count: 3 },
+      // PARTY_TO (a structure type) comes before LEADS in GRAPH_REL_TYPES.
       { type: 'PARTY_TO', count: 2 },
+      { type: 'LEADS', count: 2 },
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * What the graph's context menu offers for a node, an edge or a selection: pure, so its entries are tested without a
- * page. Relationship counts come from the server's neighbourhood of the node (one request when the menu opens).
+ * page. Relationship counts come from the server (`relationshipCounts`, one request when the menu opens).
  */
 import { GRAPH_REL_TYPES } from '../../../schema/vocabulary.ts';
 import type { Language } from '../ui-types.ts';
@@ -39,23 +39,14 @@ export interface MenuTarget {
   counts: RelationCounts;
 }
 
-/**
- * Relationships of one node by type, most first (ties in the vocabulary's order): only edges that touch the node,
- * of the graph's relationship types.
- */
-export function countRelations(
-  nodeId: string,
-  edges: ReadonlyArray<{ type: string; source: string; target: string }>,
+/** The server's counts as the menu lists them: the graph's relationship types only, most first, then vocabulary order. */
+export function relationsInMenu(
+  counts: ReadonlyArray<{ type: string; count: number }>,
 ): Array<{ type: string; count: number }> {
-  const counts = new Map<string, number>();
-  for (const edge of edges) {
-    if (edge.source !== nodeId && edge.target !== nodeId) continue;
-    if (!(GRAPH_REL_TYPES as readonly string[]).includes(edge.type)) continue;
-    counts.set(edge.type, (counts.get(edge.type) ?? 0) + 1);
-  }
   const order = (type: string) => (GRAPH_REL_TYPES as readonly string[]).indexOf(type);
-  return [...counts]
-    .map(([type, count]) => ({ type, count }))
+  return counts
+    .filter((c) => order(c.type) >= 0 && c.count > 0)
+    .map(({ type, count }) => ({ type, count }))
     .sort((a, b) => b.count - a.count || order(a.type) - order(b.type));
 }
 
