@@ -92,6 +92,9 @@ async function emptyPointNear(page: Page, at: { x: number; y: number }, gap = 25
 const shown = (page: Page, id: string) =>
   page.evaluate((id) => (window as unknown as Win).explorer.cy.getElementById(id).visible(), id);
 
+/** Edits that load from the server can take seconds on a loaded machine. */
+const POLL = { timeout: 30_000 };
+
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
 /** The menu's item texts once the relationship counts are in. */
@@ -158,15 +161,15 @@ describe('the context menu on nodes and edges', () => {
     await page.mouse.click(at.x, at.y, { button: 'right' });
     await menuItems(page);
     await page.locator('#graph-menu [role="menuitem"]', { hasText: /^Hide$/ }).click();
-    await expect.poll(() => shown(page, 'actor:sdf')).toBe(false);
+    await expect.poll(() => shown(page, 'actor:sdf'), POLL).toBe(false);
     expect(param(page, 'hide')).toBe('actor:sdf');
     expect(await page.locator('#unhide').textContent()).toBe('Show 1 hidden');
 
     await page.keyboard.press('Control+z');
-    await expect.poll(() => shown(page, 'actor:sdf')).toBe(true);
+    await expect.poll(() => shown(page, 'actor:sdf'), POLL).toBe(true);
     expect(param(page, 'hide')).toBeNull();
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => shown(page, 'actor:sdf')).toBe(false);
+    await expect.poll(() => shown(page, 'actor:sdf'), POLL).toBe(false);
     expect(param(page, 'hide')).toBe('actor:sdf');
 
     // The URL alone brings the edit back: a reload shows the same graph.
@@ -211,7 +214,7 @@ describe('the context menu on nodes and edges', () => {
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
-    await expect.poll(() => param(page, 'pin')).toBe('actor:isis');
+    await expect.poll(() => param(page, 'pin'), POLL).toBe('actor:isis');
     expect(
       await page.evaluate(() => (window as unknown as Win).explorer.cy.getElementById('actor:isis').locked()),
     ).toBe(true);
@@ -237,7 +240,7 @@ describe('the context menu on nodes and edges', () => {
     expect(back.x).toBeCloseTo(other.x, 3);
     expect(back.y).toBeCloseTo(other.y, 3);
     await page.locator('#undo').click();
-    await expect.poll(() => param(page, 'pin')).toBeNull();
+    await expect.poll(() => param(page, 'pin'), POLL).toBeNull();
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -264,11 +267,11 @@ describe('the context menu on nodes and edges', () => {
     await page.mouse.click(at.x, at.y, { button: 'right' });
     const fought = (await menuItems(page)).find((t) => t.startsWith('fought ('));
     await page.locator('#graph-menu [role="menuitem"]', { hasText: fought as string }).click();
-    await expect.poll(() => shown(page, foe)).toBe(true);
+    await expect.poll(() => shown(page, foe), POLL).toBe(true);
     expect(param(page, 'exp')).toBe('actor:sdf');
     expect(param(page, 'hide')).toBeNull();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => shown(page, foe)).toBe(false);
+    await expect.poll(() => shown(page, foe), POLL).toBe(false);
     expect(param(page, 'hide')).toBe(foe);
     expect(param(page, 'exp')).toBeNull();
     await page.close();
@@ -348,14 +351,14 @@ describe('selection', () => {
     expect(actors.length).toBeLessThan(allActors / 2);
 
     await bar.locator('[data-action="hide-selection"]').click();
-    await expect.poll(() => shown(page, 'actor:isis')).toBe(false);
+    await expect.poll(() => shown(page, 'actor:isis'), POLL).toBe(false);
     expect(await shown(page, 'actor:sdf')).toBe(false);
     expect(param(page, 'hide')?.split(',').sort()).toEqual(['actor:isis', 'actor:sdf']);
     await page.locator('#undo').click();
-    await expect.poll(() => shown(page, 'actor:isis')).toBe(true);
+    await expect.poll(() => shown(page, 'actor:isis'), POLL).toBe(true);
     expect(await shown(page, 'actor:sdf')).toBe(true);
     await page.keyboard.press('Control+y');
-    await expect.poll(() => shown(page, 'actor:isis')).toBe(false);
+    await expect.poll(() => shown(page, 'actor:isis'), POLL).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
   });
