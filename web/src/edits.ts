@@ -55,6 +55,8 @@ export class GraphEdits {
   readonly history: EditHistory;
   private readonly menu: ContextMenu;
   private readonly counts = new Map<string, Promise<RelationCounts>>();
+  /** What the open (or last) menu acts on. */
+  private menuTarget: MenuTarget | null = null;
   private selection: string[] = [];
   private boxSelecting = false;
   private readonly bar = document.createElement('div');
@@ -213,8 +215,6 @@ export class GraphEdits {
       this.menu.update(menuGroups(target, this.s, store.state.language));
     });
   }
-
-  private menuTarget: MenuTarget | null = null;
 
   /** A node's relationships by type, from the server (asked once per node). */
   private relationCounts(id: string): Promise<RelationCounts> {
