@@ -92,8 +92,17 @@ export class GraphEdits {
     this.selectionBox.className = 'graph-selection';
     this.selectionBox.setAttribute('role', 'group');
     this.selectionBox.hidden = true;
-    this.bar.append(this.undoButton, this.redoButton, this.relayoutButton, this.boxButton, this.unhideButton);
-    pane.append(this.bar, this.selectionBox);
+    // The selection's bar wraps below the edit buttons, so neither covers the other however narrow the pane.
+    this.bar.append(
+      this.undoButton,
+      this.redoButton,
+      this.relayoutButton,
+      this.boxButton,
+      this.unhideButton,
+      Object.assign(document.createElement('div'), { className: 'line-break' }),
+      this.selectionBox,
+    );
+    pane.append(this.bar);
     this.undoButton.addEventListener('click', () => this.undo());
     this.redoButton.addEventListener('click', () => this.redo());
     this.relayoutButton.addEventListener(
