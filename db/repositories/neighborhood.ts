@@ -121,3 +121,21 @@ export async function findNeighborhood(
   });
   return row ?? null;
 }
+
+export interface RelationshipCount {
+  type: string;
+  count: number;
+}
+
+const RELATIONSHIP_COUNTS = `
+  MATCH (start:KG:Entity {id: $id})-[r:${TYPES}]-(:Entity)
+  WITH type(r) AS type, count(r) AS count
+  RETURN type, count ORDER BY count DESC, type`;
+
+/**
+ * How many relationships of each graph type touch a node, most first (ties by type name): what an "expand by" menu
+ * offers. Empty for a node with none (or none that exists: callers check the id first).
+ */
+export async function countRelationships(driver: Driver, id: string): Promise<RelationshipCount[]> {
+  return readRows<RelationshipCount>(driver, RELATIONSHIP_COUNTS, { id });
+}

@@ -14,6 +14,8 @@ import {
   type OverviewQuery,
   PathsDocument,
   type PathsQuery,
+  RelationshipCountsDocument,
+  type RelationshipCountsQuery,
   SearchDocument,
   type SearchQuery,
   SourceTextDocument,
@@ -135,6 +137,11 @@ export async function fetchOverview(window: TimeWindow | null = null): Promise<O
 /** Direct neighbours of a node, best-supported first; `limit` counts the node itself (server bound 500). */
 export async function fetchNeighborhood(id: string, limit = 200): Promise<Neighborhood> {
   return (await request(NeighborhoodDocument, { id, limit })).neighborhood;
+}
+
+/** How many relationships of each type a node has, most first (the context menu's "expand by" entries). */
+export async function fetchRelationshipCounts(id: string): Promise<RelationshipCountsQuery['relationshipCounts']> {
+  return (await request(RelationshipCountsDocument, { id })).relationshipCounts;
 }
 
 export async function fetchTimeline(): Promise<TimelineQuery> {

@@ -7,12 +7,12 @@ import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { databaseReady, fetchNeighborhood, fetchOverview, fetchTimeline, findPaths } from './api.ts';
 import { activePlaces, DataStore, mapPlaces, timelineItems } from './data.ts';
 import { h } from './dom.ts';
+import { GraphEdits } from './edits.ts';
 import { describeFailure } from './errors.ts';
-import { describeElement, filterReasons, pngCaption } from './explain.ts';
-import { fetchExport, SERVER_EXPORTS, type ServerExport } from './export.ts';
-import { attributedToIn, displayName, mayBeLater, NO_FILTER, nodeDate, type ViewFilter } from './graph/elements.ts';
-import { playbackSteps } from './graph/playback.ts';
-import { graphPng } from './graph/png.ts';
+import { describeElement, filterReasons } from './explain.ts';
+import { editStrings } from './graph/edit-strings.ts';
+import { attributedToIn, displayName, NO_FILTER, type ViewFilter } from './graph/elements.ts';
+import { afterTypedExpansion } from './graph/menu-model.ts';
 import { capNeighborhood, EXPANSION_STEP, neighborhoodRequestLimit } from './graph/tuning.ts';
 import { type CursorMove, GraphView } from './graph/view.ts';
 import { directionOf, type Strings, strings } from './i18n.ts';
@@ -20,7 +20,7 @@ import type { MapState, MapView } from './map/map.ts';
 import { takeEarlyOpening } from './opening.ts';
 import {
   $,
-  download,
+  graphInsets,
   graphStatusIsError,
   mapLabels,
   renderScope,
@@ -41,7 +41,9 @@ import { TimeBar } from './panels/timebar.ts';
 import { showPane, wirePanes } from './panes.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { lazyTimeline } from './timeline/lazy.ts';
+import { announce, wireToolbar } from './toolbar.ts';
 import type { TimeWindow } from './ui-types.ts';
+import { relationWord } from './words.ts';
 
 const store = new Store(stateFromQuery(location.search));
 const data = new DataStore();
@@ -53,27 +55,9 @@ const graph = new GraphView($('graph'), {
   onExpand: (id) => void expandNode(id),
   describe: (id) => describeElement(id, data, store.state.language, s),
   insets: () => graphInsets(),
+  onContextMenu: (id, at) => edits.openMenu(id, at),
+  onSelectionChange: (ids) => edits.selectionChanged(ids),
 });
-
-/**
- * Room the graph pane's overlays take: the controls, the "show more" note and the time bar above, the legend and
- * scope note below.
- */
-function graphInsets(): { top: number; right: number; bottom: number; left: number } {
-  const pane = $('graph').getBoundingClientRect();
-  const more = $('graph-more');
-  const bar = $('timebar');
-  const top = Math.max(
-    $('fit').getBoundingClientRect().bottom,
-    more.hidden ? 0 : more.getBoundingClientRect().bottom,
-    bar.hidden ? 0 : bar.getBoundingClientRect().bottom,
-  );
-  const below = [$('legend'), $('graph-scope')]
-    .map((overlay) => overlay.getBoundingClientRect())
-    .filter((box) => box.height > 0)
-    .map((box) => pane.bottom - box.top);
-  return { top: Math.max(0, top - pane.top), right: 0, bottom: Math.max(0, ...below), left: 0 };
-}
 
 const nameOf = (id: string): string | null => {
   const node = data.nodeById(id);
@@ -159,6 +143,10 @@ function currentFilter(state: ViewState = store.state): ViewFilter {
     asOf: state.playAt,
   };
 }
+
+/** What the graph hides: what the filters leave out and what the user hid. */
+const hiddenInView = (state: ViewState = store.state): Set<string> =>
+  new Set([...data.hidden(currentFilter(state)), ...state.hidden]);
 
 const setStatus = (kind: Parameters<typeof setGraphStatus>[1], message = '') =>
   setGraphStatus(s, kind, message, () =>
@@ -290,7 +278,7 @@ async function reloadOverview(window: TimeWindow | null, request: number): Promi
     if (request !== overviewRequest) return;
     overviewLoading = false;
     graph.setData(data.graph, store.state.language, { positions: data.positions, fresh: true });
-    graph.applyHidden(data.hidden(currentFilter()));
+    graph.applyHidden(hiddenInView());
     graph.markExpanded(store.state.expanded);
     graph.select(store.state.selected);
     setStatus(data.graph.nodes.length === 0 ? 'empty' : 'none', s.emptyGraph);
@@ -319,7 +307,7 @@ async function showMore(id: string): Promise<void> {
   try {
     await loadNeighborhood(id);
     graph.setData(data.graph, store.state.language, { anchor: id });
-    graph.applyHidden(data.hidden(currentFilter()));
+    graph.applyHidden(hiddenInView());
     graph.markExpanded(store.state.expanded);
     renderFilters(store.state);
     renderLinkedViews(store.state);
@@ -414,33 +402,14 @@ function renderLinkedViews(state: ViewState): void {
   map?.update(...mapShows);
 }
 
-const timeBar = new TimeBar(
-  $('timebar'),
-  {
-    onDay: (day, history) => store.playTo(day, history),
-    onSelect: (id) => void selectAndReveal(id),
-    nameOf: (id) => nameOf(id) ?? id,
-  },
-  s,
-);
-
-/** The time bar over the graph now loaded: its steps, its cursor, and the nodes it draws as possibly later. */
-function renderTimeBar(state: ViewState): void {
-  const nodes = data.displayed().nodes;
-  timeBar.update(playbackSteps(nodes), state.playAt);
-  $('timebar-open').setAttribute('aria-expanded', String(state.playAt !== null));
-  $('graph')
-    .closest('.graph-pane')
-    ?.classList.toggle('is-playing', state.playAt !== null);
-  const day = state.playAt;
-  const later = new Set<string>();
-  if (day)
-    for (const node of nodes) {
-      const span = nodeDate(node);
-      if (span && mayBeLater(span.earliest, span.latest, day)) later.add(node.id);
-    }
-  graph.markMayBeLater(later);
-}
+const timeBar = new TimeBar($('timebar'), {
+  onDay: (day, history) => store.playTo(day, history),
+  onSelect: (id) => void selectAndReveal(id),
+  nameOf: (id) => nameOf(id) ?? id,
+  nodes: () => data.displayed().nodes,
+  markMayBeLater: (ids) => graph.markMayBeLater(ids),
+  strings: () => s,
+});
 
 function renderFilters(state: ViewState): void {
   filters.render({
@@ -462,11 +431,13 @@ function render(state: ViewState, previous: ViewState | null): void {
     details.setLanguage(s, state.language);
     pathFinder.setLanguage(s, state.language);
     filters.setLanguage(s);
-    timeBar.setLanguage(s, state.language);
+    timeBar.setLanguage(state.language);
   }
   const filterChanged = changed('window') || changed('attributedTo') || changed('minCertainty');
-  if (filterChanged || changed('playAt')) graph.applyHidden(data.hidden(currentFilter(state)));
-  renderTimeBar(state);
+  if (filterChanged || changed('hidden') || changed('playAt')) graph.applyHidden(hiddenInView(state));
+  if (changed('pinned')) graph.setPinned(state.pinned);
+  if (changed('hidden') || changed('language')) edits.render();
+  timeBar.render(state.playAt);
   // The time bar grows the graph in place (positions are stable); the other filters re-frame it.
   if (filterChanged && previous !== null) {
     // The graph re-frames on what the filters leave, and says so when they leave nothing.
@@ -493,13 +464,18 @@ function render(state: ViewState, previous: ViewState | null): void {
 }
 
 store.subscribe((state, previous) => {
+  // An undone expansion: the graph goes back to what a reload of this URL builds.
+  if (data.keepExpansions(state.expanded)) {
+    graph.setData(data.graph, state.language);
+    graph.applyHidden(hiddenInView(state));
+  }
   if (state.expanded.some((id) => !data.isExpanded(id))) {
     void (async () => {
       try {
         let anchor: string | undefined;
         for (const id of state.expanded) if (await loadNeighborhood(id)) anchor = id;
         graph.setData(data.graph, state.language, { anchor });
-        graph.applyHidden(data.hidden(currentFilter(state)));
+        graph.applyHidden(hiddenInView(state));
         render(state, previous);
       } catch (error) {
         setStatus('error', describeError(error));
@@ -517,11 +493,7 @@ window.addEventListener('popstate', () => {
 // Controls.
 $('language').addEventListener('click', () => store.setLanguage(store.state.language === 'en' ? 'ar' : 'en'));
 $('fit').addEventListener('click', () => graph.fit());
-$('timebar-open').addEventListener('click', () => {
-  if (store.state.playAt) store.playTo(null, 'push');
-  else if (playbackSteps(data.displayed().nodes).length === 0) showBanner(s.timebarNothingDated);
-  else timeBar.open();
-});
+$('timebar-open').addEventListener('click', () => timeBar.toggle(store.state.playAt));
 $('zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
 $('zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
 wireTabs((tab) => store.showTab(tab));
@@ -544,6 +516,7 @@ function announceCursor(id: string | null): void {
 $('graph').tabIndex = 0;
 $('graph').addEventListener('focus', () => announceCursor(graph.moveCursor(null)));
 $('graph').addEventListener('keydown', (event) => {
+  if (edits.handleGraphKey(event)) return;
   if (event.key.startsWith('Arrow')) announceCursor(graph.moveCursor(event.key as CursorMove));
   else if (event.key === 'Enter' || event.key === ' ') {
     if (graph.cursor) void selectAndReveal(graph.cursor);
@@ -559,11 +532,11 @@ $('graph').addEventListener('keydown', (event) => {
 });
 
 /**
- * "Expand neighbours": loads the node's neighbours; when they are all in the graph already it says so and leaves
- * the URL alone (no `exp=` that would restore nothing).
+ * "Expand neighbours" (all, or those through one relationship type): loads the node's neighbours; when they are all
+ * in the graph already it says so and leaves the URL alone (no `exp=` that would restore nothing). Recorded for undo.
  */
-async function expandNode(id: string): Promise<void> {
-  if (store.state.expanded.includes(id)) {
+async function expandNode(id: string, type?: string): Promise<void> {
+  if (store.state.expanded.includes(id) && !type) {
     announce(s.allNeighboursShown(nameOf(id) ?? id));
     return;
   }
@@ -574,63 +547,25 @@ async function expandNode(id: string): Promise<void> {
     setStatus('error', describeError(error));
     return;
   }
-  const added = data.graph.nodes.some((n) => !before.has(n.id));
-  if (!added && !data.withMoreNeighbors([id])) {
+  const added = data.graph.nodes.filter((n) => !before.has(n.id)).map((n) => n.id);
+  if (!type && added.length === 0 && !data.withMoreNeighbors([id])) {
     announce(s.allNeighboursShown(nameOf(id) ?? id));
     return;
   }
   graph.setData(data.graph, store.state.language, { anchor: id });
-  store.expand(id);
+  const e = editStrings(store.state.language).edits;
+  const name = nameOf(id) ?? id;
+  if (!type) return edits.change({ expanded: [...store.state.expanded, id] }, e.expand(name));
+  const after = afterTypedExpansion(store.state, id, type, data.graph.edges, added);
+  edits.change(after, e.expandType(name, relationWord(type, store.state.language)));
 }
 
-/** A short message in the status line under the toolbar, read by screen readers, cleared after a while. */
-let announceTimer: ReturnType<typeof setTimeout> | undefined;
-function announce(text: string): void {
-  const line = $('announce');
-  line.textContent = text;
-  line.classList.add('is-shown');
-  clearTimeout(announceTimer);
-  announceTimer = setTimeout(() => {
-    line.classList.remove('is-shown');
-    line.textContent = '';
-  }, 6000);
-}
-
-$('copy-link').addEventListener('click', () => {
-  navigator.clipboard.writeText(location.href).then(
-    () => announce(s.linkCopied),
-    () => announce(s.copyFailed),
-  );
+const edits = new GraphEdits($('graph').parentElement as HTMLElement, {
+  ...{ store, graph, data, details, pathFinder, nameOf, announce },
+  expand: expandNode,
+  onExportError: (error) => showBanner(`${s.exportFailed} ${error.message}`),
 });
-
-$('saved-views-button').addEventListener('click', () => {
-  import('./views/dialog.ts').then(
-    ({ openSavedViews }) =>
-      openSavedViews({
-        strings: () => s,
-        language: () => store.state.language,
-        open: (query) => store.update({ ...stateFromQuery(query), language: store.state.language }),
-      }),
-    () => showBanner(s.paneLoadError),
-  );
-});
-
-$('export-png').addEventListener('click', () => {
-  graphPng(graph.cy, pngCaption(store.state, data, graph, s, nameOf)).then(
-    (blob) => download(blob, 'baghouz-graph.png'),
-    (error: unknown) => showBanner(`${s.exportFailed} ${(error as Error).message}`),
-  );
-});
-/** Server-made exports of what the graph shows: dataset JSON, GraphML and ACLED-style CSV, citations included. */
-function serverExport(format: ServerExport): void {
-  fetchExport(format, graph.visibleIds().nodes).then(
-    (blob) => download(blob, SERVER_EXPORTS[format].file),
-    (error: unknown) => showBanner(`${s.exportFailed} ${(error as Error).message}`),
-  );
-}
-$('export-json').addEventListener('click', () => serverExport('dataset'));
-$('export-graphml').addEventListener('click', () => serverExport('graphml'));
-$('export-csv').addEventListener('click', () => serverExport('csv'));
+wireToolbar({ store, graph, data, strings: () => s, nameOf });
 
 new ResizeObserver(() => graph.resize()).observe($('graph'));
 render(store.state, null);
@@ -645,5 +580,8 @@ Object.assign(window, {
     store,
     data,
     graph,
+    edits,
+    /** The one entry point for layout changes, so they can be undone (see GraphEdits.applyLayout). */
+    applyLayout: (label: string, run: () => Promise<unknown>) => edits.applyLayout(label, run),
   },
 });

@@ -96,6 +96,28 @@ function loaded(): DataStore {
 }
 
 describe('the data store', () => {
+  it('takes an undone expansion out again, keeping the opening view and the other expansions', () => {
+    const data = loaded();
+    data.addNeighborhood(
+      'actor:isis',
+      { nodes: [actor('actor:aq')], edges: [edge('rel:aq', 'actor:aq', 'actor:isis')] },
+      false,
+    );
+    data.addNeighborhood(
+      'actor:sdf',
+      { nodes: [actor('actor:us')], edges: [edge('rel:us', 'actor:us', 'actor:sdf')] },
+      false,
+    );
+    expect(data.keepExpansions(['actor:isis', 'actor:sdf'])).toBe(false);
+    expect(data.keepExpansions(['actor:sdf'])).toBe(true);
+    expect(data.graph.nodes.map((n) => n.id).sort()).toEqual(['actor:isis', 'actor:sdf', 'actor:us', 'place:baghouz']);
+    expect(data.graph.edges.map((e) => e.id)).not.toContain('rel:aq');
+    expect(data.isExpanded('actor:isis')).toBe(false);
+    expect(data.isExpanded('actor:sdf')).toBe(true);
+    expect(data.keepExpansions([])).toBe(true);
+    expect(data.graph.nodes).toHaveLength(overview.nodes.length);
+  });
+
   it('finds nodes in the graph or the timeline, and edges in the graph or the paths found', () => {
     const data = loaded();
     expect(data.nodeById('actor:sdf')?.nameAr).toBe('قسد');

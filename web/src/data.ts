@@ -51,6 +51,9 @@ export class DataStore {
   /** Nodes and edges of shown paths that are not in the loaded graph: drawn until the graph is next replaced. */
   private pathExtras: Subgraph = EMPTY;
   private readonly expansions = new Map<string, Expansion>();
+  /** The opening view as it came, and what each expansion added: an undone expansion is taken out again. */
+  private baseGraph: Subgraph = EMPTY;
+  private readonly neighborhoods = new Map<string, Subgraph>();
 
   /** The subgraph the graph view is given. */
   get graph(): Subgraph {
@@ -154,6 +157,8 @@ export class DataStore {
   replaceOverview(graph: Overview, window: TimeWindow | null): void {
     const { nodes, edges, positions, ...totals } = graph;
     this.loadedGraph = { nodes, edges };
+    this.baseGraph = this.loadedGraph;
+    this.neighborhoods.clear();
     this.overviewPositions = new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }]));
     this.overviewTotals = { ...totals, shownNodes: nodes.length, shownEdges: edges.length, window };
     this.pathExtras = EMPTY;
@@ -169,8 +174,29 @@ export class DataStore {
    */
   addNeighborhood(id: string, neighborhood: Subgraph, more: boolean, edges: Expansion['edges'] = null): void {
     this.loadedGraph = mergeSubgraphs(this.loadedGraph, neighborhood);
+    const earlier = this.neighborhoods.get(id);
+    this.neighborhoods.set(id, earlier ? mergeSubgraphs(earlier, neighborhood) : neighborhood);
     this.pathExtras = EMPTY;
     this.expansions.set(id, { pages: this.expansions.get(id)?.pages ?? 1, loaded: true, more, edges });
+  }
+
+  /**
+   * Keeps only the expansions of `expanded` (an undo took the others back): the graph becomes the opening view with
+   * those neighbourhoods, as a reload of the same URL would build it. Returns whether anything was taken out.
+   */
+  keepExpansions(expanded: readonly string[]): boolean {
+    const dropped = [...this.neighborhoods.keys()].filter((id) => !expanded.includes(id));
+    if (dropped.length === 0) return false;
+    for (const id of dropped) {
+      this.neighborhoods.delete(id);
+      this.expansions.delete(id);
+    }
+    this.loadedGraph = expanded.reduce((graph, id) => {
+      const neighborhood = this.neighborhoods.get(id);
+      return neighborhood ? mergeSubgraphs(graph, neighborhood) : graph;
+    }, this.baseGraph);
+    this.pathExtras = EMPTY;
+    return true;
   }
 
   /** Asks for one more page of a node's neighbours (loaded by the next `addNeighborhood`). */

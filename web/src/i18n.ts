@@ -145,7 +145,7 @@ const en = {
   legendHide: 'Hide legend',
   legendShow: 'Legend',
   graphHelp:
-    'Graph. Arrow keys move between neighbours, Enter selects, E expands, plus and minus zoom, F fits, Escape clears.',
+    'Graph. Arrow keys move between neighbours, Enter selects, Shift+Enter adds to the selection, E expands, Shift+F10 or the menu key opens the actions, Ctrl+Z undoes, plus and minus zoom, F fits, Escape clears.',
   graphCursor: (name: string, kind: string, links: string) => `${name}, ${kind}, ${links}`,
   copyLink: 'Copy link',
   copyLinkLabel: 'Copy a link to this view',
@@ -336,7 +336,7 @@ const ar: Strings = {
   timelineEmpty: 'لا أحداث مؤرخة للعرض.',
   timelineClear: 'مسح النافذة',
   timelineOpenStart: 'بداية غير معروفة',
-  timelineBrushArea: 'النافذة الزمنية: اسحب للاختيار، Enter للإنشاء، الأسهم للتحريك، Escape للمسح',
+  timelineBrushArea: 'النافذة الزمنية: اسحب للاختيار، Enter للإنشاء، الأسهم للتحريك، Escape للمسح.',
   timelineAxisHint: 'العجلة للتكبير، والسحب لتحريك محور الزمن',
   mapEmpty: 'لا مكان معروض له إحداثيات.',
   mapNote: 'المواقع من معجم جغرافي، تقريبية',
@@ -357,7 +357,7 @@ const ar: Strings = {
   legendHide: 'إخفاء المفتاح',
   legendShow: 'مفتاح الرسم',
   graphHelp:
-    'الرسم. الأسهم للتنقل بين الجيران، Enter للاختيار، E للتوسيع، زائد وناقص للتكبير والتصغير، F للملاءمة، Escape للمسح.',
+    'الرسم. الأسهم للتنقل بين الجيران، Enter للاختيار، Shift+Enter للإضافة إلى التحديد، E للتوسيع، Shift+F10 أو مفتاح القائمة لفتح الإجراءات، Ctrl+Z للتراجع، زائد وناقص للتكبير والتصغير، F للملاءمة، Escape للمسح.',
   graphCursor: (name: string, kind: string, links: string) => `${name}، ${kind}، ${links}`,
   copyLink: 'نسخ الرابط',
   copyLinkLabel: 'نسخ رابط إلى هذا العرض',

@@ -335,3 +335,23 @@ export function mapLabels(current: () => Strings, filtered: () => boolean = () =
     },
   };
 }
+
+/**
+ * Room the graph pane's overlays take: the controls, the "show more" note and the time bar above, the legend and
+ * scope note below.
+ */
+export function graphInsets(): { top: number; right: number; bottom: number; left: number } {
+  const pane = $('graph').getBoundingClientRect();
+  const more = $('graph-more');
+  const bar = $('timebar');
+  const top = Math.max(
+    $('graph-edits').getBoundingClientRect().bottom,
+    more.hidden ? 0 : more.getBoundingClientRect().bottom,
+    bar.hidden ? 0 : bar.getBoundingClientRect().bottom,
+  );
+  const below = [$('legend'), $('graph-scope')]
+    .map((overlay) => overlay.getBoundingClientRect())
+    .filter((box) => box.height > 0)
+    .map((box) => pane.bottom - box.top);
+  return { top: Math.max(0, top - pane.top), right: 0, bottom: Math.max(0, ...below), left: 0 };
+}

@@ -19,10 +19,19 @@ describe('view state in the URL', () => {
       pathIndex: 2,
       expanded: ['actor:isis', 'place:baghouz'],
       focus: 'actor:isis',
+      hidden: ['event:x', 'actor:sdf>announcer>event:baghouz-capture-announcement'],
+      pinned: ['place:baghouz'],
       tab: 'path',
       playAt: '2019-03-10',
     };
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
+  });
+
+  it('keeps hundreds of hidden ids (hide everything else) and drops malformed or repeated ones', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `event:e${i}`);
+    expect(stateFromQuery(stateToQuery({ ...INITIAL_STATE, hidden: many })).hidden).toEqual(many);
+    expect(stateFromQuery('hide=actor:a,<script>,actor:a&pin=place:p,place:p').hidden).toEqual(['actor:a']);
+    expect(stateFromQuery('pin=place:p,place:p').pinned).toEqual(['place:p']);
   });
 
   it('keeps the `voices` parameter of links shared before the field was called attributedTo', () => {

@@ -31,6 +31,10 @@ export interface ViewState {
   expanded: string[];
   /** The node the graph is framed on ("Focus"), so a shared link opens on it. */
   focus: string | null;
+  /** Nodes and edges the user hid (context menu, selection), so a link or an undo restores them hidden. */
+  hidden: string[];
+  /** Nodes pinned where they are: layouts leave them in place. */
+  pinned: string[];
   tab: 'details' | 'path' | 'filters';
   /** The time bar's cursor: the graph as it stood by this day (null: the time bar is off). */
   playAt: string | null;
@@ -46,6 +50,8 @@ export const INITIAL_STATE: ViewState = {
   pathIndex: 0,
   expanded: [],
   focus: null,
+  hidden: [],
+  pinned: [],
   tab: 'details',
   playAt: null,
 };
@@ -57,12 +63,14 @@ const ID = /^[A-Za-z0-9:>/_.-]{1,300}$/;
 const TABS: ReadonlyArray<ViewState['tab']> = ['details', 'path', 'filters'];
 
 const validId = (value: string | null): string | null => (value && ID.test(value) ? value : null);
-const idList = (value: string | null): string[] =>
+const idList = (value: string | null, max = 50): string[] =>
   (value ?? '')
     .split(',')
     .map((v) => validId(v))
     .filter((v): v is string => v !== null)
-    .slice(0, 50);
+    .slice(0, max);
+/** "Hide everything else" on a large view hides hundreds of ids; the URL keeps them all up to this many. */
+export const MAX_HIDDEN = 2000;
 
 /** The URL query for a state; defaults are left out so links stay short. */
 export function stateToQuery(state: ViewState): string {
@@ -86,6 +94,8 @@ export function stateToQuery(state: ViewState): string {
   }
   if (state.expanded.length > 0) params.set('exp', state.expanded.join(','));
   if (state.focus) params.set('focus', state.focus);
+  if (state.hidden.length > 0) params.set('hide', state.hidden.join(','));
+  if (state.pinned.length > 0) params.set('pin', state.pinned.join(','));
   if (state.tab !== 'details') params.set('tab', state.tab);
   if (state.playAt) params.set('at', state.playAt);
   return params.toString();
@@ -124,6 +134,8 @@ export function stateFromQuery(query: string): ViewState {
     pathIndex: Number.isInteger(pathIndex) && pathIndex >= 0 && pathIndex < 10 ? pathIndex : 0,
     expanded: idList(params.get('exp')),
     focus: validId(params.get('focus')),
+    hidden: [...new Set(idList(params.get('hide'), MAX_HIDDEN))],
+    pinned: [...new Set(idList(params.get('pin'), 200))],
     tab: TABS.includes(tab as ViewState['tab']) ? (tab as ViewState['tab']) : 'details',
     playAt: DAY.test(params.get('at') ?? '') ? params.get('at') : null,
   };

@@ -403,6 +403,8 @@ export type Query = {
   node: Maybe<Node>;
   /** Up to k (≤ 10) shortest paths, shortest first. */
   paths: Array<Path>;
+  /** How many relationships of each type a node has (the graph's relationship types, most first), e.g. for "expand by" menus. */
+  relationshipCounts: Array<RelationshipCount>;
   /** Full-text search over names, Arabic names and aliases, in either script; exact name matches first. limit ≤ 100. */
   search: Array<SearchHit>;
   /** The shortest path between two nodes (null when none within maxLength ≤ 8). With asOf, only through events and agreements dated on or before it. */
@@ -501,6 +503,16 @@ export type QueryPathsArgs = {
  * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
  * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
  */
+export type QueryRelationshipCountsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Ids in arguments follow one rule. `node(id:)` answers null for an id that names nothing. Every other query answers
+ * an error: NOT_FOUND ("No actor with id …", naming the kind the argument takes) for an id that names nothing, and
+ * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
+ */
 export type QuerySearchArgs = {
   kinds?: InputMaybe<Array<Kind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -526,6 +538,13 @@ export type Rejection = {
   __typename?: 'Rejection';
   actor: Actor;
   citations: Array<Citation>;
+};
+
+export type RelationshipCount = {
+  __typename?: 'RelationshipCount';
+  count: Scalars['Int']['output'];
+  /** A relationship type of the graph's vocabulary (FOUGHT, PARTY_TO, …). */
+  type: Scalars['String']['output'];
 };
 
 export type SearchHit = {
@@ -705,6 +724,7 @@ export type ResolversTypes = {
   Place: ResolverTypeWrapper<NodeRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Rejection: ResolverTypeWrapper<EdgeRecord>;
+  RelationshipCount: ResolverTypeWrapper<RelationshipCount>;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   Source: ResolverTypeWrapper<NodeRecord>;
   Stats: ResolverTypeWrapper<Stats>;
@@ -743,6 +763,7 @@ export type ResolversParentTypes = {
   Place: NodeRecord;
   Query: Record<PropertyKey, never>;
   Rejection: EdgeRecord;
+  RelationshipCount: RelationshipCount;
   SearchHit: SearchHitRecord;
   Source: NodeRecord;
   Stats: Stats;
@@ -1011,6 +1032,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'edgeLimit' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'excludeUndated' | 'from' | 'k' | 'maxLength' | 'to'>>;
+  relationshipCounts?: Resolver<Array<ResolversTypes['RelationshipCount']>, ParentType, ContextType, RequireFields<QueryRelationshipCountsArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxLength' | 'to'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
@@ -1019,6 +1041,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RejectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Rejection'] = ResolversParentTypes['Rejection']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
+export type RelationshipCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipCount'] = ResolversParentTypes['RelationshipCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1103,6 +1130,7 @@ export type Resolvers<ContextType = Context> = {
   Place?: PlaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Rejection?: RejectionResolvers<ContextType>;
+  RelationshipCount?: RelationshipCountResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;

@@ -15,7 +15,12 @@ import {
   type PartRecord,
   type RelatedRecord,
 } from '../../../db/records.ts';
-import { findNeighborhood, type GraphFilter, type SubgraphProjection } from '../../../db/repositories/neighborhood.ts';
+import {
+  countRelationships,
+  findNeighborhood,
+  type GraphFilter,
+  type SubgraphProjection,
+} from '../../../db/repositories/neighborhood.ts';
 import { graphStats, type RelatedKey, sourceText } from '../../../db/repositories/nodes.ts';
 import { findOverview } from '../../../db/repositories/overview.ts';
 import { findPaths } from '../../../db/repositories/paths.ts';
@@ -269,6 +274,11 @@ export const resolvers: Resolvers = {
       );
       if (!subgraph) throw notFound(start);
       return subgraph;
+    },
+
+    relationshipCounts: async (_, args, ctx) => {
+      await requireIds(ctx.driver, [{ argument: 'id', id: args.id, kinds: ENTITY }]);
+      return countRelationships(ctx.driver, args.id);
     },
 
     shortestPath: async (_, args, ctx) => {

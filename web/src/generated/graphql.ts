@@ -90,6 +90,13 @@ export type NeighborhoodQuery = { neighborhood: { totalEdges: number, truncated:
       | { id: string, kind: Kind, name: string, nameAr: string | null, aliases: Array<string> }
     >, edges: Array<{ id: string, type: string, source: string, target: string, label: string | null, certainty: Certainty | null, attributedTo: Array<string>, earliest: string | null, latest: string | null, citations: Array<{ quote: string, start: number | null, end: number | null, translation: string | null, attributedTo: string | null, certainty: Certainty, note: string | null, attributedActor: { id: string, name: string, nameAr: string | null } | null, source: { id: string, name: string, nameAr: string | null, outlet: string, outletAr: string | null } }> }> } };
 
+export type RelationshipCountsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RelationshipCountsQuery = { relationshipCounts: Array<{ type: string, count: number }> };
+
 export type TimelineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -611,6 +618,14 @@ export const NeighborhoodDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const RelationshipCountsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query RelationshipCounts($id: ID!) {
+  relationshipCounts(id: $id) {
+    type
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<RelationshipCountsQuery, RelationshipCountsQueryVariables>;
 export const TimelineDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Timeline {
   events(limit: 500) {

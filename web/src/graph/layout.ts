@@ -100,7 +100,8 @@ export class LayoutRunner {
     const laidOut = drawing.nodes() as unknown as SilentPositioning;
     laidOut.silentPositions((node) => {
       const i = index.get(node.id());
-      return i === undefined
+      // A pinned (locked) node stays where the user left it.
+      return i === undefined || node.locked()
         ? node.position()
         : { x: positions[2 * i] ?? node.position('x'), y: positions[2 * i + 1] ?? node.position('y') };
     });

@@ -169,5 +169,7 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
       selector: 'node.may-be-later',
       style: { opacity: 0.55, 'border-style': 'dashed', 'border-width': 2, 'border-color': '#52606d' },
     },
+    // Pinned by the user (context menu): a double ring, so it reads apart from the expanded and selected rings.
+    { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#7c2d12' } },
   ];
 }

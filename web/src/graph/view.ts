@@ -17,6 +17,7 @@ import { boxAround, type FrameOptions, frameBox, type Insets } from './framing.t
 import { placeLabels } from './label-placement.ts';
 import { LABEL_SPOTS } from './labels.ts';
 import { LayoutRunner } from './layout.ts';
+import { pinNodes, selectedNodes } from './selection.ts';
 import { graphStyle } from './style.ts';
 import {
   estimatedNodeSize,
@@ -34,7 +35,8 @@ export function coreOptions(profile: RenderProfile): CytoscapeOptions {
     style: graphStyle(profile),
     minZoom: 0.05,
     maxZoom: 4,
-    boxSelectionEnabled: false,
+    // With panning on, box selection takes Shift+drag; the "Select area" toggle turns panning off for a plain drag.
+    boxSelectionEnabled: true,
     textureOnViewport: settings.textureOnViewport,
     hideEdgesOnViewport: settings.hideEdgesOnViewport,
     pixelRatio: settings.pixelRatio ?? 'auto',
@@ -76,6 +78,10 @@ export interface GraphViewOptions {
   describe?(id: string): string[];
   /** Room the graph's own overlays take at the pane's edges, px: framing keeps nodes out of it. */
   insets?(): Insets;
+  /** A right-click or long-press on a node or edge, at a point of the graph's container (px). */
+  onContextMenu?(id: string, at: { x: number; y: number }): void;
+  /** The set of selected nodes changed (Shift/Ctrl-click, box selection, or a plain click). */
+  onSelectionChange?(ids: string[]): void;
 }
 
 /** Where the arrow keys move the keyboard cursor: the neighbour lying most in that direction. */
@@ -105,6 +111,7 @@ export class GraphView {
   /** The state the view was last given, applied to elements as they arrive too. */
   private hiddenIds: ReadonlySet<string> = new Set();
   private expandedIds: ReadonlySet<string> = new Set();
+  private pinnedIds: ReadonlySet<string> = new Set();
   private selectedId: string | null = null;
   /** Counts setData calls: a call that awaited and finds a later one started gives way. */
   private dataGeneration = 0;
@@ -151,6 +158,9 @@ export class GraphView {
     });
     cy.on('tap', 'node, edge', (event: EventObject) => {
       const id = event.target.id() as string;
+      // Shift/Ctrl/Cmd-click adds to (or takes from) the selection: Cytoscape does that itself.
+      const pointer = event.originalEvent as MouseEvent | undefined;
+      if (pointer && (pointer.shiftKey || pointer.ctrlKey || pointer.metaKey)) return;
       const now = Date.now();
       // A second tap on the same node within 350 ms is a double-tap: expand its neighbours.
       if (this.lastTap && this.lastTap.id === id && now - this.lastTap.at < 350 && event.target.isNode()) {
@@ -161,6 +171,12 @@ export class GraphView {
       this.lastTap = { id, at: now };
       this.options.onSelect(id);
     });
+    const menu = (event: EventObject) => {
+      const at = event.renderedPosition ?? event.target.renderedPosition?.() ?? { x: 0, y: 0 };
+      this.options.onContextMenu?.(event.target.id() as string, { x: at.x, y: at.y });
+    };
+    cy.on('cxttap taphold', 'node, edge', menu);
+    cy.on('select unselect', () => this.selectionChanged());
     cy.on('mouseover', 'node, edge', (event: EventObject) => this.hover(event, true));
     cy.on('mouseout', 'node, edge', (event: EventObject) => this.hover(event, false));
     cy.on('viewport', () => {
@@ -294,6 +310,7 @@ export class GraphView {
       this.core.emit('layoutapplied');
     } else if (unplaced.length > 0) await this.layout();
     if (this.selectedId) this.select(this.selectedId);
+    if (this.pinnedIds.size > 0) this.setPinned([...this.pinnedIds]);
     if (this.cursor) this.core.getElementById(this.cursor).addClass('kb-cursor');
     this.scheduleLabels();
   }
@@ -535,6 +552,24 @@ export class GraphView {
   zoomBy(factor: number): void {
     const { width, height } = this.container.getBoundingClientRect();
     this.core.zoom({ level: this.core.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
+  }
+
+  private selectionTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One report per burst of select/unselect events (a box selects many at once). */
+  private selectionChanged(): void {
+    clearTimeout(this.selectionTimer);
+    this.selectionTimer = setTimeout(() => this.options.onSelectionChange?.(selectedNodes(this.core)), 30);
+  }
+
+  /** "Select area": a plain drag draws a selection box instead of panning. */
+  setBoxSelecting(on: boolean): void {
+    this.core.userPanningEnabled(!on);
+  }
+
+  /** Locks the given nodes where they are (layouts leave them) and marks them; unlocks the rest. */
+  setPinned(ids: readonly string[]): void {
+    this.pinnedIds = new Set(ids);
+    pinNodes(this.core, this.pinnedIds);
   }
 
   /** Ids of what is shown now (for export). */

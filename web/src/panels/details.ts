@@ -61,6 +61,7 @@ export class DetailsPanel {
   private language: Language = 'en';
   private current: { id: string; edge: EdgeFieldsFragment | null } | null = null;
   private request = 0;
+  private readonly sourceOpeners = new WeakMap<HTMLButtonElement, () => Promise<void>>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -111,6 +112,22 @@ export class DetailsPanel {
         ),
       );
     }
+  }
+
+  /**
+   * "Show in source": shows the node or edge and opens its first citation in the source text; says so in the panel
+   * when nothing cites it.
+   */
+  async revealSource(id: string, edge: EdgeFieldsFragment | null, noSource: string): Promise<void> {
+    await this.show(id, edge, { redraw: true });
+    if (this.current?.id !== id) return;
+    const toggle = this.container.querySelector<HTMLButtonElement>('.citation .source-toggle');
+    if (!toggle) {
+      this.container.append(h('p', { class: 'empty-state source-missing' }, noSource));
+      return;
+    }
+    await this.sourceOpeners.get(toggle)?.();
+    toggle.focus();
   }
 
   private link(ref: NodeRefFragment | null | undefined, extra?: string | null): HTMLElement | null {
@@ -499,8 +516,9 @@ export class DetailsPanel {
       : (c.attributedTo ?? '');
     const outlet = this.language === 'ar' ? (c.source.outletAr ?? c.source.outlet) : c.source.outlet;
     const viewer = h('div', { class: 'source-viewer', hidden: true });
-    const toggle = h('button', { type: 'button', class: 'link small' }, s.showInSource);
+    const toggle = h('button', { type: 'button', class: 'link small source-toggle' }, s.showInSource);
     toggle.addEventListener('click', () => void this.toggleSource(c, viewer, toggle));
+    this.sourceOpeners.set(toggle, () => this.toggleSource(c, viewer, toggle));
     const quoteLang = isArabic(c.quote) ? 'ar' : 'en';
     return h(
       'li',

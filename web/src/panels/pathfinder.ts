@@ -140,6 +140,11 @@ export class PathFinderPanel {
     this.render(this.result);
   }
 
+  /** "Paths from here": puts a node in the "from" box, the rest of the form as it was. */
+  setFrom(node: NodeFieldsFragment): void {
+    this.fromBox.setValue(displayName(node, this.language), node);
+  }
+
   /** Shows the query's end points and options (e.g. restored from the URL). */
   setQuery(query: PathQuery | null, from: NodeFieldsFragment | null, to: NodeFieldsFragment | null): void {
     this.fromBox.setValue(from ? displayName(from, this.language) : '', from);

@@ -5,8 +5,11 @@
  * textContent; in Arabic the bar runs right to left like the timeline.
  */
 import { h, replaceChildren } from '../dom.ts';
-import { type PlaybackStep, SPEEDS, stepAt, stepInterval } from '../graph/playback.ts';
+import type { NodeFieldsFragment } from '../generated/graphql.ts';
+import { mayBeLater, nodeDate } from '../graph/elements.ts';
+import { type PlaybackStep, playbackSteps, SPEEDS, stepAt, stepInterval } from '../graph/playback.ts';
 import type { Strings } from '../i18n.ts';
+import { $, showBanner } from '../page.ts';
 import { formatPartial } from '../timeline/spans.ts';
 import type { Language } from '../ui-types.ts';
 
@@ -15,6 +18,11 @@ export interface TimeBarOptions {
   onDay(day: string | null, history: 'push' | 'replace'): void;
   onSelect(id: string): void;
   nameOf(id: string): string;
+  /** The nodes of the graph now loaded. */
+  nodes(): readonly NodeFieldsFragment[];
+  /** Marks the nodes drawn as possibly later than the cursor (through the stylesheet). */
+  markMayBeLater(ids: ReadonlySet<string>): void;
+  strings(): Strings;
 }
 
 export class TimeBar {
@@ -40,9 +48,8 @@ export class TimeBar {
   constructor(
     private readonly root: HTMLElement,
     private readonly options: TimeBarOptions,
-    s: Strings,
   ) {
-    this.s = s;
+    this.s = options.strings();
     this.speedSelect.addEventListener('change', () => {
       this.speed = Number(this.speedSelect.value) || 1;
       if (this.timer) this.resume();
@@ -68,10 +75,11 @@ export class TimeBar {
       ),
       this.entered,
     );
-    this.setLanguage(s, 'en');
+    this.setLanguage('en');
   }
 
-  setLanguage(s: Strings, language: Language): void {
+  setLanguage(language: Language): void {
+    const s = this.options.strings();
     this.s = s;
     this.language = language;
     this.root.setAttribute('aria-label', s.timebarLabel);
@@ -92,7 +100,7 @@ export class TimeBar {
         h('option', { value: speed, selected: speed === this.speed }, `${speed.toLocaleString(language)}×`),
       ),
     );
-    this.render();
+    this.draw();
   }
 
   /** The steps of the graph now loaded, and the cursor (null: off). */
@@ -101,13 +109,34 @@ export class TimeBar {
     this.day = day;
     this.root.hidden = day === null;
     if (day === null) this.pause();
-    this.render();
+    this.draw();
   }
 
-  /** Turns the bar on at the first step, or says there is nothing dated to play. */
-  open(): void {
-    const first = this.steps[0];
+  /** The bar over the graph now loaded at the cursor `day` (null: off), and the nodes it draws as possibly later. */
+  render(day: string | null): void {
+    const nodes = this.options.nodes();
+    this.update(playbackSteps(nodes), day);
+    $('timebar-open').setAttribute('aria-expanded', String(day !== null));
+    this.root.closest('.graph-pane')?.classList.toggle('is-playing', day !== null);
+    const later = new Set<string>();
+    if (day)
+      for (const node of nodes) {
+        const span = nodeDate(node);
+        if (span && mayBeLater(span.earliest, span.latest, day)) later.add(node.id);
+      }
+    this.options.markMayBeLater(later);
+  }
+
+  /** Turns the bar off, or on at the first step (saying so when nothing is dated). */
+  toggle(day: string | null): void {
+    if (day) {
+      this.pause();
+      this.options.onDay(null, 'push');
+      return;
+    }
+    const first = playbackSteps(this.options.nodes())[0];
     if (first) this.options.onDay(first.day, 'push');
+    else showBanner(this.s.timebarNothingDated);
   }
 
   get playing(): boolean {
@@ -142,16 +171,16 @@ export class TimeBar {
       this.timer = setTimeout(tick, stepInterval(this.speed));
     };
     this.timer = setTimeout(tick, stepInterval(this.speed));
-    this.render();
+    this.draw();
   }
 
   private pause(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.render();
+    this.draw();
   }
 
-  private render(): void {
+  private draw(): void {
     const s = this.s;
     const index = this.index();
     const playing = this.timer !== null;
