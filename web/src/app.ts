@@ -33,12 +33,14 @@ import {
 } from './page.ts';
 import { DetailsPanel } from './panels/details.ts';
 import { FiltersPanel } from './panels/filters.ts';
+import { legendWords } from './panels/legend-words.ts';
 import { PathFinderPanel } from './panels/pathfinder.ts';
 import { SearchBox } from './panels/search.ts';
 import { showPane, wirePanes } from './panes.ts';
 import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { createTimeline } from './timeline/timeline.ts';
 import type { TimeWindow } from './ui-types.ts';
+import { arrangeOptions, ViewOptions } from './view-options.ts';
 
 const store = new Store(stateFromQuery(location.search));
 const data = new DataStore();
@@ -50,6 +52,10 @@ const graph = new GraphView($('graph'), {
   onExpand: (id) => void expandNode(id),
   describe: (id) => describeElement(id, data, store.state.language, s),
   insets: () => graphInsets(),
+  onMoved: (id, position) => store.pin(id, position),
+  onStyled: () => viewOptions.renderLegend(),
+  arrangeOptions: () => arrangeOptions(store.state, data.graph),
+  arrangerLabels: () => legendWords(store.state.language).arranger,
 });
 
 /** Room the graph pane's overlays take: the controls and the "show more" bar above, the legend and scope note below. */
@@ -68,6 +74,8 @@ const nameOf = (id: string): string | null => {
   const node = data.nodeById(id);
   return node ? displayName(node, store.state.language) : null;
 };
+
+const viewOptions = new ViewOptions(store, () => graph, nameOf);
 
 const details = new DetailsPanel($('panel-details'), {
   onNavigate: (id) => void selectAndReveal(id),
@@ -412,6 +420,7 @@ function render(state: ViewState, previous: ViewState | null): void {
   if (changed('expanded')) graph.markExpanded(state.expanded);
   if (changed('focus') && state.focus && previous !== null) graph.focus(state.focus);
   renderFilters(state);
+  viewOptions.render(state, previous);
   showMoreBar(state);
   renderTabs(state.tab);
   renderLinkedViews(state);

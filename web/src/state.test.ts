@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, stateFromQuery, stateToQuery, type ViewState } from './state.ts';
+import { INITIAL_STATE, MAX_PINNED, stateFromQuery, stateToQuery, type ViewState } from './state.ts';
 
 describe('view state in the URL', () => {
   it('round-trips a full state', () => {
@@ -20,6 +20,11 @@ describe('view state in the URL', () => {
       expanded: ['actor:isis', 'place:baghouz'],
       focus: 'actor:isis',
       tab: 'path',
+      sizeBy: 'citations',
+      colourBy: 'voice',
+      layout: 'time',
+      keep: true,
+      pinned: { 'actor:sdf': { x: 120, y: -40 }, 'place:baghouz': { x: -3, y: 7 } },
     };
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
   });
@@ -47,5 +52,23 @@ describe('view state in the URL', () => {
     expect(state.attributedTo).toEqual(['actor:sdf']);
     expect(state.path).toEqual({ from: 'actor:a', to: 'actor:b', asOf: null, without: ['ACCUSED'], datedOnly: false });
     expect(state.focus).toBeNull();
+  });
+
+  it('ignores unknown style rules, layouts and malformed kept positions', () => {
+    const state = stateFromQuery(
+      'size=beauty&colour=red&lay=spiral&keep=1&pos=actor:a*1*2,<b>*1*2,actor:b*x*3,actor:c*4',
+    );
+    expect([state.sizeBy, state.colourBy, state.layout]).toEqual(['links', 'kind', 'force']);
+    expect(state.pinned).toEqual({ 'actor:a': { x: 1, y: 2 } });
+    // Positions without "keep my arrangement" are not restored.
+    expect(stateFromQuery('pos=actor:a*1*2').pinned).toEqual({});
+  });
+
+  it('keeps at most MAX_PINNED dragged positions in a link, the latest', () => {
+    const entries = Array.from({ length: MAX_PINNED + 5 }, (_, i) => `actor:n${i}*${i}*0`).join(',');
+    const pinned = stateFromQuery(`keep=1&pos=${entries}`).pinned;
+    expect(Object.keys(pinned)).toHaveLength(MAX_PINNED);
+    expect(pinned[`actor:n${MAX_PINNED + 4}`]).toEqual({ x: MAX_PINNED + 4, y: 0 });
+    expect(pinned['actor:n0']).toBeUndefined();
   });
 });

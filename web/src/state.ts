@@ -4,6 +4,8 @@
  */
 import { API_CERTAINTIES, GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import type { Certainty } from './generated/graphql.ts';
+import { isLayoutName, type LayoutName, type Pinned } from './graph/layouts/names.ts';
+import { type ColourRule, isColourRule, isSizeRule, type SizeRule } from './graph/style-rules.ts';
 import type { Language, TimeWindow } from './ui-types.ts';
 
 export interface PathQuery {
@@ -32,7 +34,18 @@ export interface ViewState {
   /** The node the graph is framed on ("Focus"), so a shared link opens on it. */
   focus: string | null;
   tab: 'details' | 'path' | 'filters';
+  /** Style rules: what a node's size and colour say (style-rules.ts). */
+  sizeBy: SizeRule;
+  colourBy: ColourRule;
+  layout: LayoutName;
+  /** "Keep my arrangement": dragged positions are stored (`pinned`) and win over the layout. */
+  keep: boolean;
+  /** Positions of the nodes the user dragged, at most MAX_PINNED (the latest), so links stay short. */
+  pinned: Pinned;
 }
+
+/** Dragged positions a link keeps: ~30 characters each, so at most ~1.2 kB of URL. */
+export const MAX_PINNED = 40;
 
 export const INITIAL_STATE: ViewState = {
   language: 'en',
@@ -45,7 +58,28 @@ export const INITIAL_STATE: ViewState = {
   expanded: [],
   focus: null,
   tab: 'details',
+  sizeBy: 'links',
+  colourBy: 'kind',
+  layout: 'force',
+  keep: false,
+  pinned: {},
 };
+
+/** `id*x*y,…` (`*` is neither in ids nor escaped in a query); malformed entries are dropped. */
+function pinnedToParam(pinned: Pinned): string {
+  return Object.entries(pinned)
+    .map(([id, p]) => `${id}*${Math.round(p.x)}*${Math.round(p.y)}`)
+    .join(',');
+}
+function pinnedFromParam(value: string | null): Pinned {
+  const pinned: Pinned = {};
+  for (const entry of (value ?? '').split(',').slice(-MAX_PINNED)) {
+    const [id, x, y] = entry.split('*');
+    const at = { x: Number(x), y: Number(y) };
+    if (validId(id ?? null) && Number.isInteger(at.x) && Number.isInteger(at.y)) pinned[id as string] = at;
+  }
+  return pinned;
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -84,6 +118,13 @@ export function stateToQuery(state: ViewState): string {
   if (state.expanded.length > 0) params.set('exp', state.expanded.join(','));
   if (state.focus) params.set('focus', state.focus);
   if (state.tab !== 'details') params.set('tab', state.tab);
+  if (state.sizeBy !== 'links') params.set('size', state.sizeBy);
+  if (state.colourBy !== 'kind') params.set('colour', state.colourBy);
+  if (state.layout !== 'force') params.set('lay', state.layout);
+  if (state.keep) {
+    params.set('keep', '1');
+    if (Object.keys(state.pinned).length > 0) params.set('pos', pinnedToParam(state.pinned));
+  }
   return params.toString();
 }
 
@@ -121,6 +162,11 @@ export function stateFromQuery(query: string): ViewState {
     expanded: idList(params.get('exp')),
     focus: validId(params.get('focus')),
     tab: TABS.includes(tab as ViewState['tab']) ? (tab as ViewState['tab']) : 'details',
+    sizeBy: isSizeRule(params.get('size')) ? (params.get('size') as SizeRule) : 'links',
+    colourBy: isColourRule(params.get('colour')) ? (params.get('colour') as ColourRule) : 'kind',
+    layout: isLayoutName(params.get('lay')) ? (params.get('lay') as LayoutName) : 'force',
+    keep: params.get('keep') === '1',
+    pinned: params.get('keep') === '1' ? pinnedFromParam(params.get('pos')) : {},
   };
 }
 
@@ -189,5 +235,23 @@ export class Store {
   }
   showTab(tab: ViewState['tab']): void {
     this.update({ tab }, 'replace');
+  }
+  setStyleRules(sizeBy: SizeRule, colourBy: ColourRule): void {
+    this.update({ sizeBy, colourBy });
+  }
+  /** A new layout starts from its own positions: what was dragged under the previous one is let go. */
+  setLayout(layout: LayoutName): void {
+    this.update({ layout, pinned: {} });
+  }
+  setKeep(keep: boolean): void {
+    this.update({ keep, pinned: keep ? this.current.pinned : {} });
+  }
+  /** A dragged node's place, kept while "keep my arrangement" is on (the latest MAX_PINNED). */
+  pin(id: string, position: { x: number; y: number }): void {
+    if (!this.current.keep) return;
+    const { [id]: _moved, ...others } = this.current.pinned;
+    const kept = Object.entries(others).slice(-(MAX_PINNED - 1));
+    const at = { x: Math.round(position.x), y: Math.round(position.y) };
+    this.update({ pinned: { ...Object.fromEntries(kept), [id]: at } }, 'replace');
   }
 }

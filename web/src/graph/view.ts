@@ -8,9 +8,11 @@ import cytoscape, {
   type ElementDefinition,
   type EventObject,
   type Position,
+  type StylesheetJson,
 } from 'cytoscape';
 import type { Path, Subgraph } from '../api.ts';
 import type { Direction, Language } from '../ui-types.ts';
+import { type ArrangeOptions, Arranger, type ArrangerLabels, placeSilently } from './arranger.ts';
 import { ElementArrival } from './arrival.ts';
 import { displayName, type NodeData, shortLabel, toElements } from './elements.ts';
 import { boxAround, type FrameOptions, frameBox, type Insets } from './framing.ts';
@@ -18,6 +20,7 @@ import { placeLabels } from './label-placement.ts';
 import { LABEL_SPOTS } from './labels.ts';
 import { LayoutRunner } from './layout.ts';
 import { graphStyle } from './style.ts';
+import { DEFAULT_RULES, type RuleInputs, ruleInputsFrom, ruleStylesheet, type StyleRules } from './style-rules.ts';
 import {
   estimatedNodeSize,
   nodeDiameter,
@@ -27,11 +30,11 @@ import {
   renderProfile,
 } from './tuning.ts';
 
-/** Core options of a render profile: the stylesheet, and renderer options Cytoscape takes only at construction. */
-export function coreOptions(profile: RenderProfile): CytoscapeOptions {
+/** Core options of a render profile: the stylesheet (with style rules), and renderer options taken only at construction. */
+export function coreOptions(profile: RenderProfile, rules: StylesheetJson = []): CytoscapeOptions {
   const settings = rendererSettings(profile);
   return {
-    style: graphStyle(profile),
+    style: graphStyle(profile, 1, rules),
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: false,
@@ -76,6 +79,13 @@ export interface GraphViewOptions {
   describe?(id: string): string[];
   /** Room the graph's own overlays take at the pane's edges, px: framing keeps nodes out of it. */
   insets?(): Insets;
+  /** A node the user dragged to a new place, with where it now stands. */
+  onMoved?(id: string, position: Position): void;
+  /** The style rules were applied to the data drawn (their scales, `ruleInputs`, may have changed). */
+  onStyled?(): void;
+  /** Layouts' default options and overlay captions (arranger.ts; English captions when not given). */
+  arrangeOptions?(): ArrangeOptions;
+  arrangerLabels?(): ArrangerLabels;
 }
 
 /** Where the arrow keys move the keyboard cursor: the neighbour lying most in that direction. */
@@ -121,6 +131,11 @@ export class GraphView {
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly tooltip: HTMLDivElement;
   private readonly measure = document.createElement('canvas').getContext('2d');
+  private styleRules: StyleRules = DEFAULT_RULES;
+  /** What the style rules' scales are drawn from (the highest citation count, the voices with their own colour). */
+  ruleInputs: RuleInputs = { maxCitations: 0, voices: [] };
+  readonly arranger: Arranger;
+  private readonly ruleSheet = () => ruleStylesheet(this.styleRules, this.ruleInputs);
 
   constructor(
     private readonly container: HTMLElement,
@@ -131,6 +146,9 @@ export class GraphView {
     this.tooltip.setAttribute('role', 'tooltip');
     this.tooltip.hidden = true;
     (container.parentElement ?? container).append(this.tooltip);
+    const host = { cy: () => this.core, forceLayout: () => this.forceLayout(), options: options.arrangeOptions };
+    const frameAll = () => this.frame(this.core.elements(':visible'), { animate: false });
+    this.arranger = new Arranger({ ...host, frameAll }, container.parentElement ?? container, options.arrangerLabels);
     this.core = this.createCore(this.profile);
   }
 
@@ -145,7 +163,11 @@ export class GraphView {
   }
 
   private createCore(profile: RenderProfile, keep: Pick<CytoscapeOptions, 'elements' | 'zoom' | 'pan'> = {}): Core {
-    const cy = cytoscape({ container: this.container, ...coreOptions(profile), ...keep, layout: { name: 'preset' } });
+    const settings = coreOptions(profile, this.ruleSheet());
+    const cy = cytoscape({ container: this.container, ...settings, ...keep, layout: { name: 'preset' } });
+    cy.on('dragfree', 'node', (event: EventObject) => {
+      this.options.onMoved?.(event.target.id() as string, { ...event.target.position() });
+    });
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) this.options.onSelect(null);
     });
@@ -165,6 +187,7 @@ export class GraphView {
     cy.on('mouseout', 'node, edge', (event: EventObject) => this.hover(event, false));
     cy.on('viewport', () => {
       this.tooltip.hidden = true;
+      this.arranger.drawOverlay();
       this.scheduleLabels();
     });
     return cy;
@@ -208,7 +231,7 @@ export class GraphView {
     const zoom = cy.zoom();
     if (Math.abs(Math.log(zoom / this.styledZoom)) > 0.05) {
       this.styledZoom = zoom;
-      cy.style(graphStyle(this.profile, zoom));
+      cy.style(graphStyle(this.profile, zoom, this.ruleSheet()));
     }
     const { shown, edgeLabels } = placeLabels(cy, this.measure);
     this.labelsShown = shown;
@@ -293,9 +316,36 @@ export class GraphView {
       this.layoutsApplied++;
       this.core.emit('layoutapplied');
     } else if (unplaced.length > 0) await this.layout();
+    this.setStyleRules(this.styleRules);
+    if (this.arranger.needed) await this.arranger.apply(this.arranger.name);
     if (this.selectedId) this.select(this.selectedId);
     if (this.cursor) this.core.getElementById(this.cursor).addClass('kb-cursor');
     this.scheduleLabels();
+  }
+
+  /** Sizes and colours nodes by the rules, their scales taken from the nodes drawn (style-rules.ts). */
+  setStyleRules(rules: StyleRules): void {
+    this.styleRules = rules;
+    this.ruleInputs = ruleInputsFrom(this.core.nodes().map((n) => n.data() as NodeData));
+    this.core.style(graphStyle(this.profile, this.styledZoom, this.ruleSheet()));
+    this.options.onStyled?.();
+  }
+
+  /** The one way a layout changes (force, concentric, tree, time, geo), with the options it needs. */
+  applyLayout(...args: Parameters<Arranger['apply']>): Promise<void> {
+    this.layoutDone = this.layoutDone.then(() => this.arranger.apply(...args));
+    return this.layoutDone;
+  }
+
+  /** The seeded force layout of everything drawn, as a fresh graph is laid out (the worker's fcose). */
+  private async forceLayout(): Promise<boolean> {
+    const nodes: ElementDefinition[] = this.core.nodes().map((n) => ({ group: 'nodes', data: n.data() as NodeData }));
+    const edges: ElementDefinition[] = this.core.edges().map((e) => ({ group: 'edges', data: e.data() }));
+    if (!(await this.layOutApart(nodes, [...nodes, ...edges]))) return false;
+    const at = new Map(nodes.map((n) => [n.data.id as string, n.position]));
+    placeSilently(this.core, (node) => at.get(node.id()));
+    this.layoutsApplied++;
+    return true;
   }
 
   /** Positions for the nodes of a fresh graph from the worker, before any is added; false when superseded. */

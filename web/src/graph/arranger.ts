@@ -1,0 +1,173 @@
+/**
+ * Applies a layout to the drawn graph: every layout change goes through `apply(name, options)` (so an undo history can
+ * record it). Force is the view's seeded fcose; the others are computed by layouts/arrange.ts, loaded on first use.
+ * A layout's marks are classes and data read by the stylesheet (`time-span` with `span`, `geo-gazetteer`,
+ * `layout-lane`); its captions (time axis, marked rows) are an overlay that follows the viewport.
+ */
+import type { Core, NodeSingular, Position } from 'cytoscape';
+import { h, replaceChildren } from '../dom.ts';
+import type { Direction } from '../ui-types.ts';
+import type { Arrangement, ArrangeNode } from './layouts/arrange.ts';
+import type { LayoutName, Pinned } from './layouts/names.ts';
+import { axisTicks } from './layouts/time-order.ts';
+
+export interface ArrangeOptions {
+  dir?: Direction;
+  /** Coordinates of places (the geographic layout). */
+  points?: ReadonlyMap<string, NonNullable<ArrangeNode['point']>>;
+  /** Dragged positions kept by the user: they win over any layout. */
+  pinned?: Pinned;
+}
+
+export interface ArrangerHost {
+  cy(): Core;
+  /** The seeded force layout of the whole drawn graph; false when superseded. */
+  forceLayout(): Promise<boolean>;
+  /** Frames what is shown once positions changed. */
+  frameAll(): void;
+  /** The options a layout is applied with when the caller gives none (language, coordinates, kept positions). */
+  options?(): ArrangeOptions;
+}
+
+/** Captions the overlay draws, in the interface language. */
+export interface ArrangerLabels {
+  undated: string;
+  unlocated: string;
+  unplaced: string;
+  arranging: string;
+  failed(error: string): string;
+}
+
+export const ENGLISH_ARRANGER_LABELS: ArrangerLabels = {
+  undated: 'Undated',
+  unlocated: 'Places without coordinates',
+  unplaced: 'Not linked to a located place',
+  arranging: 'Arranging…',
+  failed: (error) => `The layout failed: ${error}`,
+};
+
+const MARK_CLASSES = 'time-span time-open geo-gazetteer layout-lane';
+
+let arrangeModule: Promise<typeof import('./layouts/arrange.ts')> | null = null;
+
+export class Arranger {
+  name: LayoutName = 'force';
+  private options: ArrangeOptions = {};
+  /** The layout last applied in full (for tests): null while one is being computed. */
+  arrangedAs: LayoutName | null = 'force';
+  private sequence = 0;
+  private arrangement: Arrangement | null = null;
+
+  private readonly overlay = h('div', { class: 'layout-overlay', 'aria-live': 'polite' });
+
+  constructor(
+    private readonly host: ArrangerHost,
+    pane: HTMLElement,
+    private readonly wordsNow: (() => ArrangerLabels) | undefined,
+  ) {
+    pane.append(this.overlay);
+  }
+
+  /** Whether new data must be arranged again (a layout other than force, or kept positions). */
+  get needed(): boolean {
+    return this.name !== 'force' || Object.keys(this.host.options?.().pinned ?? {}).length > 0;
+  }
+
+  private labels(): ArrangerLabels {
+    return this.wordsNow?.() ?? ENGLISH_ARRANGER_LABELS;
+  }
+
+  /** Lays out the drawn graph with `name`; resolves once applied (or superseded by a later call). */
+  async apply(name: LayoutName, options: ArrangeOptions = this.host.options?.() ?? {}): Promise<void> {
+    this.name = name;
+    this.options = options;
+    const run = ++this.sequence;
+    this.arrangedAs = null;
+    const cy = this.host.cy();
+    this.overlay.dataset.state = 'loading';
+    replaceChildren(this.overlay, h('p', { class: 'layout-status' }, this.labels().arranging));
+    try {
+      if (name === 'force') {
+        this.arrangement = null;
+        cy.batch(() => cy.nodes().removeClass(MARK_CLASSES));
+        if (!(await this.host.forceLayout()) || run !== this.sequence) return;
+        this.keepPinned(cy);
+      } else {
+        arrangeModule ??= import('./layouts/arrange.ts');
+        const { arrange } = await arrangeModule;
+        if (run !== this.sequence) return;
+        const arrangement = arrange(name, {
+          nodes: cy.nodes().map((n) => {
+            const d = n.data() as Omit<ArrangeNode, 'point'>;
+            return { ...d, point: this.options.points?.get(n.id()) ?? null };
+          }),
+          edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+          dir: this.options.dir ?? 'ltr',
+        });
+        this.arrangement = arrangement;
+        cy.batch(() => {
+          cy.nodes().removeClass(MARK_CLASSES);
+          for (const [id, names] of arrangement.classes) cy.getElementById(id).addClass(names.join(' '));
+          for (const [id, span] of arrangement.spans) cy.getElementById(id).data('span', Math.round(span));
+        });
+        placeSilently(cy, (node) => this.options.pinned?.[node.id()] ?? arrangement.positions.get(node.id()));
+      }
+      this.arrangedAs = name;
+      this.host.frameAll();
+      this.drawOverlay();
+      cy.emit('layoutapplied');
+    } catch (error) {
+      this.overlay.dataset.state = 'error';
+      replaceChildren(this.overlay, h('p', { class: 'layout-status error' }, this.labels().failed(String(error))));
+    }
+  }
+
+  private keepPinned(cy: Core): void {
+    const pinned = this.options.pinned ?? {};
+    if (Object.keys(pinned).length > 0) placeSilently(cy, (node) => pinned[node.id()]);
+  }
+
+  /** The time axis's ticks and the marked rows' captions, at the rendered positions of their model coordinates. */
+  drawOverlay(): void {
+    const cy = this.host.cy();
+    const arrangement = this.arrangement;
+    this.overlay.dataset.state = arrangement ? this.name : 'none';
+    if (!arrangement) {
+      replaceChildren(this.overlay, null);
+      return;
+    }
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const at = (x: number, y: number) => ({ left: x * zoom + pan.x, top: y * zoom + pan.y });
+    const placed = (className: string, text: string, x: number, y: number) => {
+      const label = h('span', { class: className }, text);
+      const p = at(x, y);
+      label.style.left = `${Math.round(p.left)}px`;
+      label.style.top = `${Math.round(p.top)}px`;
+      return label;
+    };
+    const labels = this.labels();
+    const parts: HTMLElement[] = [];
+    if (arrangement.axis) {
+      const axis = arrangement.axis;
+      for (const tick of axisTicks(axis)) parts.push(placed('layout-tick', tick.label, tick.x, axis.bandTop));
+    }
+    for (const row of arrangement.rows) parts.push(placed('layout-row', labels[row.key], row.x, row.y - 24));
+    replaceChildren(this.overlay, parts);
+  }
+}
+
+/** Cytoscape's silentPositions (missing from its typings). */
+interface SilentPositioning {
+  silentPositions(position: (node: NodeSingular) => Position): void;
+}
+
+/** Positions without an event per node (seconds at 5k nodes otherwise), then one notification for all. */
+export function placeSilently(cy: Core, position: (node: NodeSingular) => Position | undefined): void {
+  const nodes = cy.nodes() as unknown as SilentPositioning;
+  nodes.silentPositions((node) => {
+    const p = position(node);
+    return p ? { x: p.x, y: p.y } : node.position();
+  });
+  (cy as unknown as { notify(event: string, eles: unknown): void }).notify('position', nodes);
+}

@@ -1,0 +1,110 @@
+/**
+ * Every layout but force in one place, loaded lazily (the page's first bundle does not carry it): node positions and
+ * the marks a layout adds (time spans, gazetteer places, marked rows), from plain node and edge data. Deterministic:
+ * elements are taken in id order, so the same graph opens the same way.
+ */
+import cytoscape from 'cytoscape';
+import type { Direction } from '../../ui-types.ts';
+import { concentricPositions, type GeoInput, geoPositions } from './geo.ts';
+import type { LayoutName } from './names.ts';
+import { type TimeAxis, timeOrderedPositions } from './time-order.ts';
+
+export interface ArrangeNode {
+  id: string;
+  kind: string;
+  degree: number;
+  earliest: string | null;
+  latest: string | null;
+  point: GeoInput['point'];
+}
+
+export interface ArrangeInput {
+  nodes: readonly ArrangeNode[];
+  edges: ReadonlyArray<{ id: string; source: string; target: string }>;
+  dir: Direction;
+}
+
+/** A caption the view draws beside a marked row, at model y. */
+export interface RowCaption {
+  key: 'undated' | 'unlocated' | 'unplaced';
+  y: number;
+  x: number;
+}
+
+export interface Arrangement {
+  positions: Map<string, { x: number; y: number }>;
+  /** Classes the layout adds to nodes (`time-span`, `time-open`, `geo-gazetteer`, `layout-lane`). */
+  classes: Map<string, string[]>;
+  /** Span widths of dated nodes under the time layout (data `span`). */
+  spans: Map<string, number>;
+  axis: TimeAxis | null;
+  rows: RowCaption[];
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function addClass(classes: Map<string, string[]>, ids: Iterable<string>, name: string): void {
+  for (const id of ids) classes.set(id, [...(classes.get(id) ?? []), name]);
+}
+
+/** Breadth-first tree (Cytoscape's own), one root per connected part: its best connected node. */
+function treePositions(input: ArrangeInput): Map<string, { x: number; y: number }> {
+  const cy = cytoscape({
+    headless: true,
+    elements: [
+      ...[...input.nodes].sort(byId).map((n) => ({ group: 'nodes' as const, data: { id: n.id, degree: n.degree } })),
+      ...[...input.edges].sort(byId).map((e) => ({ group: 'edges' as const, data: { ...e } })),
+    ],
+  });
+  try {
+    const roots = cy
+      .elements()
+      .components()
+      .map((part) =>
+        part
+          .nodes()
+          .max((n) => (n.data('degree') as number) * 1e6 - n.id().length)
+          .ele.id(),
+      );
+    cy.layout({
+      name: 'breadthfirst',
+      roots,
+      directed: false,
+      spacingFactor: 1.1,
+      animate: false,
+      fit: false,
+      boundingBox: { x1: 0, y1: 0, w: Math.max(800, input.nodes.length * 30), h: 900 },
+    }).run();
+    return new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+  } finally {
+    cy.destroy();
+  }
+}
+
+/** Positions and marks for a layout other than force. */
+export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput): Arrangement {
+  const classes = new Map<string, string[]>();
+  const empty = { classes, spans: new Map<string, number>(), axis: null, rows: [] };
+  if (name === 'concentric') return { ...empty, positions: concentricPositions(input.nodes) };
+  if (name === 'tree') return { ...empty, positions: treePositions(input) };
+  if (name === 'time') {
+    const timed = timeOrderedPositions(input.nodes, input.edges, input.dir);
+    addClass(classes, timed.spans.keys(), 'time-span');
+    addClass(classes, timed.openStart, 'time-open');
+    addClass(classes, timed.undated, 'layout-lane');
+    const rows: RowCaption[] =
+      timed.undated.size > 0 && timed.axis ? [{ key: 'undated', y: timed.axis.undatedY, x: 0 }] : [];
+    return { positions: timed.positions, classes, spans: timed.spans, axis: timed.axis, rows };
+  }
+  const geo = geoPositions(
+    input.nodes.map((n) => ({ id: n.id, point: n.point, isPlace: n.kind === 'place' })),
+    input.edges,
+  );
+  addClass(classes, geo.gazetteer, 'geo-gazetteer');
+  addClass(classes, geo.unlocated, 'layout-lane');
+  addClass(classes, geo.unplaced, 'layout-lane');
+  const rows: RowCaption[] = [];
+  if (geo.unlocatedY !== null) rows.push({ key: 'unlocated', y: geo.unlocatedY, x: 0 });
+  if (geo.unplacedY !== null) rows.push({ key: 'unplaced', y: geo.unplacedY, x: 0 });
+  return { ...empty, classes, positions: geo.positions, rows };
+}
