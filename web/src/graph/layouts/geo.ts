@@ -39,7 +39,7 @@ function around(centre: { x: number; y: number }, index: number, spacing: number
 }
 
 const ROW_STEP = 110;
-const ROW_GAP = 160;
+const ROW_GAP = 220;
 
 /** Positions for the geographic layout; the located places span `width` model px. */
 export function geoPositions(
@@ -96,7 +96,7 @@ export function geoPositions(
       const key = `${Math.round(centre.x)},${Math.round(centre.y)}`;
       const index = (crowd.get(key) ?? 0) + 1;
       crowd.set(key, index);
-      placedNow.set(n.id, around(centre, index, 34));
+      placedNow.set(n.id, around(centre, index, 44));
     }
     for (const [id, p] of placedNow) positions.set(id, p);
     pending = next;

@@ -32,7 +32,7 @@ describe('time-ordered positions from partial dates', () => {
     expect(x('event:year')).toBeCloseTo((365 * perDay) / 2, 5);
   });
 
-  it('places an actor under the events it takes part in, and the undated in their own lane above', () => {
+  it('places an actor under the events it takes part in, and the undated in their own lane below', () => {
     const { positions, undated, axis } = timeOrderedPositions(nodes, edges, 'ltr', 2000);
     const sdf = positions.get('actor:sdf');
     const day = positions.get('event:day');
@@ -41,6 +41,7 @@ describe('time-ordered positions from partial dates', () => {
     expect(sdf?.y).toBeGreaterThan(Math.max(day?.y ?? 0, month?.y ?? 0));
     expect([...undated].sort()).toEqual(['actor:alone', 'event:undated']);
     expect(positions.get('event:undated')?.y).toBe(axis?.undatedY);
+    expect(axis?.undatedY).toBeGreaterThan(sdf?.y ?? Number.POSITIVE_INFINITY);
     // Not stacked on one point.
     expect(positions.get('event:undated')).not.toEqual(positions.get('actor:alone'));
   });

@@ -1,7 +1,7 @@
 /**
  * The time-ordered layout, pure: x is time. A dated event or agreement covers the days its date can mean (a month-only
  * date the whole month, a year-only date the whole year), so it is drawn as that span, not a point; actors and places
- * stand under the events they take part in; what has no date, and no dated neighbour, waits in a marked lane above.
+ * stand under the events they take part in; what has no date, and no dated neighbour, waits in a marked lane below.
  * In Arabic time runs right to left, as on the explorer's timeline (timeline/model.ts mirrors its scale the same way).
  */
 import type { Direction } from '../../ui-types.ts';
@@ -71,7 +71,7 @@ export function timeOrderedPositions(
   nodes: readonly TimedNode[],
   edges: ReadonlyArray<{ source: string; target: string }>,
   dir: Direction = 'ltr',
-  width = Math.max(1200, nodes.length * 40),
+  width = Math.min(8000, Math.max(1200, nodes.length * 60)),
 ): TimeArrangement {
   const dated = nodes.filter((n) => n.latest !== null || n.earliest !== null);
   const positions = new Map<string, { x: number; y: number }>();
@@ -106,7 +106,7 @@ export function timeOrderedPositions(
       spans.set(i.id, i.end - i.start);
       bandBottom = Math.max(bandBottom, lane * LANE);
     }
-    axis = { fromDay, toDay, fromX: 0, toX: sign * width, bandTop: -LANE, undatedY: -4 * LANE };
+    axis = { fromDay, toDay, fromX: 0, toX: sign * width, bandTop: -LANE, undatedY: 0 };
   }
   // Actors and places (and anything undated) under the mean x of their dated neighbours.
   const neighbours = new Map<string, string[]>();
@@ -131,14 +131,20 @@ export function timeOrderedPositions(
   anchored.sort(byStartThenId);
   const restLanes = packLanes(anchored);
   const restTop = bandBottom + 2 * LANE;
-  for (const a of anchored) positions.set(a.id, { x: a.x, y: restTop + (restLanes.get(a.id) ?? 0) * LANE });
-  // The undated lane: a row (wrapping at the period's width) above everything dated, in id order.
+  let restBottom = restTop - LANE;
+  for (const a of anchored) {
+    const y = restTop + (restLanes.get(a.id) ?? 0) * LANE;
+    positions.set(a.id, { x: a.x, y });
+    restBottom = Math.max(restBottom, y);
+  }
+  // The undated lane: rows (wrapping at the period's width) below everything dated and what stands under it, by id.
   const undatedIds = [...undated].sort();
   const perRow = Math.max(1, Math.floor(width / UNDATED_STEP));
-  const undatedY = axis?.undatedY ?? 0;
+  const undatedY = dated.length > 0 ? restBottom + 3 * LANE : 0;
+  if (axis) axis.undatedY = undatedY;
   undatedIds.forEach((id, i) => {
     const row = Math.floor(i / perRow);
-    positions.set(id, { x: sign * (i % perRow) * UNDATED_STEP, y: undatedY - row * LANE });
+    positions.set(id, { x: sign * (i % perRow) * UNDATED_STEP, y: undatedY + row * LANE });
   });
   return { positions, spans, undated, openStart, axis };
 }
