@@ -81,7 +81,7 @@ function topOf(counts: ReadonlyMap<string, number>): string {
 }
 
 /** The voices that get their own colour: the most frequent dominant voices among the nodes, then by id. */
-export function leadingVoices(voices: Iterable<string>, limit = VOICE_PALETTE.length): string[] {
+export function leadingVoices(voices: Iterable<string>, limit: number = VOICE_PALETTE.length): string[] {
   const counts = new Map<string, number>();
   for (const v of voices) if (v !== NO_VOICE) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts]

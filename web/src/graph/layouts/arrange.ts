@@ -3,9 +3,9 @@
  * the marks a layout adds (time spans, gazetteer places, marked rows), from plain node and edge data. Deterministic:
  * elements are taken in id order, so the same graph opens the same way.
  */
-import cytoscape from 'cytoscape';
 import type { Direction } from '../../ui-types.ts';
 import { concentricPositions, type GeoInput, geoPositions } from './geo.ts';
+import { hierarchyPositions } from './hierarchy.ts';
 import type { LayoutName } from './names.ts';
 import { type TimeAxis, timeOrderedPositions } from './time-order.ts';
 
@@ -41,44 +41,8 @@ export interface Arrangement {
   rows: RowCaption[];
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 function addClass(classes: Map<string, string[]>, ids: Iterable<string>, name: string): void {
   for (const id of ids) classes.set(id, [...(classes.get(id) ?? []), name]);
-}
-
-/** Breadth-first tree (Cytoscape's own), one root per connected part: its best connected node. */
-function treePositions(input: ArrangeInput): Map<string, { x: number; y: number }> {
-  const cy = cytoscape({
-    headless: true,
-    elements: [
-      ...[...input.nodes].sort(byId).map((n) => ({ group: 'nodes' as const, data: { id: n.id, degree: n.degree } })),
-      ...[...input.edges].sort(byId).map((e) => ({ group: 'edges' as const, data: { ...e } })),
-    ],
-  });
-  try {
-    const roots = cy
-      .elements()
-      .components()
-      .map((part) =>
-        part
-          .nodes()
-          .max((n) => (n.data('degree') as number) * 1e6 - n.id().length)
-          .ele.id(),
-      );
-    cy.layout({
-      name: 'breadthfirst',
-      roots,
-      directed: false,
-      spacingFactor: 1.1,
-      animate: false,
-      fit: false,
-      boundingBox: { x1: 0, y1: 0, w: Math.max(800, input.nodes.length * 30), h: 900 },
-    }).run();
-    return new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-  } finally {
-    cy.destroy();
-  }
 }
 
 /** Positions and marks for a layout other than force. */
@@ -86,7 +50,7 @@ export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput)
   const classes = new Map<string, string[]>();
   const empty = { classes, spans: new Map<string, number>(), axis: null, rows: [] };
   if (name === 'concentric') return { ...empty, positions: concentricPositions(input.nodes) };
-  if (name === 'tree') return { ...empty, positions: treePositions(input) };
+  if (name === 'tree') return { ...empty, positions: hierarchyPositions(input.nodes, input.edges) };
   if (name === 'time') {
     const timed = timeOrderedPositions(input.nodes, input.edges, input.dir);
     addClass(classes, timed.spans.keys(), 'time-span');

@@ -70,9 +70,14 @@ export function geoPositions(
   for (const n of sorted) if (n.isPlace && n.point === null) unlocated.add(n.id);
 
   const neighbours = new Map<string, string[]>();
+  const link = (from: string, to: string) => {
+    const list = neighbours.get(from);
+    if (list) list.push(to);
+    else neighbours.set(from, [to]);
+  };
   for (const e of edges) {
-    neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
-    neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
+    link(e.source, e.target);
+    link(e.target, e.source);
   }
   // Rings outwards: first what is linked to a located place, then what is linked to those, three steps at most.
   let pending = sorted.filter((n) => !positions.has(n.id) && !unlocated.has(n.id));

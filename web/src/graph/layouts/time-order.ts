@@ -110,9 +110,14 @@ export function timeOrderedPositions(
   }
   // Actors and places (and anything undated) under the mean x of their dated neighbours.
   const neighbours = new Map<string, string[]>();
+  const link = (from: string, to: string) => {
+    const list = neighbours.get(from);
+    if (list) list.push(to);
+    else neighbours.set(from, [to]);
+  };
   for (const e of edges) {
-    neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
-    neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
+    link(e.source, e.target);
+    link(e.target, e.source);
   }
   const rest = nodes.filter((n) => !positions.has(n.id));
   const anchored: Array<{ id: string; start: number; end: number; x: number }> = [];
