@@ -152,7 +152,8 @@ export class Arranger {
       const axis = arrangement.axis;
       for (const tick of axisTicks(axis)) parts.push(placed('layout-tick', tick.label, tick.x, axis.bandTop));
     }
-    for (const row of arrangement.rows) parts.push(placed('layout-row', labels[row.key], row.x, row.y - 24));
+    for (const row of arrangement.rows)
+      parts.push(placed(`layout-row layout-row-${row.side}`, labels[row.key], row.x, row.y));
     replaceChildren(this.overlay, parts);
   }
 }

@@ -24,11 +24,12 @@ export interface ArrangeInput {
   dir: Direction;
 }
 
-/** A caption the view draws beside a marked row, at model y. */
+/** A caption the view draws beside a marked row: at the row's first node (model x, y), on the side away from the row. */
 export interface RowCaption {
   key: 'undated' | 'unlocated' | 'unplaced';
   y: number;
   x: number;
+  side: 'left' | 'right';
 }
 
 export interface Arrangement {
@@ -57,7 +58,9 @@ export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput)
     addClass(classes, timed.openStart, 'time-open');
     addClass(classes, timed.undated, 'layout-lane');
     const rows: RowCaption[] =
-      timed.undated.size > 0 && timed.axis ? [{ key: 'undated', y: timed.axis.undatedY, x: 0 }] : [];
+      timed.undated.size > 0 && timed.axis
+        ? [{ key: 'undated', y: timed.axis.undatedY, x: 0, side: input.dir === 'rtl' ? 'right' : 'left' }]
+        : [];
     return { positions: timed.positions, classes, spans: timed.spans, axis: timed.axis, rows };
   }
   const geo = geoPositions(
@@ -68,7 +71,7 @@ export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput)
   addClass(classes, geo.unlocated, 'layout-lane');
   addClass(classes, geo.unplaced, 'layout-lane');
   const rows: RowCaption[] = [];
-  if (geo.unlocatedY !== null) rows.push({ key: 'unlocated', y: geo.unlocatedY, x: 0 });
-  if (geo.unplacedY !== null) rows.push({ key: 'unplaced', y: geo.unplacedY, x: 0 });
+  if (geo.unlocatedY !== null) rows.push({ key: 'unlocated', y: geo.unlocatedY, x: 0, side: 'left' });
+  if (geo.unplacedY !== null) rows.push({ key: 'unplaced', y: geo.unplacedY, x: 0, side: 'left' });
   return { ...empty, classes, positions: geo.positions, rows };
 }
