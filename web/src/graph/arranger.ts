@@ -58,14 +58,24 @@ export class Arranger {
   private sequence = 0;
   private arrangement: Arrangement | null = null;
 
-  private readonly overlay = h('div', { class: 'layout-overlay', 'aria-live': 'polite' });
+  /** Captions drawn over the graph (hidden from screen readers: the legend says what the layout means). */
+  private readonly overlay = h('div', { class: 'layout-overlay', 'aria-hidden': 'true' });
+  /** "Arranging…" or what failed, read out once. */
+  private readonly status = h('p', { class: 'layout-status', role: 'status' });
 
   constructor(
     private readonly host: ArrangerHost,
     pane: HTMLElement,
     private readonly wordsNow: (() => ArrangerLabels) | undefined,
   ) {
-    pane.append(this.overlay);
+    this.status.hidden = true;
+    pane.append(this.overlay, this.status);
+  }
+
+  private say(text: string | null, error = false): void {
+    this.status.hidden = text === null;
+    this.status.textContent = text ?? '';
+    this.status.classList.toggle('error', error);
   }
 
   /** Whether new data must be arranged again (a layout other than force, or kept positions). */
@@ -85,12 +95,19 @@ export class Arranger {
     this.arrangedAs = null;
     const cy = this.host.cy();
     this.overlay.dataset.state = 'loading';
-    replaceChildren(this.overlay, h('p', { class: 'layout-status' }, this.labels().arranging));
+    this.say(this.labels().arranging);
     try {
       if (name === 'force') {
         this.arrangement = null;
         cy.batch(() => cy.nodes().removeClass(MARK_CLASSES));
-        if (!(await this.host.forceLayout()) || run !== this.sequence) return;
+        const applied = await this.host.forceLayout();
+        if (run !== this.sequence) return;
+        if (!applied) {
+          // New data superseded it, and is laid out by force as it arrives.
+          this.arrangedAs = name;
+          this.say(null);
+          return;
+        }
         this.keepPinned(cy);
       } else {
         arrangeModule ??= import('./layouts/arrange.ts');
@@ -113,12 +130,13 @@ export class Arranger {
         placeSilently(cy, (node) => this.options.pinned?.[node.id()] ?? arrangement.positions.get(node.id()));
       }
       this.arrangedAs = name;
+      this.say(null);
       this.host.frameAll();
       this.drawOverlay();
       cy.emit('layoutapplied');
     } catch (error) {
       this.overlay.dataset.state = 'error';
-      replaceChildren(this.overlay, h('p', { class: 'layout-status error' }, this.labels().failed(String(error))));
+      if (run === this.sequence) this.say(this.labels().failed(String(error)), true);
     }
   }
 

@@ -8,6 +8,7 @@ import { LAYOUT_NAMES, type LayoutName } from '../graph/layouts/names.ts';
 import {
   COLOUR_RULES,
   type ColourRule,
+  type LegendEntry,
   legendEntries,
   type RuleInputs,
   SIZE_RULES,
@@ -34,6 +35,14 @@ export interface LegendContent {
   inputs: RuleInputs;
   /** Display name of a voice (an actor id). */
   nameOf(id: string): string;
+}
+
+/** What a legend entry stands for, in the interface language. */
+export function entryName(entry: LegendEntry, words: LegendWords, s: Strings, nameOf: (id: string) => string): string {
+  if (entry.kind === 'kind') return s.kinds[entry.key.toUpperCase() as keyof Strings['kinds']];
+  if (entry.kind === 'certainty') return words.certainty[entry.key];
+  if (entry.kind === 'voice') return nameOf(entry.key);
+  return entry.kind === 'other-voice' ? words.otherVoice : words.noVoice;
 }
 
 /** A labelled select; its options' texts come in on every render (the language may have changed). */
@@ -98,12 +107,6 @@ export class Legend {
     this.keep.checked = choice.keep;
 
     const entries = legendEntries({ size: choice.sizeBy, colour: choice.colourBy }, inputs.voices);
-    const entryText = (entry: (typeof entries)[number]): string => {
-      if (entry.kind === 'kind') return s.kinds[entry.key.toUpperCase() as keyof Strings['kinds']];
-      if (entry.kind === 'certainty') return words.certainty[entry.key];
-      if (entry.kind === 'voice') return content.nameOf(entry.key);
-      return entry.kind === 'other-voice' ? words.otherVoice : words.noVoice;
-    };
     const swatch = (entry: (typeof entries)[number]) => {
       if (entry.kind === 'kind') return h('span', { class: `legend-shape shape-${entry.key}` });
       // Through the CSSOM: the page's CSP allows no inline style attributes.
@@ -117,7 +120,7 @@ export class Legend {
       h(
         'ul',
         { class: 'legend-kinds', 'data-rule': choice.colourBy },
-        entries.map((entry) => h('li', {}, swatch(entry), entryText(entry))),
+        entries.map((entry) => h('li', {}, swatch(entry), entryName(entry, words, s, content.nameOf))),
       ),
       choice.colourBy === 'voice' && inputs.voices.length === 0
         ? h('p', { class: 'legend-note' }, words.noVoices)
