@@ -9,7 +9,6 @@ import { h, replaceChildren } from '../dom.ts';
 import type { Direction } from '../ui-types.ts';
 import type { Arrangement, ArrangeNode } from './layouts/arrange.ts';
 import type { LayoutName, Pinned } from './layouts/names.ts';
-import { axisTicks } from './layouts/time-order.ts';
 
 export interface ArrangeOptions {
   dir?: Direction;
@@ -168,7 +167,7 @@ export class Arranger {
     const parts: HTMLElement[] = [];
     if (arrangement.axis) {
       const axis = arrangement.axis;
-      for (const tick of axisTicks(axis)) parts.push(placed('layout-tick', tick.label, tick.x, axis.bandTop));
+      for (const tick of arrangement.ticks) parts.push(placed('layout-tick', tick.label, tick.x, axis.bandTop));
     }
     for (const row of arrangement.rows)
       parts.push(placed(`layout-row layout-row-${row.side}`, labels[row.key], row.x, row.y));

@@ -7,7 +7,7 @@ import type { Direction } from '../../ui-types.ts';
 import { concentricPositions, type GeoInput, geoPositions } from './geo.ts';
 import { hierarchyPositions } from './hierarchy.ts';
 import type { LayoutName } from './names.ts';
-import { type TimeAxis, timeOrderedPositions } from './time-order.ts';
+import { axisTicks, type TimeAxis, timeOrderedPositions } from './time-order.ts';
 
 export interface ArrangeNode {
   id: string;
@@ -39,6 +39,8 @@ export interface Arrangement {
   /** Span widths of dated nodes under the time layout (data `span`). */
   spans: Map<string, number>;
   axis: TimeAxis | null;
+  /** The time axis's ticks (model x), drawn at `axis.bandTop`. */
+  ticks: Array<{ label: string; x: number }>;
   rows: RowCaption[];
 }
 
@@ -49,7 +51,7 @@ function addClass(classes: Map<string, string[]>, ids: Iterable<string>, name: s
 /** Positions and marks for a layout other than force. */
 export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput): Arrangement {
   const classes = new Map<string, string[]>();
-  const empty = { classes, spans: new Map<string, number>(), axis: null, rows: [] };
+  const empty = { classes, spans: new Map<string, number>(), axis: null, ticks: [], rows: [] };
   if (name === 'concentric') return { ...empty, positions: concentricPositions(input.nodes) };
   if (name === 'tree') return { ...empty, positions: hierarchyPositions(input.nodes, input.edges) };
   if (name === 'time') {
@@ -61,7 +63,8 @@ export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput)
       timed.undated.size > 0 && timed.axis
         ? [{ key: 'undated', y: timed.axis.undatedY, x: 0, side: input.dir === 'rtl' ? 'right' : 'left' }]
         : [];
-    return { positions: timed.positions, classes, spans: timed.spans, axis: timed.axis, rows };
+    const ticks = timed.axis ? axisTicks(timed.axis) : [];
+    return { positions: timed.positions, classes, spans: timed.spans, axis: timed.axis, ticks, rows };
   }
   const geo = geoPositions(
     input.nodes.map((n) => ({ id: n.id, point: n.point, isPlace: n.kind === 'place' })),
