@@ -169,9 +169,19 @@ export class Arranger {
       const axis = arrangement.axis;
       for (const tick of arrangement.ticks) parts.push(placed('layout-tick', tick.label, tick.x, axis.bandTop));
     }
-    for (const row of arrangement.rows)
-      parts.push(placed(`layout-row layout-row-${row.side}`, labels[row.key], row.x, row.y));
-    replaceChildren(this.overlay, parts);
+    const rows = arrangement.rows.map((row) => ({
+      row,
+      label: placed(`layout-row layout-row-${row.side}`, labels[row.key], row.x, row.y),
+    }));
+    replaceChildren(this.overlay, parts, ...rows.map((r) => r.label));
+    // A caption with no room beside its row (a narrow screen) goes above the row's first node instead.
+    const room = this.overlay.clientWidth;
+    for (const { row, label } of rows) {
+      const left = Number.parseFloat(label.style.left);
+      const width = label.offsetWidth + 16;
+      if (row.side === 'left' ? left - width < 0 : left + width > room)
+        label.className = `layout-row layout-row-above-${row.side}`;
+    }
   }
 }
 
