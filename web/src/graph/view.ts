@@ -325,9 +325,12 @@ export class GraphView {
 
   /** Sizes and colours nodes by the rules, their scales taken from the nodes drawn (style-rules.ts). */
   setStyleRules(rules: StyleRules): void {
+    const before = JSON.stringify(this.ruleSheet());
     this.styleRules = rules;
     this.ruleInputs = ruleInputsFrom(this.core.nodes().map((n) => n.data() as NodeData));
-    this.core.style(graphStyle(this.profile, this.styledZoom, this.ruleSheet()));
+    // A new stylesheet restyles every element: only when the rules' entries changed (not on every expansion).
+    if (JSON.stringify(this.ruleSheet()) !== before)
+      this.core.style(graphStyle(this.profile, this.styledZoom, this.ruleSheet()));
     this.options.onStyled?.();
   }
 
