@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, MAX_PINNED, stateFromQuery, stateToQuery, type ViewState } from './state.ts';
+import { INITIAL_STATE, MAX_POSITIONS, stateFromQuery, stateToQuery, type ViewState } from './state.ts';
 
 describe('view state in the URL', () => {
   it('round-trips a full state', () => {
@@ -24,7 +24,7 @@ describe('view state in the URL', () => {
       colourBy: 'voice',
       layout: 'time',
       keep: true,
-      pinned: { 'actor:sdf': { x: 120, y: -40 }, 'place:baghouz': { x: -3, y: 7 } },
+      positions: { 'actor:sdf': { x: 120, y: -40 }, 'place:baghouz': { x: -3, y: 7 } },
     };
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
   });
@@ -59,16 +59,16 @@ describe('view state in the URL', () => {
       'size=beauty&colour=red&lay=spiral&keep=1&pos=actor:a*1*2,<b>*1*2,actor:b*x*3,actor:c*4',
     );
     expect([state.sizeBy, state.colourBy, state.layout]).toEqual(['links', 'kind', 'force']);
-    expect(state.pinned).toEqual({ 'actor:a': { x: 1, y: 2 } });
+    expect(state.positions).toEqual({ 'actor:a': { x: 1, y: 2 } });
     // Positions without "keep my arrangement" are not restored.
-    expect(stateFromQuery('pos=actor:a*1*2').pinned).toEqual({});
+    expect(stateFromQuery('pos=actor:a*1*2').positions).toEqual({});
   });
 
-  it('keeps at most MAX_PINNED dragged positions in a link, the latest', () => {
-    const entries = Array.from({ length: MAX_PINNED + 5 }, (_, i) => `actor:n${i}*${i}*0`).join(',');
-    const pinned = stateFromQuery(`keep=1&pos=${entries}`).pinned;
-    expect(Object.keys(pinned)).toHaveLength(MAX_PINNED);
-    expect(pinned[`actor:n${MAX_PINNED + 4}`]).toEqual({ x: MAX_PINNED + 4, y: 0 });
-    expect(pinned['actor:n0']).toBeUndefined();
+  it('keeps at most MAX_POSITIONS dragged positions in a link, the latest', () => {
+    const entries = Array.from({ length: MAX_POSITIONS + 5 }, (_, i) => `actor:n${i}*${i}*0`).join(',');
+    const positions = stateFromQuery(`keep=1&pos=${entries}`).positions;
+    expect(Object.keys(positions)).toHaveLength(MAX_POSITIONS);
+    expect(positions[`actor:n${MAX_POSITIONS + 4}`]).toEqual({ x: MAX_POSITIONS + 4, y: 0 });
+    expect(positions['actor:n0']).toBeUndefined();
   });
 });

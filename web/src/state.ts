@@ -4,7 +4,7 @@
  */
 import { API_CERTAINTIES, GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import type { Certainty } from './generated/graphql.ts';
-import { isLayoutName, type LayoutName, type Pinned } from './graph/layouts/names.ts';
+import { isLayoutName, type LayoutName, type Positions } from './graph/layouts/names.ts';
 import { type ColourRule, isColourRule, isSizeRule, type SizeRule } from './graph/style-rules.ts';
 import type { Language, TimeWindow } from './ui-types.ts';
 
@@ -38,14 +38,14 @@ export interface ViewState {
   sizeBy: SizeRule;
   colourBy: ColourRule;
   layout: LayoutName;
-  /** "Keep my arrangement": dragged positions are stored (`pinned`) and win over the layout. */
+  /** "Keep my arrangement": dragged positions are stored (`positions`) and win over the layout. */
   keep: boolean;
-  /** Positions of the nodes the user dragged, at most MAX_PINNED (the latest), so links stay short. */
-  pinned: Pinned;
+  /** Positions of the nodes the user dragged, at most MAX_POSITIONS (the latest), so links stay short. */
+  positions: Positions;
 }
 
 /** Dragged positions a link keeps: ~30 characters each, so at most ~1.2 kB of URL. */
-export const MAX_PINNED = 40;
+export const MAX_POSITIONS = 40;
 
 export const INITIAL_STATE: ViewState = {
   language: 'en',
@@ -62,23 +62,23 @@ export const INITIAL_STATE: ViewState = {
   colourBy: 'kind',
   layout: 'force',
   keep: false,
-  pinned: {},
+  positions: {},
 };
 
 /** `id*x*y,…` (`*` is neither in ids nor escaped in a query); malformed entries are dropped. */
-function pinnedToParam(pinned: Pinned): string {
-  return Object.entries(pinned)
+function positionsToParam(positions: Positions): string {
+  return Object.entries(positions)
     .map(([id, p]) => `${id}*${Math.round(p.x)}*${Math.round(p.y)}`)
     .join(',');
 }
-function pinnedFromParam(value: string | null): Pinned {
-  const pinned: Pinned = {};
-  for (const entry of (value ?? '').split(',').slice(-MAX_PINNED)) {
+function positionsFromParam(value: string | null): Positions {
+  const positions: Positions = {};
+  for (const entry of (value ?? '').split(',').slice(-MAX_POSITIONS)) {
     const [id, x, y] = entry.split('*');
     const at = { x: Number(x), y: Number(y) };
-    if (validId(id ?? null) && Number.isInteger(at.x) && Number.isInteger(at.y)) pinned[id as string] = at;
+    if (validId(id ?? null) && Number.isInteger(at.x) && Number.isInteger(at.y)) positions[id as string] = at;
   }
-  return pinned;
+  return positions;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -123,7 +123,7 @@ export function stateToQuery(state: ViewState): string {
   if (state.layout !== 'force') params.set('lay', state.layout);
   if (state.keep) {
     params.set('keep', '1');
-    if (Object.keys(state.pinned).length > 0) params.set('pos', pinnedToParam(state.pinned));
+    if (Object.keys(state.positions).length > 0) params.set('pos', positionsToParam(state.positions));
   }
   return params.toString();
 }
@@ -166,7 +166,7 @@ export function stateFromQuery(query: string): ViewState {
     colourBy: isColourRule(params.get('colour')) ? (params.get('colour') as ColourRule) : 'kind',
     layout: isLayoutName(params.get('lay')) ? (params.get('lay') as LayoutName) : 'force',
     keep: params.get('keep') === '1',
-    pinned: params.get('keep') === '1' ? pinnedFromParam(params.get('pos')) : {},
+    positions: params.get('keep') === '1' ? positionsFromParam(params.get('pos')) : {},
   };
 }
 
@@ -241,17 +241,17 @@ export class Store {
   }
   /** A new layout starts from its own positions: what was dragged under the previous one is let go. */
   setLayout(layout: LayoutName): void {
-    this.update({ layout, pinned: {} });
+    this.update({ layout, positions: {} });
   }
   setKeep(keep: boolean): void {
-    this.update({ keep, pinned: keep ? this.current.pinned : {} });
+    this.update({ keep, positions: keep ? this.current.positions : {} });
   }
-  /** A dragged node's place, kept while "keep my arrangement" is on (the latest MAX_PINNED). */
-  pin(id: string, position: { x: number; y: number }): void {
+  /** A dragged node's place, kept while "keep my arrangement" is on (the latest MAX_POSITIONS). */
+  keepPosition(id: string, position: { x: number; y: number }): void {
     if (!this.current.keep) return;
-    const { [id]: _moved, ...others } = this.current.pinned;
-    const kept = Object.entries(others).slice(-(MAX_PINNED - 1));
+    const { [id]: _moved, ...others } = this.current.positions;
+    const kept = Object.entries(others).slice(-(MAX_POSITIONS - 1));
     const at = { x: Math.round(position.x), y: Math.round(position.y) };
-    this.update({ pinned: { ...Object.fromEntries(kept), [id]: at } }, 'replace');
+    this.update({ positions: { ...Object.fromEntries(kept), [id]: at } }, 'replace');
   }
 }

@@ -24,7 +24,7 @@ export function placePoints(graph: Subgraph): NonNullable<ArrangeOptions['points
 
 /** What a layout is applied with under a state: the language's direction, coordinates, kept positions. */
 export function arrangeOptions(state: ViewState, graph: Subgraph): ArrangeOptions {
-  return { dir: directionOf(state.language), points: placePoints(graph), pinned: state.keep ? state.pinned : {} };
+  return { dir: directionOf(state.language), points: placePoints(graph), positions: state.keep ? state.positions : {} };
 }
 
 export class ViewOptions {
@@ -61,9 +61,9 @@ export class ViewOptions {
     } else {
       if (state.sizeBy !== previous.sizeBy || state.colourBy !== previous.colourBy)
         graph.setStyleRules({ size: state.sizeBy, colour: state.colourBy });
-      const pinsDropped = previous.keep && !state.keep && Object.keys(previous.pinned).length > 0;
+      const positionsDropped = previous.keep && !state.keep && Object.keys(previous.positions).length > 0;
       const turned = state.language !== previous.language && state.layout === 'time';
-      if (state.layout !== previous.layout || pinsDropped || turned) void graph.applyLayout(state.layout);
+      if (state.layout !== previous.layout || positionsDropped || turned) void graph.applyLayout(state.layout);
     }
     this.renderLegend(state);
   }

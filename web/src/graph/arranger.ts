@@ -8,14 +8,14 @@ import type { Core, NodeSingular, Position } from 'cytoscape';
 import { h, replaceChildren } from '../dom.ts';
 import type { Direction } from '../ui-types.ts';
 import type { Arrangement, ArrangeNode } from './layouts/arrange.ts';
-import type { LayoutName, Pinned } from './layouts/names.ts';
+import type { LayoutName, Positions } from './layouts/names.ts';
 
 export interface ArrangeOptions {
   dir?: Direction;
   /** Coordinates of places (the geographic layout). */
   points?: ReadonlyMap<string, NonNullable<ArrangeNode['point']>>;
   /** Dragged positions kept by the user: they win over any layout. */
-  pinned?: Pinned;
+  positions?: Positions;
 }
 
 export interface ArrangerHost {
@@ -79,7 +79,7 @@ export class Arranger {
 
   /** Whether new data must be arranged again (a layout other than force, or kept positions). */
   get needed(): boolean {
-    return this.name !== 'force' || Object.keys(this.host.options?.().pinned ?? {}).length > 0;
+    return this.name !== 'force' || Object.keys(this.host.options?.().positions ?? {}).length > 0;
   }
 
   private labels(): ArrangerLabels {
@@ -107,7 +107,7 @@ export class Arranger {
           this.say(null);
           return;
         }
-        this.keepPinned(cy);
+        this.keepPositions(cy);
       } else {
         arrangeModule ??= import('./layouts/arrange.ts');
         const { arrange } = await arrangeModule;
@@ -126,7 +126,7 @@ export class Arranger {
           for (const [id, names] of arrangement.classes) cy.getElementById(id).addClass(names.join(' '));
           for (const [id, span] of arrangement.spans) cy.getElementById(id).data('span', Math.round(span));
         });
-        placeSilently(cy, (node) => this.options.pinned?.[node.id()] ?? arrangement.positions.get(node.id()));
+        placeSilently(cy, (node) => this.options.positions?.[node.id()] ?? arrangement.positions.get(node.id()));
       }
       this.arrangedAs = name;
       this.say(null);
@@ -139,9 +139,9 @@ export class Arranger {
     }
   }
 
-  private keepPinned(cy: Core): void {
-    const pinned = this.options.pinned ?? {};
-    if (Object.keys(pinned).length > 0) placeSilently(cy, (node) => pinned[node.id()]);
+  private keepPositions(cy: Core): void {
+    const positions = this.options.positions ?? {};
+    if (Object.keys(positions).length > 0) placeSilently(cy, (node) => positions[node.id()]);
   }
 
   /** The time axis's ticks and the marked rows' captions, at the rendered positions of their model coordinates. */

@@ -7,4 +7,4 @@ export function isLayoutName(value: string | null): value is LayoutName {
 }
 
 /** A dragged node's position under "keep my arrangement", model px rounded to whole pixels. */
-export type Pinned = Record<string, { x: number; y: number }>;
+export type Positions = Record<string, { x: number; y: number }>;
