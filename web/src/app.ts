@@ -35,6 +35,7 @@ import {
 } from './page.ts';
 import { DetailsPanel } from './panels/details.ts';
 import { FiltersPanel } from './panels/filters.ts';
+import { legendWords } from './panels/legend-words.ts';
 import { PathFinderPanel } from './panels/pathfinder.ts';
 import { SearchBox } from './panels/search.ts';
 import { TimeBar } from './panels/timebar.ts';
@@ -43,6 +44,7 @@ import { Store, stateFromQuery, type ViewState } from './state.ts';
 import { lazyTimeline } from './timeline/lazy.ts';
 import { announce, wireToolbar } from './toolbar.ts';
 import type { TimeWindow } from './ui-types.ts';
+import { arrangeOptions, ViewOptions } from './view-options.ts';
 import { relationWord } from './words.ts';
 
 const store = new Store(stateFromQuery(location.search));
@@ -57,12 +59,18 @@ const graph = new GraphView($('graph'), {
   insets: () => graphInsets(),
   onContextMenu: (id, at) => edits.openMenu(id, at),
   onSelectionChange: (ids) => edits.selectionChanged(ids),
+  onMoved: (id, position) => store.keepPosition(id, position),
+  onStyled: () => viewOptions.renderLegend(),
+  arrangeOptions: () => arrangeOptions(store.state, data.graph),
+  arrangerLabels: () => legendWords(store.state.language).arranger,
 });
 
 const nameOf = (id: string): string | null => {
   const node = data.nodeById(id);
   return node ? displayName(node, store.state.language) : null;
 };
+
+const viewOptions = new ViewOptions(store, () => graph, nameOf);
 
 const details = new DetailsPanel($('panel-details'), {
   onNavigate: (id) => void selectAndReveal(id),
@@ -454,6 +462,7 @@ function render(state: ViewState, previous: ViewState | null): void {
   if (changed('expanded')) graph.markExpanded(state.expanded);
   if (changed('focus') && state.focus && previous !== null) graph.focus(state.focus);
   renderFilters(state);
+  viewOptions.render(state, previous);
   showMoreBar(state);
   renderTabs(state.tab);
   renderLinkedViews(state);

@@ -5,9 +5,12 @@
 import type { DataStore } from './data.ts';
 import { displayName, edgeLabel } from './graph/elements.ts';
 import type { PngCaption } from './graph/png.ts';
+import { legendEntries } from './graph/style-rules.ts';
 import type { GraphView } from './graph/view.ts';
 import { directionOf, localeOf, type Strings } from './i18n.ts';
 import { arrow } from './panels/details.ts';
+import { entryName } from './panels/legend.ts';
+import { legendWords } from './panels/legend-words.ts';
 import type { ViewState } from './state.ts';
 import { formatPartial } from './timeline/spans.ts';
 import type { Language } from './ui-types.ts';
@@ -107,7 +110,10 @@ export function pngCaption(
       s.pngSource(list([...outlets].sort(), state.language)),
       location.href,
     ],
-    kinds: [s.kinds.ACTOR, s.kinds.PLACE, s.kinds.EVENT, s.kinds.AGREEMENT],
+    marks: legendEntries({ size: state.sizeBy, colour: state.colourBy }, graph.ruleInputs.voices).map((entry) => ({
+      colour: entry.swatch,
+      name: entryName(entry, legendWords(state.language), s, (id) => nameOf(id) ?? id),
+    })),
     edges: s.legendEdges,
     dir: directionOf(state.language),
   };

@@ -2,7 +2,6 @@
  * The page around the views (index.html): the graph pane's status card, the banner, the "show more" bar, the fixed
  * labels, the legend and the tabs, and the labels the timeline and the map read in the current language.
  */
-import { NODE_KINDS } from '../../schema/vocabulary.ts';
 import type { Coverage } from './data.ts';
 import { h, replaceChildren } from './dom.ts';
 import { directionOf, localeOf, type Strings } from './i18n.ts';
@@ -178,17 +177,7 @@ export function renderStaticText(s: Strings, language: Language): void {
   const toggle = $('legend-toggle');
   const open = toggle.getAttribute('aria-expanded') !== 'false';
   toggle.textContent = open ? s.legendHide : s.legendShow;
-  replaceChildren(
-    $('legend-body'),
-    h(
-      'ul',
-      { class: 'legend-kinds' },
-      NODE_KINDS.filter((kind) => kind !== 'SOURCE').map((kind) =>
-        h('li', {}, h('span', { class: `legend-shape shape-${kind.toLowerCase()}` }), s.kinds[kind]),
-      ),
-    ),
-    h('p', { class: 'legend-edges' }, s.legendEdges),
-  );
+  // The legend's body follows the style rule and layout: panels/legend.ts draws it.
 }
 
 export function renderTabs(tab: ViewState['tab']): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, stateFromQuery, stateToQuery, type ViewState } from './state.ts';
+import { INITIAL_STATE, MAX_POSITIONS, stateFromQuery, stateToQuery, type ViewState } from './state.ts';
 
 describe('view state in the URL', () => {
   it('round-trips a full state', () => {
@@ -23,6 +23,11 @@ describe('view state in the URL', () => {
       pinned: ['place:baghouz'],
       tab: 'path',
       playAt: '2019-03-10',
+      sizeBy: 'citations',
+      colourBy: 'voice',
+      layout: 'time',
+      keep: true,
+      positions: { 'actor:sdf': { x: 120, y: -40 }, 'place:baghouz': { x: -3, y: 7 } },
     };
     expect(stateFromQuery(stateToQuery(state))).toEqual(state);
   });
@@ -58,5 +63,23 @@ describe('view state in the URL', () => {
     expect(state.attributedTo).toEqual(['actor:sdf']);
     expect(state.path).toEqual({ from: 'actor:a', to: 'actor:b', asOf: null, without: ['ACCUSED'], datedOnly: false });
     expect(state.focus).toBeNull();
+  });
+
+  it('ignores unknown style rules, layouts and malformed kept positions', () => {
+    const state = stateFromQuery(
+      'size=beauty&colour=red&lay=spiral&keep=1&pos=actor:a*1*2,<b>*1*2,actor:b*x*3,actor:c*4',
+    );
+    expect([state.sizeBy, state.colourBy, state.layout]).toEqual(['links', 'kind', 'force']);
+    expect(state.positions).toEqual({ 'actor:a': { x: 1, y: 2 } });
+    // Positions without "keep my arrangement" are not restored.
+    expect(stateFromQuery('pos=actor:a*1*2').positions).toEqual({});
+  });
+
+  it('keeps at most MAX_POSITIONS dragged positions in a link, the latest', () => {
+    const entries = Array.from({ length: MAX_POSITIONS + 5 }, (_, i) => `actor:n${i}*${i}*0`).join(',');
+    const positions = stateFromQuery(`keep=1&pos=${entries}`).positions;
+    expect(Object.keys(positions)).toHaveLength(MAX_POSITIONS);
+    expect(positions[`actor:n${MAX_POSITIONS + 4}`]).toEqual({ x: MAX_POSITIONS + 4, y: 0 });
+    expect(positions['actor:n0']).toBeUndefined();
   });
 });

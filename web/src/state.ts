@@ -4,6 +4,8 @@
  */
 import { API_CERTAINTIES, GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import type { Certainty } from './generated/graphql.ts';
+import { isLayoutName, type LayoutName, type Positions } from './graph/layouts/names.ts';
+import { type ColourRule, isColourRule, isSizeRule, type SizeRule } from './graph/style-rules.ts';
 import type { Language, TimeWindow } from './ui-types.ts';
 
 export interface PathQuery {
@@ -38,7 +40,18 @@ export interface ViewState {
   tab: 'details' | 'path' | 'filters';
   /** The time bar's cursor: the graph as it stood by this day (null: the time bar is off). */
   playAt: string | null;
+  /** Style rules: what a node's size and colour say (style-rules.ts). */
+  sizeBy: SizeRule;
+  colourBy: ColourRule;
+  layout: LayoutName;
+  /** "Keep my arrangement": dragged positions are stored (`positions`) and win over the layout. */
+  keep: boolean;
+  /** Positions of the nodes the user dragged, at most MAX_POSITIONS (the latest), so links stay short. */
+  positions: Positions;
 }
+
+/** Dragged positions a link keeps: ~30 characters each, so at most ~1.2 kB of URL. */
+export const MAX_POSITIONS = 40;
 
 export const INITIAL_STATE: ViewState = {
   language: 'en',
@@ -54,7 +67,28 @@ export const INITIAL_STATE: ViewState = {
   pinned: [],
   tab: 'details',
   playAt: null,
+  sizeBy: 'links',
+  colourBy: 'kind',
+  layout: 'force',
+  keep: false,
+  positions: {},
 };
+
+/** `id*x*y,…` (`*` is neither in ids nor escaped in a query); malformed entries are dropped. */
+function positionsToParam(positions: Positions): string {
+  return Object.entries(positions)
+    .map(([id, p]) => `${id}*${Math.round(p.x)}*${Math.round(p.y)}`)
+    .join(',');
+}
+function positionsFromParam(value: string | null): Positions {
+  const positions: Positions = {};
+  for (const entry of (value ?? '').split(',').slice(-MAX_POSITIONS)) {
+    const [id, x, y] = entry.split('*');
+    const at = { x: Number(x), y: Number(y) };
+    if (validId(id ?? null) && Number.isInteger(at.x) && Number.isInteger(at.y)) positions[id as string] = at;
+  }
+  return positions;
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -98,6 +132,13 @@ export function stateToQuery(state: ViewState): string {
   if (state.pinned.length > 0) params.set('pin', state.pinned.join(','));
   if (state.tab !== 'details') params.set('tab', state.tab);
   if (state.playAt) params.set('at', state.playAt);
+  if (state.sizeBy !== 'links') params.set('size', state.sizeBy);
+  if (state.colourBy !== 'kind') params.set('colour', state.colourBy);
+  if (state.layout !== 'force') params.set('lay', state.layout);
+  if (state.keep) {
+    params.set('keep', '1');
+    if (Object.keys(state.positions).length > 0) params.set('pos', positionsToParam(state.positions));
+  }
   return params.toString();
 }
 
@@ -138,6 +179,11 @@ export function stateFromQuery(query: string): ViewState {
     pinned: [...new Set(idList(params.get('pin'), 200))],
     tab: TABS.includes(tab as ViewState['tab']) ? (tab as ViewState['tab']) : 'details',
     playAt: DAY.test(params.get('at') ?? '') ? params.get('at') : null,
+    sizeBy: isSizeRule(params.get('size')) ? (params.get('size') as SizeRule) : 'links',
+    colourBy: isColourRule(params.get('colour')) ? (params.get('colour') as ColourRule) : 'kind',
+    layout: isLayoutName(params.get('lay')) ? (params.get('lay') as LayoutName) : 'force',
+    keep: params.get('keep') === '1',
+    positions: params.get('keep') === '1' ? positionsFromParam(params.get('pos')) : {},
   };
 }
 
@@ -210,5 +256,23 @@ export class Store {
   }
   showTab(tab: ViewState['tab']): void {
     this.update({ tab }, 'replace');
+  }
+  setStyleRules(sizeBy: SizeRule, colourBy: ColourRule): void {
+    this.update({ sizeBy, colourBy });
+  }
+  /** A new layout starts from its own positions: what was dragged under the previous one is let go. */
+  setLayout(layout: LayoutName): void {
+    this.update({ layout, positions: {} });
+  }
+  setKeep(keep: boolean): void {
+    this.update({ keep, positions: keep ? this.current.positions : {} });
+  }
+  /** A dragged node's place, kept while "keep my arrangement" is on (the latest MAX_POSITIONS). */
+  keepPosition(id: string, position: { x: number; y: number }): void {
+    if (!this.current.keep) return;
+    const { [id]: _moved, ...others } = this.current.positions;
+    const kept = Object.entries(others).slice(-(MAX_POSITIONS - 1));
+    const at = { x: Math.round(position.x), y: Math.round(position.y) };
+    this.update({ positions: { ...Object.fromEntries(kept), [id]: at } }, 'replace');
   }
 }

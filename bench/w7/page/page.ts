@@ -8,8 +8,8 @@ import fcose from 'cytoscape-fcose';
 import type { Subgraph } from '../../../web/src/api.ts';
 import { hiddenInSubgraph, toElements, type ViewFilter } from '../../../web/src/graph/elements.ts';
 import { graphStyle } from '../../../web/src/graph/style.ts';
-import { fcoseOptions } from '../../../web/src/graph/tuning.ts';
-import { appliedRendererSettings, applyHiddenTo, GraphView } from '../../../web/src/graph/view.ts';
+import { appliedRendererSettings, fcoseOptions } from '../../../web/src/graph/tuning.ts';
+import { applyHiddenTo, GraphView } from '../../../web/src/graph/view.ts';
 import type { TimeWindow } from '../../../web/src/ui-types.ts';
 import { syntheticSubgraph } from '../synthetic.ts';
 

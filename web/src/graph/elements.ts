@@ -9,6 +9,7 @@ import type { Subgraph } from '../api.ts';
 import type { Certainty, DateFieldsFragment, EdgeFieldsFragment, NodeFieldsFragment } from '../generated/graphql.ts';
 import type { Language, TimeWindow } from '../ui-types.ts';
 import { relationWord, roleWord } from '../words.ts';
+import { NO_VOICE, type NodeEvidence, nodeEvidence } from './style-rules.ts';
 
 /** Position in the certainty order (0 the strongest); -1 for a value outside it. */
 function certaintyIndex(certainty: string): number {
@@ -24,6 +25,10 @@ export interface NodeData {
   label: string;
   /** Relationships to other nodes of the drawn subgraph (sizes the node). */
   degree: number;
+  /** Citations (source quotes) on those relationships (sizes the node under the citations rule). */
+  citations: number;
+  /** Who asserts most of those citations (colours the node under the voice rule); '' when no one is named. */
+  voice: string;
   name: string;
   nameAr: string | null;
   certainty: string;
@@ -109,13 +114,20 @@ function spanOf(node: NodeFieldsFragment): Pick<NodeData, 'earliest' | 'latest'>
 /** Unqualified statements count as reported. */
 const edgeCertainty = (edge: EdgeFieldsFragment) => (edge.certainty ?? 'REPORTED').toLowerCase();
 
-export function nodeElement(node: NodeFieldsFragment, language: Language, degree = 0): ElementDefinition {
+export function nodeElement(
+  node: NodeFieldsFragment,
+  language: Language,
+  degree = 0,
+  evidence: NodeEvidence = { citations: 0, voice: NO_VOICE },
+): ElementDefinition {
   const data: NodeData = {
     id: node.id,
     kind: kindOf(node),
     subtype: nodeSubtype(node),
     label: shortLabel(displayName(node, language)),
     degree,
+    citations: evidence.citations,
+    voice: evidence.voice,
     name: node.name,
     nameAr: node.nameAr,
     certainty: (nodeCertainty(node) ?? 'REPORTED').toLowerCase(),
@@ -161,8 +173,9 @@ export function toElements(subgraph: Subgraph, language: Language): ElementDefin
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
+  const evidence = nodeEvidence(edges);
   return [
-    ...subgraph.nodes.map((n) => nodeElement(n, language, degree.get(n.id) ?? 0)),
+    ...subgraph.nodes.map((n) => nodeElement(n, language, degree.get(n.id) ?? 0, evidence.get(n.id))),
     ...edges.map((e) => edgeElement(e, language)),
   ];
 }

@@ -76,3 +76,10 @@ export function boxAround(points: ReadonlyArray<Position & { r?: number }>, marg
   }
   return box;
 }
+
+/** Nodes spread on a sunflower spiral around a point: an instant, even first placement before the layout. */
+export function spiralPosition(index: number, origin = { x: 0, y: 0 }, spacing = 40): { x: number; y: number } {
+  const radius = spacing * Math.sqrt(index + 0.5);
+  const angle = index * 2.399963229728653;
+  return { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
+}

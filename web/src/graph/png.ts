@@ -1,18 +1,17 @@
 /**
  * The PNG export: the whole visible graph (not just the viewport), under a title, a caption saying what is shown
- * (the filters) and from which source, and over a legend of kinds and line styles. Drawn on a canvas; text is drawn
+ * (the filters) and from which source, and over a legend of the style rule's colours and the line styles. Drawn on a canvas; text is drawn
  * as text, never parsed as HTML.
  */
 import type { Core } from 'cytoscape';
 import type { Direction } from '../ui-types.ts';
-import { KIND_COLOURS } from './style.ts';
 
 export interface PngCaption {
   title: string;
   /** "Shown: …" and "Source: …" lines, and the counts. */
   lines: string[];
-  /** Kind names in order: actor, place, event, agreement. */
-  kinds: [string, string, string, string];
+  /** The colour legend of the style rule in force: a colour and what it stands for. */
+  marks: Array<{ colour: string; name: string }>;
   edges: string;
   dir: Direction;
 }
@@ -68,15 +67,14 @@ export async function graphPng(cy: Core, caption: PngCaption): Promise<Blob> {
     ctx.fillText(line, x, (MARGIN + 40 + i * 19) * SCALE);
   });
   ctx.drawImage(image, (width - image.width) / 2, headerHeight);
-  // Legend: the four kinds as coloured marks, then the line styles.
+  // Legend: the colours of the style rule in force (kinds by default), then the line styles.
   const legendTop = headerHeight + image.height + 22 * SCALE;
-  const colours = [KIND_COLOURS.actor, KIND_COLOURS.place, KIND_COLOURS.event, KIND_COLOURS.agreement];
   let cursor = x;
   ctx.font = `${12 * SCALE}px ${FONT}`;
-  caption.kinds.forEach((name, i) => {
+  caption.marks.forEach(({ colour, name }) => {
     const mark = 10 * SCALE;
     const left = rtl ? cursor - mark : cursor;
-    ctx.fillStyle = colours[i] ?? '#6b7280';
+    ctx.fillStyle = colour;
     ctx.fillRect(left, legendTop - mark + 2 * SCALE, mark, mark);
     ctx.fillStyle = '#111827';
     const textX = rtl ? left - 6 * SCALE : left + mark + 6 * SCALE;

@@ -29,9 +29,9 @@ export const EDGE_LABEL_PX = 11;
 
 /**
  * The stylesheet for a profile and a zoom level: labels keep their screen size (the model size is divided by the zoom),
- * and nodes are sized by how many links they have. Which node labels show is decided in view.ts (`label-off`).
+ * and nodes are sized by how many links they have unless `rules` (style-rules.ts) say otherwise. Which node labels show is decided in view.ts (`label-off`).
  */
-export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): StylesheetJson {
+export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1, rules: StylesheetJson = []): StylesheetJson {
   const large = profile === 'large';
   const z = Math.max(zoom, 0.05);
   return [
@@ -86,6 +86,8 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
       selector: 'node.certainty-claimed',
       style: { 'border-style': 'dashed', 'border-color': '#b54708', 'border-width': 2 },
     },
+    // The style rules' sizes and colours (style-rules.ts): over the kind colours, under the state classes.
+    ...rules,
     {
       selector: 'edge',
       style: {
@@ -135,6 +137,17 @@ export function graphStyle(profile: RenderProfile = 'detailed', zoom = 1): Style
       selector: 'node.kb-cursor',
       style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.55, 'underlay-padding': 6, 'z-index': 30 },
     },
+    // Marks of the layouts (arranger.ts): a dated node under the time layout is as wide as the days its date can mean.
+    {
+      selector: 'node.time-span',
+      style: { shape: 'round-rectangle', width: 'data(span)', height: 18, 'text-valign': 'top', 'text-margin-y': -2 },
+    },
+    { selector: 'node.time-open', style: { 'border-style': 'dashed', 'border-color': '#1f2933', 'border-width': 2 } },
+    {
+      selector: 'node.geo-gazetteer',
+      style: { 'border-style': 'dashed', 'border-color': '#111827', 'border-width': 2 },
+    },
+    { selector: 'node.layout-lane', style: { 'background-opacity': 0.55 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.18 } },
     { selector: 'node.highlighted', style: { opacity: 1 } },

@@ -3,7 +3,7 @@
  * styles, the viewport texture during gestures, pixel ratio 1), how the layout runs, and how many
  * neighbours one expansion adds.
  */
-import type { LayoutOptions } from 'cytoscape';
+import type { Core, LayoutOptions } from 'cytoscape';
 import type { Subgraph } from '../api.ts';
 
 /** From this many nodes (or edges) the view switches to the large-graph profile. The seed graph stays well below. */
@@ -147,4 +147,15 @@ export function capNeighborhood(
     },
     more,
   };
+}
+
+/**
+ * The renderer settings in force on a Cytoscape instance, through public means: the options `cy.json()` reports,
+ * and the pixel ratio its canvas is drawn at (backing-store pixels per CSS pixel).
+ */
+export function appliedRendererSettings(cy: Core): Omit<RendererSettings, 'pixelRatio'> & { pixelRatio: number } {
+  const { textureOnViewport, hideEdgesOnViewport } = cy.json() as unknown as Omit<RendererSettings, 'pixelRatio'>;
+  const canvas = cy.container()?.querySelector('canvas');
+  const cssWidth = canvas ? Number.parseFloat(canvas.style.width) : 0;
+  return { textureOnViewport, hideEdgesOnViewport, pixelRatio: canvas && cssWidth > 0 ? canvas.width / cssWidth : 1 };
 }

@@ -8,31 +8,28 @@ import cytoscape, {
   type ElementDefinition,
   type EventObject,
   type Position,
+  type StylesheetJson,
 } from 'cytoscape';
 import type { Path, Subgraph } from '../api.ts';
 import type { Direction, Language } from '../ui-types.ts';
+import { type ArrangeOptions, Arranger, type ArrangerLabels, placeSilently } from './arranger.ts';
 import { ElementArrival } from './arrival.ts';
+import { type CursorMove, nextCursor } from './cursor.ts';
 import { displayName, type NodeData, shortLabel, toElements } from './elements.ts';
-import { boxAround, type FrameOptions, frameBox, type Insets } from './framing.ts';
+import { boxAround, type FrameOptions, frameBox, type Insets, spiralPosition } from './framing.ts';
 import { placeLabels } from './label-placement.ts';
 import { LABEL_SPOTS } from './labels.ts';
 import { LayoutRunner } from './layout.ts';
 import { pinNodes, selectedNodes } from './selection.ts';
 import { graphStyle } from './style.ts';
-import {
-  estimatedNodeSize,
-  nodeDiameter,
-  type RendererSettings,
-  type RenderProfile,
-  rendererSettings,
-  renderProfile,
-} from './tuning.ts';
+import { DEFAULT_RULES, type RuleInputs, ruleInputsFrom, ruleStylesheet, type StyleRules } from './style-rules.ts';
+import { estimatedNodeSize, nodeDiameter, type RenderProfile, rendererSettings, renderProfile } from './tuning.ts';
 
-/** Core options of a render profile: the stylesheet, and renderer options Cytoscape takes only at construction. */
-export function coreOptions(profile: RenderProfile): CytoscapeOptions {
+/** Core options of a render profile: the stylesheet (with style rules), and renderer options taken only at construction. */
+export function coreOptions(profile: RenderProfile, rules: StylesheetJson = []): CytoscapeOptions {
   const settings = rendererSettings(profile);
   return {
-    style: graphStyle(profile),
+    style: graphStyle(profile, 1, rules),
     minZoom: 0.05,
     maxZoom: 4,
     // With panning on, box selection takes Shift+drag; the "Select area" toggle turns panning off for a plain drag.
@@ -41,24 +38,6 @@ export function coreOptions(profile: RenderProfile): CytoscapeOptions {
     hideEdgesOnViewport: settings.hideEdgesOnViewport,
     pixelRatio: settings.pixelRatio ?? 'auto',
   };
-}
-
-/**
- * The renderer settings in force on a Cytoscape instance, through public means: the options `cy.json()` reports,
- * and the pixel ratio its canvas is drawn at (backing-store pixels per CSS pixel).
- */
-export function appliedRendererSettings(cy: Core): Omit<RendererSettings, 'pixelRatio'> & { pixelRatio: number } {
-  const { textureOnViewport, hideEdgesOnViewport } = cy.json() as unknown as Omit<RendererSettings, 'pixelRatio'>;
-  const canvas = cy.container()?.querySelector('canvas');
-  const cssWidth = canvas ? Number.parseFloat(canvas.style.width) : 0;
-  return { textureOnViewport, hideEdgesOnViewport, pixelRatio: canvas && cssWidth > 0 ? canvas.width / cssWidth : 1 };
-}
-
-/** Nodes spread on a sunflower spiral around a point: an instant, even first placement before the layout. */
-export function spiralPosition(index: number, origin = { x: 0, y: 0 }, spacing = 40): { x: number; y: number } {
-  const radius = spacing * Math.sqrt(index + 0.5);
-  const angle = index * 2.399963229728653;
-  return { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
 }
 
 /** How `setData` places what it adds. */
@@ -82,16 +61,14 @@ export interface GraphViewOptions {
   onContextMenu?(id: string, at: { x: number; y: number }): void;
   /** The set of selected nodes changed (Shift/Ctrl-click, box selection, or a plain click). */
   onSelectionChange?(ids: string[]): void;
+  /** A node the user dragged to a new place, with where it now stands. */
+  onMoved?(id: string, position: Position): void;
+  /** The style rules were applied to the data drawn (their scales, `ruleInputs`, may have changed). */
+  onStyled?(): void;
+  /** Layouts' default options and overlay captions (arranger.ts; English captions when not given). */
+  arrangeOptions?(): ArrangeOptions;
+  arrangerLabels?(): ArrangerLabels;
 }
-
-/** Where the arrow keys move the keyboard cursor: the neighbour lying most in that direction. */
-export type CursorMove = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
-const DIRECTIONS: Record<CursorMove, [number, number]> = {
-  ArrowLeft: [-1, 0],
-  ArrowRight: [1, 0],
-  ArrowUp: [0, -1],
-  ArrowDown: [0, 1],
-};
 
 /** Sets the `hidden` class on exactly the given ids, touching only elements whose visibility changes. */
 export function applyHiddenTo(cy: Core, hidden: ReadonlySet<string>): void {
@@ -102,6 +79,8 @@ export function applyHiddenTo(cy: Core, hidden: ReadonlySet<string>): void {
     toShow.removeClass('hidden');
   });
 }
+
+export type { CursorMove } from './cursor.ts';
 
 export class GraphView {
   private core: Core;
@@ -128,6 +107,11 @@ export class GraphView {
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly tooltip: HTMLDivElement;
   private readonly measure = document.createElement('canvas').getContext('2d');
+  private styleRules: StyleRules = DEFAULT_RULES;
+  /** What the style rules' scales are drawn from (the highest citation count, the voices with their own colour). */
+  ruleInputs: RuleInputs = { maxCitations: 0, voices: [] };
+  readonly arranger: Arranger;
+  private readonly ruleSheet = () => ruleStylesheet(this.styleRules, this.ruleInputs);
 
   constructor(
     private readonly container: HTMLElement,
@@ -138,6 +122,9 @@ export class GraphView {
     this.tooltip.setAttribute('role', 'tooltip');
     this.tooltip.hidden = true;
     (container.parentElement ?? container).append(this.tooltip);
+    const host = { cy: () => this.core, forceLayout: () => this.forceLayout(), options: options.arrangeOptions };
+    const frameAll = () => this.frame(this.core.elements(':visible'), { animate: false });
+    this.arranger = new Arranger({ ...host, frameAll }, container.parentElement ?? container, options.arrangerLabels);
     this.core = this.createCore(this.profile);
   }
 
@@ -152,7 +139,11 @@ export class GraphView {
   }
 
   private createCore(profile: RenderProfile, keep: Pick<CytoscapeOptions, 'elements' | 'zoom' | 'pan'> = {}): Core {
-    const cy = cytoscape({ container: this.container, ...coreOptions(profile), ...keep, layout: { name: 'preset' } });
+    const settings = coreOptions(profile, this.ruleSheet());
+    const cy = cytoscape({ container: this.container, ...settings, ...keep, layout: { name: 'preset' } });
+    cy.on('dragfree', 'node', (event: EventObject) => {
+      this.options.onMoved?.(event.target.id() as string, { ...event.target.position() });
+    });
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) this.options.onSelect(null);
     });
@@ -181,6 +172,7 @@ export class GraphView {
     cy.on('mouseout', 'node, edge', (event: EventObject) => this.hover(event, false));
     cy.on('viewport', () => {
       this.tooltip.hidden = true;
+      this.arranger.drawOverlay();
       this.scheduleLabels();
     });
     return cy;
@@ -224,7 +216,7 @@ export class GraphView {
     const zoom = cy.zoom();
     if (Math.abs(Math.log(zoom / this.styledZoom)) > 0.05) {
       this.styledZoom = zoom;
-      cy.style(graphStyle(this.profile, zoom));
+      cy.style(graphStyle(this.profile, zoom, this.ruleSheet()));
     }
     const { shown, edgeLabels } = placeLabels(cy, this.measure);
     this.labelsShown = shown;
@@ -309,10 +301,40 @@ export class GraphView {
       this.layoutsApplied++;
       this.core.emit('layoutapplied');
     } else if (unplaced.length > 0) await this.layout();
+    this.setStyleRules(this.styleRules);
+    if (this.arranger.needed) await this.arranger.apply(this.arranger.name);
     if (this.selectedId) this.select(this.selectedId);
     if (this.pinnedIds.size > 0) this.setPinned([...this.pinnedIds]);
     if (this.cursor) this.core.getElementById(this.cursor).addClass('kb-cursor');
     this.scheduleLabels();
+  }
+
+  /** Sizes and colours nodes by the rules, their scales taken from the nodes drawn (style-rules.ts). */
+  setStyleRules(rules: StyleRules): void {
+    const before = JSON.stringify(this.ruleSheet());
+    this.styleRules = rules;
+    this.ruleInputs = ruleInputsFrom(this.core.nodes().map((n) => n.data() as NodeData));
+    // A new stylesheet restyles every element: only when the rules' entries changed (not on every expansion).
+    if (JSON.stringify(this.ruleSheet()) !== before)
+      this.core.style(graphStyle(this.profile, this.styledZoom, this.ruleSheet()));
+    this.options.onStyled?.();
+  }
+
+  /** The one way a layout changes (force, concentric, tree, time, geo), with the options it needs. */
+  applyLayout(...args: Parameters<Arranger['apply']>): Promise<void> {
+    this.layoutDone = this.layoutDone.then(() => this.arranger.apply(...args));
+    return this.layoutDone;
+  }
+
+  /** The seeded force layout of everything drawn, as a fresh graph is laid out (the worker's fcose). */
+  private async forceLayout(): Promise<boolean> {
+    const nodes: ElementDefinition[] = this.core.nodes().map((n) => ({ group: 'nodes', data: n.data() as NodeData }));
+    const edges: ElementDefinition[] = this.core.edges().map((e) => ({ group: 'edges', data: e.data() }));
+    if (!(await this.layOutApart(nodes, [...nodes, ...edges]))) return false;
+    const at = new Map(nodes.map((n) => [n.data.id as string, n.position]));
+    placeSilently(this.core, (node) => at.get(node.id()));
+    this.layoutsApplied++;
+    return true;
   }
 
   /** Positions for the nodes of a fresh graph from the worker, before any is added; false when superseded. */
@@ -504,33 +526,8 @@ export class GraphView {
    * selection or the best connected node when there is no cursor yet); returns the new cursor's id.
    */
   moveCursor(key: CursorMove | null): string | null {
-    const cy = this.core;
-    const visible = cy.nodes(':visible');
-    if (visible.empty()) return null;
-    let current = this.cursor ? cy.getElementById(this.cursor) : cy.collection();
-    if (current.empty() || !current.visible()) {
-      const selected = cy.nodes(':selected:visible');
-      const start = selected.nonempty()
-        ? selected.first()
-        : visible.max((n) => (n.data('degree') as number) * 1000 - n.id().length).ele;
-      return this.setCursor(start.id());
-    }
-    if (key === null) return this.cursor;
-    const [dx, dy] = DIRECTIONS[key];
-    const from = current.renderedPosition();
-    let best: { id: string; score: number } | null = null;
-    current.neighborhood('node:visible').forEach((n) => {
-      const p = n.renderedPosition();
-      const vx = p.x - from.x;
-      const vy = p.y - from.y;
-      const distance = Math.hypot(vx, vy) || 1;
-      const along = (vx * dx + vy * dy) / distance;
-      if (along <= 0.2) return;
-      const score = along * 2 - distance / 1000;
-      if (!best || score > best.score) best = { id: n.id(), score };
-    });
-    current = cy.collection();
-    return best ? this.setCursor((best as { id: string }).id) : this.cursor;
+    const next = nextCursor(this.core, this.cursor, key);
+    return next === this.cursor ? this.cursor : this.setCursor(next);
   }
 
   /** Puts the keyboard cursor on a node and brings it into view. */
