@@ -156,6 +156,23 @@ describe('layouts', () => {
     }
   });
 
+  it('a layout chosen in the legend is an edit: Ctrl+Z goes back to the layout before, Ctrl+Shift+Z to it again', async () => {
+    const { page, problems } = await openExplorer(browser, base);
+    await page.locator('#layout-name').selectOption('concentric');
+    await arrangedAs(page, 'concentric');
+    expect(new URL(page.url()).searchParams.get('lay')).toBe('concentric');
+    await page.locator('#graph').focus();
+    await page.keyboard.press('Control+z');
+    await arrangedAs(page, 'force');
+    expect(new URL(page.url()).searchParams.get('lay')).toBeNull();
+    expect(await page.locator('#layout-name').inputValue()).toBe('force');
+    await page.keyboard.press('Control+Shift+z');
+    await arrangedAs(page, 'concentric');
+    expect(new URL(page.url()).searchParams.get('lay')).toBe('concentric');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('geographic: places keep the relative positions of their coordinates; places without any are said so, apart', async () => {
     const { page, problems } = await openExplorer(browser, base, 'lay=geo');
     await arrangedAs(page, 'geo');

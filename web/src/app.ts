@@ -70,7 +70,16 @@ const nameOf = (id: string): string | null => {
   return node ? displayName(node, store.state.language) : null;
 };
 
-const viewOptions = new ViewOptions(store, () => graph, nameOf);
+const viewOptions = new ViewOptions(
+  store,
+  () => graph,
+  nameOf,
+  (layout) => {
+    // A new layout drops the dragged positions (they belong to the old one); choosing it is an edit Ctrl+Z undoes.
+    if (Object.keys(store.state.positions).length > 0) store.update({ positions: {} }, 'replace');
+    edits.change({ layout }, legendWords(store.state.language).layouts[layout]);
+  },
+);
 
 const details = new DetailsPanel($('panel-details'), {
   onNavigate: (id) => void selectAndReveal(id),

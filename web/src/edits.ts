@@ -42,6 +42,7 @@ const fieldsOf = (state: GraphFields): GraphFields => ({
   expanded: state.expanded,
   hidden: state.hidden,
   pinned: state.pinned,
+  layout: state.layout,
 });
 
 const button = (className: string): HTMLButtonElement => {

@@ -4,6 +4,7 @@
  */
 import type { Subgraph } from './api.ts';
 import type { ArrangeOptions } from './graph/arranger.ts';
+import type { LayoutName } from './graph/layouts/names.ts';
 import type { GraphView } from './graph/view.ts';
 import { directionOf, strings } from './i18n.ts';
 import { $ } from './page.ts';
@@ -34,10 +35,12 @@ export class ViewOptions {
     private readonly store: Store,
     private readonly graph: () => GraphView,
     private readonly nameOf: (id: string) => string | null,
+    /** A layout chosen in the legend: an edit the graph's undo history records (edits.ts). */
+    chooseLayout: (layout: LayoutName) => void,
   ) {
     this.legend = new Legend($('view-options'), $('legend-body'), {
       onRules: (sizeBy, colourBy) => store.setStyleRules(sizeBy, colourBy),
-      onLayout: (layout) => store.setLayout(layout),
+      onLayout: chooseLayout,
       onKeep: (keep) => store.setKeep(keep),
     });
   }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EditHistory, type GraphFields, HISTORY_LIMIT, type Positions } from './history.ts';
 
-const fields = (expanded: string[], hidden: string[] = [], pinned: string[] = []): GraphFields => ({
-  expanded,
-  hidden,
-  pinned,
-});
+const fields = (
+  expanded: string[],
+  hidden: string[] = [],
+  pinned: string[] = [],
+  layout: GraphFields['layout'] = 'force',
+): GraphFields => ({ expanded, hidden, pinned, layout });
 
 function harness() {
   const applied: Array<GraphFields | Positions> = [];
@@ -32,6 +33,15 @@ describe('undo and redo of graph edits', () => {
     expect(history.redo()).toBe('hide b');
     expect(applied.at(-1)).toEqual(fields(['a'], ['b']));
     expect(history.redo()).toBeNull();
+  });
+
+  it('records a layout chosen in the legend as an edit, and undoes it to the layout before', () => {
+    const { history, applied } = harness();
+    expect(
+      history.record({ kind: 'state', label: 'Time', before: fields([]), after: fields([], [], [], 'time') }),
+    ).toBe(true);
+    expect(history.undo()).toBe('Time');
+    expect(applied.at(-1)).toEqual(fields([], [], [], 'force'));
   });
 
   it('drops the redo list when a new edit is made after an undo', () => {

@@ -1,14 +1,18 @@
 /**
  * Undo and redo of graph edits (expand, hide, pin, layout), apart from the browser's back button. An edit of what the
- * URL keeps (expanded, hidden, pinned) is recorded as the state's graph fields before and after, so an undo restores
+ * URL keeps (expanded, hidden, pinned, the layout chosen) is recorded as the state's graph fields before and after, so an undo restores
  * exactly what the URL said then; a layout is recorded as node positions before and after.
  */
+
+import type { LayoutName } from './layouts/names.ts';
 
 /** The parts of the view state a graph edit changes (state.ts keeps them in the URL). */
 export interface GraphFields {
   expanded: string[];
   hidden: string[];
   pinned: string[];
+  /** The layout chosen in the legend (force, concentric, hierarchy, time, map). */
+  layout: LayoutName;
 }
 
 export type Positions = Record<string, { x: number; y: number }>;
@@ -26,7 +30,10 @@ export interface EditTarget {
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const sameFields = (a: GraphFields, b: GraphFields): boolean =>
-  sameList(a.expanded, b.expanded) && sameList(a.hidden, b.hidden) && sameList(a.pinned, b.pinned);
+  sameList(a.expanded, b.expanded) &&
+  sameList(a.hidden, b.hidden) &&
+  sameList(a.pinned, b.pinned) &&
+  a.layout === b.layout;
 
 /** Whether a layout moved any node (by more than a hundredth of a unit). */
 export function positionsDiffer(a: Positions, b: Positions): boolean {

@@ -92,7 +92,7 @@ describe('the context menu model', () => {
   });
 
   it('expanding by a type shows the neighbours through it and keeps the others it brought in hidden', () => {
-    const before = { expanded: [], hidden: ['actor:y', 'place:old'], pinned: [] };
+    const before = { expanded: [], hidden: ['actor:y', 'place:old'], pinned: [], layout: 'force' as const };
     const after = afterTypedExpansion(before, 'actor:sdf', 'PARTY_TO', edges, [
       'agreement:a',
       'agreement:b',
