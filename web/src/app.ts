@@ -29,6 +29,7 @@ import {
   renderTabs,
   setGraphStatus,
   showBanner,
+  showDatabaseDown,
   timelineLabels,
   wireLegend,
   wireTabs,
@@ -179,24 +180,9 @@ function showFilterOutcome(state: ViewState): void {
   else if ($('graph-status').classList.contains('overlay-filtered')) setStatus('none');
 }
 
-// While the database is down a banner says so, and the view reloads once it is back.
-let readinessTimer: ReturnType<typeof setInterval> | undefined;
-function showDatabaseDown(): void {
-  showBanner(s.errorDatabase);
-  if (readinessTimer) return;
-  readinessTimer = setInterval(async () => {
-    if (await databaseReady()) {
-      clearInterval(readinessTimer);
-      readinessTimer = undefined;
-      showBanner(null);
-      void loadAll();
-    }
-  }, 3000);
-}
-
 function describeError(error: unknown): string {
   const { message, databaseDown } = describeFailure(error, s);
-  if (databaseDown) showDatabaseDown();
+  if (databaseDown) showDatabaseDown(s.errorDatabase, databaseReady, () => void loadAll());
   return message;
 }
 
@@ -425,6 +411,7 @@ const timeBar = new TimeBar($('timebar'), {
   nameOf: (id) => nameOf(id) ?? id,
   nodes: () => data.displayed().nodes,
   markMayBeLater: (ids) => graph.markMayBeLater(ids),
+  onShownChange: () => graph.fit(),
   strings: () => s,
 });
 

@@ -344,3 +344,18 @@ export function graphInsets(): { top: number; right: number; bottom: number; lef
     .map((box) => pane.bottom - box.top);
   return { top: Math.max(0, top - pane.top), right: 0, bottom: Math.max(0, ...below), left: 0 };
 }
+
+// While the database is down a banner says so, and the view reloads once it is back.
+let readinessTimer: ReturnType<typeof setInterval> | undefined;
+export function showDatabaseDown(message: string, isReady: () => Promise<boolean>, onBack: () => void): void {
+  showBanner(message);
+  if (readinessTimer) return;
+  readinessTimer = setInterval(async () => {
+    if (await isReady()) {
+      clearInterval(readinessTimer);
+      readinessTimer = undefined;
+      showBanner(null);
+      onBack();
+    }
+  }, 3000);
+}

@@ -22,6 +22,8 @@ export interface TimeBarOptions {
   nodes(): readonly NodeFieldsFragment[];
   /** Marks the nodes drawn as possibly later than the cursor (through the stylesheet). */
   markMayBeLater(ids: ReadonlySet<string>): void;
+  /** The bar appeared or went: the graph re-frames around it. */
+  onShownChange(): void;
   strings(): Strings;
 }
 
@@ -107,9 +109,11 @@ export class TimeBar {
   update(steps: PlaybackStep[], day: string | null): void {
     this.steps = steps;
     this.day = day;
+    const shownChanged = this.root.hidden !== (day === null);
     this.root.hidden = day === null;
     if (day === null) this.pause();
     this.draw();
+    if (shownChanged) this.options.onShownChange();
   }
 
   /** The bar over the graph now loaded at the cursor `day` (null: off), and the nodes it draws as possibly later. */
