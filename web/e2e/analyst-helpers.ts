@@ -60,8 +60,20 @@ export async function openExplorer(
     null,
     { timeout: 90_000 },
   );
+  await timelineDrawn(page);
   await settle(page);
   return { page, problems };
+}
+
+/** Waits until the timeline (whose code loads after the graph's first frame) has drawn its items or said it has none. */
+export async function timelineDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('#timeline g.tl-item, #timeline .tl.is-empty') !== null,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
 }
 
 /** Waits until the graph has stopped moving (layout applied, no animation) and labels are chosen. */

@@ -11,7 +11,7 @@ import { datasetFilesIn } from '../../seed/seed.ts';
 import { type Explorer as Harness, startExplorer } from '../../test/e2e-harness.ts';
 import type { Subgraph } from '../src/api.ts';
 import { EXPANSION_STEP } from '../src/graph/tuning.ts';
-import { settle } from './analyst-helpers.ts';
+import { settle, timelineDrawn } from './analyst-helpers.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -82,6 +82,7 @@ async function open(
     null,
     { timeout: 60_000 },
   );
+  await timelineDrawn(page);
   return { page, problems };
 }
 
