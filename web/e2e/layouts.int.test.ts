@@ -204,6 +204,83 @@ describe('layouts', () => {
     await page.close();
   });
 
+  it('geographic: country outlines from the offline atlas lie under their places, follow pan and zoom, and go with another layout', async () => {
+    for (const [lang, viewport] of [
+      ['', { width: 1440, height: 900 }],
+      ['lang=ar&', { width: 390, height: 844 }],
+    ] as const) {
+      const { page, problems } = await openExplorer(browser, base, `${lang}lay=geo`, viewport);
+      await arrangedAs(page, 'geo');
+      await page.waitForSelector('svg.graph-basemap[data-state="ready"]', { state: 'attached', timeout: 60_000 });
+      const layer = await page.evaluate(() => {
+        const svg = document.querySelector('svg.graph-basemap') as SVGSVGElement;
+        const graph = document.getElementById('graph') as HTMLElement;
+        return {
+          hidden: svg.getAttribute('aria-hidden'),
+          pointer: getComputedStyle(svg).pointerEvents,
+          // Behind the canvas: earlier in the same pane.
+          behind: Boolean(svg.compareDocumentPosition(graph) & Node.DOCUMENT_POSITION_FOLLOWING),
+          countries: svg.querySelectorAll('path').length,
+        };
+      });
+      expect(layer).toMatchObject({ hidden: 'true', pointer: 'none', behind: true });
+      expect(layer.countries).toBeGreaterThan(5);
+      /** Whether a node's point on screen is inside a country's outline, as drawn. */
+      const inside = (id: string, country: string) =>
+        page.evaluate(
+          ({ id, country }) => {
+            const { cy } = (window as unknown as Probe).explorer;
+            const box = (document.getElementById('graph') as HTMLElement).getBoundingClientRect();
+            const at = cy.getElementById(id).renderedPosition();
+            const path = document.querySelector(`svg.graph-basemap path[data-country="${country}"]`) as SVGPathElement;
+            const local = new DOMPoint(box.left + at.x, box.top + at.y).matrixTransform(
+              (path.getScreenCTM() as DOMMatrix).inverse(),
+            );
+            return path.isPointInFill(local);
+          },
+          { id, country },
+        );
+      const where = async () => [
+        await inside('place:raqqa', 'Syria'),
+        await inside('place:raqqa', 'Iraq'),
+        await inside('place:mosul', 'Iraq'),
+        await inside('place:mosul', 'Syria'),
+      ];
+      expect(await where()).toEqual([true, false, true, false]);
+      await page.screenshot({ path: path.join(SHOTS, `layout-geo-basemap${lang ? '-ar-phone' : ''}.png`) });
+      // Panned and zoomed, the outlines move with the graph.
+      await page.evaluate(() => {
+        const { cy } = (window as unknown as { explorer: { cy: import('cytoscape').Core } }).explorer;
+        cy.zoom({ level: cy.zoom() * 1.7, renderedPosition: { x: 60, y: 80 } });
+        cy.panBy({ x: -35, y: 25 });
+      });
+      await settle(page);
+      expect(await where()).toEqual([true, false, true, false]);
+      const credit = page.locator('.graph-basemap-credit');
+      await expect.poll(() => credit.textContent()).toContain('Natural Earth');
+      expect(await credit.textContent()).toContain('GeoNames');
+      expect(await credit.isVisible()).toBe(true);
+      if (lang) expect(await credit.textContent()).toContain('حدود الدول');
+      expect(await axeViolations(page, `geo basemap ${lang}`)).toEqual([]);
+      // Another layout takes the outlines away.
+      if (viewport.width < 600) await page.locator('#legend-toggle').click();
+      await page.locator('#layout-name').selectOption('force');
+      await arrangedAs(page, 'force');
+      const gone = await page.evaluate(() => {
+        const svg = document.querySelector('svg.graph-basemap') as SVGSVGElement;
+        const credit = document.querySelector('.graph-basemap-credit') as HTMLElement;
+        return {
+          paths: svg.querySelectorAll('path').length,
+          display: getComputedStyle(svg).display,
+          credit: credit.hidden,
+        };
+      });
+      expect(gone).toEqual({ paths: 0, display: 'none', credit: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('concentric and hierarchy: chosen from the keyboard, the same graph opens the same way', async () => {
     const { page, problems } = await openExplorer(browser, base, 'lay=concentric', { width: 390, height: 844 });
     await arrangedAs(page, 'concentric');

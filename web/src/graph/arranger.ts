@@ -7,6 +7,7 @@
 import type { Core, NodeSingular, Position } from 'cytoscape';
 import { h, replaceChildren } from '../dom.ts';
 import type { Direction } from '../ui-types.ts';
+import { GraphBasemap } from './basemap.ts';
 import type { Arrangement, ArrangeNode } from './layouts/arrange.ts';
 import type { LayoutName, Positions } from './layouts/names.ts';
 
@@ -35,6 +36,9 @@ export interface ArrangerLabels {
   unplaced: string;
   arranging: string;
   failed(error: string): string;
+  /** The geographic layout's basemap credits. */
+  outlinesCredit: string;
+  geonamesCredit: string;
 }
 
 export const ENGLISH_ARRANGER_LABELS: ArrangerLabels = {
@@ -43,6 +47,8 @@ export const ENGLISH_ARRANGER_LABELS: ArrangerLabels = {
   unplaced: 'Not linked to a located place',
   arranging: 'Arranging…',
   failed: (error) => `The layout failed: ${error}`,
+  outlinesCredit: 'Outlines: Natural Earth (world-atlas)',
+  geonamesCredit: 'Place positions: GeoNames (CC BY 4.0)',
 };
 
 const MARK_CLASSES = 'time-span time-open geo-gazetteer layout-lane';
@@ -61,6 +67,8 @@ export class Arranger {
   private readonly overlay = h('div', { class: 'layout-overlay', 'aria-hidden': 'true' });
   /** "Arranging…" or what failed, read out once. */
   private readonly status = h('p', { class: 'layout-status', role: 'status' });
+  /** Country outlines behind the geographic layout. */
+  readonly basemap: GraphBasemap;
 
   constructor(
     private readonly host: ArrangerHost,
@@ -69,6 +77,11 @@ export class Arranger {
   ) {
     this.status.hidden = true;
     pane.append(this.overlay, this.status);
+    this.basemap = new GraphBasemap(
+      pane,
+      () => this.host.cy(),
+      () => this.labels(),
+    );
   }
 
   private say(text: string | null, error = false): void {
@@ -98,6 +111,7 @@ export class Arranger {
     try {
       if (name === 'force') {
         this.arrangement = null;
+        this.basemap.hide();
         cy.batch(() => cy.nodes().removeClass(MARK_CLASSES));
         const applied = await this.host.forceLayout();
         if (run !== this.sequence) return;
@@ -127,6 +141,7 @@ export class Arranger {
           for (const [id, span] of arrangement.spans) cy.getElementById(id).data('span', Math.round(span));
         });
         placeSilently(cy, (node) => this.options.positions?.[node.id()] ?? arrangement.positions.get(node.id()));
+        this.drawBasemap(arrangement);
       }
       this.arrangedAs = name;
       this.say(null);
@@ -139,6 +154,22 @@ export class Arranger {
     }
   }
 
+  /** Outlines behind the geographic layout only; not awaited (the graph is usable while the atlas loads). */
+  private drawBasemap(arrangement: Arrangement): void {
+    if (!arrangement.geoFrame) {
+      this.basemap.hide();
+      return;
+    }
+    let width = 0;
+    let height = 0;
+    for (const p of arrangement.positions.values()) {
+      width = Math.max(width, p.x);
+      height = Math.max(height, p.y);
+    }
+    const geonames = [...arrangement.classes.values()].some((names) => names.includes('geo-gazetteer'));
+    void this.basemap.show(arrangement.geoFrame, { width, height }, geonames);
+  }
+
   private keepPositions(cy: Core): void {
     const positions = this.options.positions ?? {};
     if (Object.keys(positions).length > 0) placeSilently(cy, (node) => positions[node.id()]);
@@ -147,6 +178,7 @@ export class Arranger {
   /** The time axis's ticks and the marked rows' captions, at the rendered positions of their model coordinates. */
   drawOverlay(): void {
     const cy = this.host.cy();
+    this.basemap.follow();
     const arrangement = this.arrangement;
     this.overlay.dataset.state = arrangement ? this.name : 'none';
     if (!arrangement) {

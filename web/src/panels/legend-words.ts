@@ -90,6 +90,8 @@ const ar: LegendWords = {
     unplaced: 'غير مرتبط بمكان محدد الموقع',
     arranging: 'جارٍ الترتيب…',
     failed: (error) => `تعذّر التخطيط: ${error}`,
+    outlinesCredit: 'حدود الدول: Natural Earth (world-atlas)',
+    geonamesCredit: 'مواقع الأماكن: GeoNames (CC BY 4.0)',
   },
 };
 

@@ -4,7 +4,7 @@
  * elements are taken in id order, so the same graph opens the same way.
  */
 import type { Direction } from '../../ui-types.ts';
-import { concentricPositions, type GeoInput, geoPositions } from './geo.ts';
+import { concentricPositions, type GeoInput, geoPositions, type MercatorFrame } from './geo.ts';
 import { hierarchyPositions } from './hierarchy.ts';
 import type { LayoutName } from './names.ts';
 import { axisTicks, type TimeAxis, timeOrderedPositions } from './time-order.ts';
@@ -42,6 +42,8 @@ export interface Arrangement {
   /** The time axis's ticks (model x), drawn at `axis.bandTop`. */
   ticks: Array<{ label: string; x: number }>;
   rows: RowCaption[];
+  /** The geographic layout's Mercator → model transform (its basemap is drawn with it); null otherwise. */
+  geoFrame: MercatorFrame | null;
 }
 
 function addClass(classes: Map<string, string[]>, ids: Iterable<string>, name: string): void {
@@ -51,7 +53,7 @@ function addClass(classes: Map<string, string[]>, ids: Iterable<string>, name: s
 /** Positions and marks for a layout other than force. */
 export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput): Arrangement {
   const classes = new Map<string, string[]>();
-  const empty = { classes, spans: new Map<string, number>(), axis: null, ticks: [], rows: [] };
+  const empty = { classes, spans: new Map<string, number>(), axis: null, ticks: [], rows: [], geoFrame: null };
   if (name === 'concentric') return { ...empty, positions: concentricPositions(input.nodes) };
   if (name === 'tree') return { ...empty, positions: hierarchyPositions(input.nodes, input.edges) };
   if (name === 'time') {
@@ -64,7 +66,7 @@ export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput)
         ? [{ key: 'undated', y: timed.axis.undatedY, x: 0, side: input.dir === 'rtl' ? 'right' : 'left' }]
         : [];
     const ticks = timed.axis ? axisTicks(timed.axis) : [];
-    return { positions: timed.positions, classes, spans: timed.spans, axis: timed.axis, ticks, rows };
+    return { ...empty, positions: timed.positions, spans: timed.spans, axis: timed.axis, ticks, rows };
   }
   const geo = geoPositions(
     input.nodes.map((n) => ({ id: n.id, point: n.point, isPlace: n.kind === 'place' })),
@@ -76,5 +78,5 @@ export function arrange(name: Exclude<LayoutName, 'force'>, input: ArrangeInput)
   const rows: RowCaption[] = [];
   if (geo.unlocatedY !== null) rows.push({ key: 'unlocated', y: geo.unlocatedY, x: 0, side: 'left' });
   if (geo.unplacedY !== null) rows.push({ key: 'unplaced', y: geo.unplacedY, x: 0, side: 'left' });
-  return { ...empty, classes, positions: geo.positions, rows };
+  return { ...empty, positions: geo.positions, rows, geoFrame: geo.frame };
 }

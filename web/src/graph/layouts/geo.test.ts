@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concentricPositions, geoPositions } from './geo.ts';
+import { concentricPositions, geoPositions, mercatorToModel } from './geo.ts';
 
 describe('geographic positions', () => {
   const nodes = [
@@ -23,6 +23,34 @@ describe('geographic positions', () => {
     expect(at('place:hasakah').y).toBeLessThan(at('place:baghouz').y);
     expect(at('place:raqqa').x).toBeLessThan(at('place:hasakah').x);
     expect(at('place:raqqa').y).toBeLessThan(at('place:baghouz').y);
+  });
+
+  it('exposes the Mercator → model transform: a coordinate maps onto the place drawn there, the rest in proportion', () => {
+    const geo = geoPositions(nodes, edges, 1400);
+    const frame = geo.frame;
+    if (!frame) throw new Error('no frame for located places');
+    for (const n of nodes) {
+      if (!n.point) continue;
+      const drawn = geo.positions.get(n.id);
+      const mapped = mercatorToModel(frame, n.point.lat, n.point.lon);
+      expect(Math.abs(mapped.x - (drawn?.x ?? Number.NaN))).toBeLessThan(1e-9);
+      expect(Math.abs(mapped.y - (drawn?.y ?? Number.NaN))).toBeLessThan(1e-9);
+    }
+    // The westernmost place is at x 0, the northernmost at y 0; the widest extent spans 1400 px.
+    expect(mercatorToModel(frame, 36.5, 39.01)).toEqual({ x: 0, y: 0 });
+    const east = mercatorToModel(frame, 36.5, 40.93);
+    const south = mercatorToModel(frame, 34.46, 39.01);
+    expect(Math.max(east.x, south.y)).toBeCloseTo(1400, 6);
+    // Mercator stretches north–south: one degree of latitude is longer than one of longitude at 35° N.
+    const degreeNorth = mercatorToModel(frame, 35, 40).y - mercatorToModel(frame, 36, 40).y;
+    const degreeEast = mercatorToModel(frame, 35, 41).x - mercatorToModel(frame, 35, 40).x;
+    expect(degreeNorth / degreeEast).toBeCloseTo(1 / Math.cos((35.5 * Math.PI) / 180), 2);
+    expect(
+      geoPositions(
+        nodes.filter((n) => !n.point),
+        edges,
+      ).frame,
+    ).toBeNull();
   });
 
   it('gathers the rest round the places they are linked to, and marks what has no place', () => {

@@ -23,6 +23,21 @@ export interface GeoArrangement {
   /** y of the two rows, model px (for their captions), or null when a row is empty. */
   unlocatedY: number | null;
   unplacedY: number | null;
+  /** How Web Mercator maps to model px (for a basemap drawn behind the graph); null when no place is located. */
+  frame: MercatorFrame | null;
+}
+
+/** Model px = (mercator − min) × scale. */
+export interface MercatorFrame {
+  minX: number;
+  minY: number;
+  scale: number;
+}
+
+/** Where a longitude and latitude lie in the graph's model coordinates under `frame`. */
+export function mercatorToModel(frame: MercatorFrame, lat: number, lon: number): { x: number; y: number } {
+  const m = mercator(lat, lon);
+  return { x: (m.x - frame.minX) * frame.scale, y: (m.y - frame.minY) * frame.scale };
 }
 
 /** Web Mercator: x east, y south, in units of the map's width / 2π. */
@@ -56,6 +71,7 @@ export function geoPositions(
     const point = n.point as NonNullable<GeoInput['point']>;
     return { id: n.id, ...mercator(point.lat, point.lon) };
   });
+  let frame: MercatorFrame | null = null;
   if (projected.length > 0) {
     const xs = projected.map((p) => p.x);
     const ys = projected.map((p) => p.y);
@@ -63,8 +79,11 @@ export function geoPositions(
     const minY = Math.min(...ys);
     // At least ~1° across, so one place or a few close ones are not blown up to the whole width.
     const span = Math.max(Math.max(...xs) - minX, Math.max(...ys) - minY, Math.PI / 180);
-    const scale = width / span;
-    for (const p of projected) positions.set(p.id, { x: (p.x - minX) * scale, y: (p.y - minY) * scale });
+    frame = { minX, minY, scale: width / span };
+    for (const p of located) {
+      const point = p.point as NonNullable<GeoInput['point']>;
+      positions.set(p.id, mercatorToModel(frame, point.lat, point.lon));
+    }
   }
   for (const n of located) if (n.point?.origin === 'gazetteer') gazetteer.add(n.id);
   for (const n of sorted) if (n.isPlace && n.point === null) unlocated.add(n.id);
@@ -119,7 +138,7 @@ export function geoPositions(
   const unplaced = new Set(pending.map((n) => n.id));
   const unplacedY = unplaced.size > 0 ? afterUnlocated + ROW_GAP : null;
   if (unplacedY !== null) rowOf([...unplaced], unplacedY);
-  return { positions, gazetteer, unlocated, unplaced, unlocatedY, unplacedY };
+  return { positions, gazetteer, unlocated, unplaced, unlocatedY, unplacedY, frame };
 }
 
 /**
