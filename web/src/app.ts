@@ -410,6 +410,7 @@ const timeBar = new TimeBar($('timebar'), {
   onSelect: (id) => void selectAndReveal(id),
   nameOf: (id) => nameOf(id) ?? id,
   nodes: () => data.displayed().nodes,
+  edges: () => data.displayed().edges,
   markMayBeLater: (ids) => graph.markMayBeLater(ids),
   onShownChange: () => graph.fit(),
   strings: () => s,

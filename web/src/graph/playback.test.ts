@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playbackSteps, stepAt, stepInterval } from './playback.ts';
+import { enteringQuote, playbackSteps, stepAt, stepInterval } from './playback.ts';
 
 const dated = (id: string, earliest: string | null, latest: string | null) => ({ id, date: { earliest, latest } });
 
@@ -27,5 +27,32 @@ describe('the time bar’s steps', () => {
     expect(stepAt(steps, '2019-03-23')).toBe(1);
     expect(stepAt(steps, '2030-01-01')).toBe(2);
     expect(stepInterval(2)).toBe(500);
+  });
+});
+
+describe('the sentence that brought a node in', () => {
+  const edge = (id: string, source: string, target: string, earliest: string | null, quotes: string[]) => ({
+    id,
+    source,
+    target,
+    earliest,
+    latest: earliest,
+    citations: quotes.map((quote) => ({ quote })),
+  });
+  const edges = [
+    edge('e:3', 'actor:sdf', 'event:capture', null, ['أعلنت قوات سوريا الديمقراطية']),
+    edge('e:2', 'event:capture', 'place:baghouz', '2019-03-23', ['', 'في الباغوز']),
+    edge('e:1', 'event:other', 'place:baghouz', '2019-03-23', ['ليس هذا']),
+    edge('e:0', 'event:capture', 'actor:isis', null, []),
+  ];
+
+  it('is the quote of a relationship of the node, preferring one that enters on the same day', () => {
+    expect(enteringQuote('event:capture', '2019-03-23', edges)).toBe('في الباغوز');
+  });
+
+  it('falls back to the first relationship with a quote by id, and is null when none has one', () => {
+    expect(enteringQuote('event:capture', '2020-01-01', edges)).toBe('في الباغوز');
+    expect(enteringQuote('actor:isis', '2019-03-23', edges)).toBeNull();
+    expect(enteringQuote('event:nowhere', '2019-03-23', edges)).toBeNull();
   });
 });

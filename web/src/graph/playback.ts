@@ -42,3 +42,29 @@ export function stepAt(steps: readonly PlaybackStep[], day: string): number {
 /** Milliseconds between steps at a speed (1 = one step a second). */
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 export const stepInterval = (speed: number): number => Math.round(1000 / speed);
+
+interface CitedEdge {
+  id: string;
+  source: string;
+  target: string;
+  earliest?: string | null;
+  latest?: string | null;
+  citations: ReadonlyArray<{ quote: string }>;
+}
+
+/**
+ * The sentence that brought a node in at a step: the quote of a relationship of the node that has one, preferring a
+ * relationship that itself enters on `day`, then the edge id order (the same quote every time). Null when no
+ * relationship of the node carries a quote.
+ */
+export function enteringQuote(id: string, day: string, edges: readonly CitedEdge[]): string | null {
+  let best: { edge: CitedEdge; sameDay: boolean } | null = null;
+  for (const edge of edges) {
+    if (edge.source !== id && edge.target !== id) continue;
+    if (!edge.citations.some((c) => c.quote.trim() !== '')) continue;
+    const sameDay = entryDay(edge.earliest ?? null, edge.latest ?? null) === day;
+    if (!best || (sameDay && !best.sameDay) || (sameDay === best.sameDay && edge.id < best.edge.id))
+      best = { edge, sameDay };
+  }
+  return best?.edge.citations.find((c) => c.quote.trim() !== '')?.quote ?? null;
+}

@@ -1,13 +1,14 @@
 /**
  * The time bar that plays the graph: step through the days on which events and agreements enter it (the graph shown
  * as it stood by each day, the same "as of" as time-respecting paths), play at a chosen speed, and read what entered
- * at the current step (each a button that selects it, so its sentence shows in the details). Text only through
- * textContent; in Arabic the bar runs right to left like the timeline.
+ * at the current step (each a button that selects it, so its sentence shows in the details), under each the quote
+ * that brought it in (shortened; whole on hover or while its button has the focus). Text only through textContent;
+ * in Arabic the bar runs right to left like the timeline.
  */
-import { h, replaceChildren } from '../dom.ts';
-import type { NodeFieldsFragment } from '../generated/graphql.ts';
+import { h, isArabic, replaceChildren } from '../dom.ts';
+import type { EdgeFieldsFragment, NodeFieldsFragment } from '../generated/graphql.ts';
 import { mayBeLater, nodeDate } from '../graph/elements.ts';
-import { type PlaybackStep, playbackSteps, SPEEDS, stepAt, stepInterval } from '../graph/playback.ts';
+import { enteringQuote, type PlaybackStep, playbackSteps, SPEEDS, stepAt, stepInterval } from '../graph/playback.ts';
 import type { Strings } from '../i18n.ts';
 import { $, showBanner } from '../page.ts';
 import { formatPartial } from '../timeline/spans.ts';
@@ -20,6 +21,8 @@ export interface TimeBarOptions {
   nameOf(id: string): string;
   /** The nodes of the graph now loaded. */
   nodes(): readonly NodeFieldsFragment[];
+  /** The relationships loaded with them (their citations' quotes say what brought a node in). */
+  edges(): readonly EdgeFieldsFragment[];
   /** Marks the nodes drawn as possibly later than the cursor (through the stylesheet). */
   markMayBeLater(ids: ReadonlySet<string>): void;
   /** The bar appeared or went: the graph re-frames around it. */
@@ -210,6 +213,7 @@ export class TimeBar {
       replaceChildren(this.entered, h('span', { class: 'timebar-note' }, s.timebarNothingNew));
       return;
     }
+    const edges = this.options.edges();
     replaceChildren(
       this.entered,
       h('span', { class: 'timebar-note' }, s.timebarEntered(step.entering.length.toLocaleString(this.language))),
@@ -219,8 +223,17 @@ export class TimeBar {
           this.pause();
           this.options.onSelect(id);
         });
-        return b;
+        const quote = enteringQuote(id, step.day, edges);
+        return h('span', { class: 'timebar-item', 'data-id': id }, b, quote === null ? null : quoteElement(quote));
       }),
     );
   }
+}
+
+/** A source quote, in its own language and direction (the article's are Arabic), its whole text as the title. */
+function quoteElement(quote: string): HTMLElement {
+  const arabic = isArabic(quote);
+  const q = h('q', { class: 'timebar-quote', lang: arabic ? 'ar' : null, dir: arabic ? 'rtl' : 'auto' }, quote);
+  q.title = quote;
+  return q;
 }
