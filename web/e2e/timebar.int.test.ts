@@ -115,6 +115,60 @@ describe('the time bar', () => {
     // What entered at this step: each a button that selects it.
     const note = page.locator('#timebar .timebar-entered');
     expect(await note.textContent()).toMatch(/^Entered \(\d+\):/);
+    // Under each, the sentence that brought it in: a verbatim quote of one of its relationships' citations.
+    const items = await page.evaluate(() => {
+      const { edges } = (
+        window as unknown as {
+          explorer: {
+            data: {
+              graph: { edges: Array<{ source: string; target: string; citations: Array<{ quote: string }> }> };
+            };
+          };
+        }
+      ).explorer.data.graph;
+      return [...document.querySelectorAll<HTMLElement>('#timebar .timebar-item')].map((item) => {
+        const id = item.dataset.id as string;
+        const quote = item.querySelector<HTMLElement>('.timebar-quote');
+        return {
+          id,
+          quote: quote?.textContent ?? null,
+          lang: quote?.getAttribute('lang') ?? null,
+          dir: quote?.getAttribute('dir') ?? null,
+          title: quote?.title ?? null,
+          cited: edges
+            .filter((e) => e.source === id || e.target === id)
+            .flatMap((e) => e.citations.map((c) => c.quote)),
+        };
+      });
+    });
+    expect(items.length).toBeGreaterThan(0);
+    const quoted = items.filter((item) => item.quote !== null);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const item of items) {
+      if (item.quote === null) {
+        expect(
+          item.cited.filter((q) => q.trim() !== ''),
+          item.id,
+        ).toEqual([]);
+        continue;
+      }
+      expect(item.cited, item.id).toContain(item.quote);
+      expect(item.title).toBe(item.quote);
+      if (/[\u0600-\u06ff]/.test(item.quote)) expect([item.lang, item.dir]).toEqual(['ar', 'rtl']);
+    }
+    // Shortened to a line until its button has the focus, then whole (the longest quote of the step).
+    const longest = quoted.reduce((a, b) => ((b.quote?.length ?? 0) > (a.quote?.length ?? 0) ? b : a));
+    const item = note.locator(`.timebar-item[data-id="${longest.id}"]`);
+    const quoteHeight = () =>
+      item.locator('.timebar-quote').evaluate((q) => ({ shown: q.clientHeight, whole: q.scrollHeight }));
+    const short = await quoteHeight();
+    expect(short.whole).toBeGreaterThan(short.shown + 1);
+    await item.locator('button').focus();
+    const whole = await quoteHeight();
+    expect(whole.shown).toBeGreaterThan(short.shown);
+    expect(whole.shown).toBeGreaterThanOrEqual(whole.whole - 1);
+    expect(await note.getAttribute('tabindex')).toBe('0');
+    expect(await note.getAttribute('role')).toBe('region');
     const firstEntered = note.locator('button').first();
     const name = await firstEntered.textContent();
     await firstEntered.click();
