@@ -156,19 +156,30 @@ describe('layouts', () => {
     }
   });
 
-  it('a layout chosen in the legend is an edit: Ctrl+Z goes back to the layout before, Ctrl+Shift+Z to it again', async () => {
+  it('a layout chosen in the legend is an edit: Ctrl+Z goes back to the layout before, nodes where they were, Ctrl+Shift+Z to it again', async () => {
     const { page, problems } = await openExplorer(browser, base);
+    const ids = ['actor:sdf', 'place:baghouz', 'event:baghouz-capture-announcement'];
+    const positions = async () => Promise.all(ids.map((id) => positionOf(page, id)));
+    /** The largest distance (model px) of the nodes from where they were. */
+    const moved = async (from: Array<{ x: number; y: number }>) =>
+      Math.max(...(await positions()).map((p, i) => Math.hypot(p.x - (from[i]?.x ?? 1e9), p.y - (from[i]?.y ?? 1e9))));
+    const force = await positions();
     await page.locator('#layout-name').selectOption('concentric');
     await arrangedAs(page, 'concentric');
     expect(new URL(page.url()).searchParams.get('lay')).toBe('concentric');
+    expect(await moved(force)).toBeGreaterThan(20);
+    const concentric = await positions();
     await page.locator('#graph').focus();
     await page.keyboard.press('Control+z');
     await arrangedAs(page, 'force');
     expect(new URL(page.url()).searchParams.get('lay')).toBeNull();
     expect(await page.locator('#layout-name').inputValue()).toBe('force');
+    // Back where the force layout had them, not where a new run of it would put them.
+    await expect.poll(() => moved(force), { timeout: 10_000 }).toBeLessThanOrEqual(1);
     await page.keyboard.press('Control+Shift+z');
     await arrangedAs(page, 'concentric');
     expect(new URL(page.url()).searchParams.get('lay')).toBe('concentric');
+    await expect.poll(() => moved(concentric), { timeout: 10_000 }).toBeLessThanOrEqual(1);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -78,7 +78,7 @@ const viewOptions = new ViewOptions(
   (layout) => {
     // A new layout drops the dragged positions (they belong to the old one); choosing it is an edit Ctrl+Z undoes.
     if (Object.keys(store.state.positions).length > 0) store.update({ positions: {} }, 'replace');
-    edits.change({ layout }, legendWords(store.state.language).layouts[layout]);
+    void edits.chooseLayout(layout, legendWords(store.state.language).layouts[layout]);
   },
 );
 

@@ -8,7 +8,8 @@ import type { DataStore } from './data.ts';
 import { fetchExport, SERVER_EXPORTS } from './export.ts';
 import { ContextMenu } from './graph/context-menu.ts';
 import { type EditStrings, editStrings } from './graph/edit-strings.ts';
-import { EditHistory, type GraphFields } from './graph/history.ts';
+import { EditHistory, type GraphFields, type LayoutPositions } from './graph/history.ts';
+import type { LayoutName } from './graph/layouts/names.ts';
 import {
   type MenuAction,
   type MenuTarget,
@@ -74,7 +75,15 @@ export class GraphEdits {
   ) {
     const { store, graph } = options;
     this.history = new EditHistory({
-      applyState: (fields) => store.update(fields),
+      applyState: (fields, positions) => {
+        store.update(fields);
+        // The state's layout runs (view-options.ts) and is chained on layoutDone: the recorded positions go after it.
+        if (positions)
+          void graph.layoutDone.then(() => {
+            placeNodes(graph.cy, positions);
+            graph.scheduleLabels();
+          });
+      },
       applyPositions: (positions) => {
         placeNodes(graph.cy, positions);
         graph.scheduleLabels();
@@ -129,6 +138,21 @@ export class GraphEdits {
     const before = fieldsOf(this.options.store.state);
     const after = fieldsOf({ ...before, ...change });
     if (this.history.record({ kind: 'state', label, before, after })) this.options.store.update(after);
+  }
+
+  /**
+   * Chooses the layout (a state edit, kept in the URL) and records the node positions before it and, once it is
+   * applied, after it: undo and redo put the nodes back exactly where they were.
+   */
+  async chooseLayout(layout: LayoutName, label: string): Promise<void> {
+    const { store, graph } = this.options;
+    const before = fieldsOf(store.state);
+    const after = { ...before, layout };
+    const positions: LayoutPositions = { before: nodePositions(graph.cy), after: null };
+    if (!this.history.record({ kind: 'state', label, before, after, positions })) return;
+    store.update(after);
+    await graph.layoutDone;
+    if (store.state.layout === layout) positions.after = nodePositions(graph.cy);
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * Undo and redo of graph edits (expand, hide, pin, layout), apart from the browser's back button. An edit of what the
  * URL keeps (expanded, hidden, pinned, the layout chosen) is recorded as the state's graph fields before and after, so an undo restores
- * exactly what the URL said then; a layout is recorded as node positions before and after.
+ * exactly what the URL said then (with the node positions when the layout chosen changed); a layout run again is
+ * recorded as node positions before and after.
  */
 
 import type { LayoutName } from './layouts/names.ts';
@@ -17,13 +18,23 @@ export interface GraphFields {
 
 export type Positions = Record<string, { x: number; y: number }>;
 
+/**
+ * A state edit that changed the layout also keeps the node positions before and after it (after: null until the new
+ * layout is in place), so undo and redo put the nodes back exactly rather than running a layout again from elsewhere.
+ */
+export interface LayoutPositions {
+  before: Positions;
+  after: Positions | null;
+}
+
 export type Edit =
-  | { kind: 'state'; label: string; before: GraphFields; after: GraphFields }
+  | { kind: 'state'; label: string; before: GraphFields; after: GraphFields; positions?: LayoutPositions }
   | { kind: 'layout'; label: string; before: Positions; after: Positions };
 
 /** How edits are applied: the state through the store (and so the URL), positions on the graph. */
 export interface EditTarget {
-  applyState(fields: GraphFields): void;
+  /** `positions`: where the nodes go once the state's layout is applied (a layout choice undone or redone). */
+  applyState(fields: GraphFields, positions?: Positions): void;
   applyPositions(positions: Positions): void;
 }
 
@@ -114,7 +125,7 @@ export class EditHistory {
   }
 
   private apply(edit: Edit, side: 'before' | 'after'): void {
-    if (edit.kind === 'state') this.target.applyState(edit[side]);
+    if (edit.kind === 'state') this.target.applyState(edit[side], edit.positions?.[side] ?? undefined);
     else this.target.applyPositions(edit[side]);
   }
 
