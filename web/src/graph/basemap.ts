@@ -49,6 +49,8 @@ export class GraphBasemap {
   private readonly group = document.createElementNS(SVG, 'g');
   private readonly credit = h('p', { class: 'graph-basemap-credit' });
   private frame: MercatorFrame | null = null;
+  /** Whether positions from GeoNames are drawn (its licence asks for credit). */
+  private geonames = false;
   private request = 0;
 
   constructor(
@@ -73,8 +75,7 @@ export class GraphBasemap {
     this.frame = frame;
     this.svg.removeAttribute('display');
     this.svg.dataset.state = 'loading';
-    const labels = this.labels();
-    this.credit.textContent = geonames ? `${labels.outlinesCredit} · ${labels.geonamesCredit}` : labels.outlinesCredit;
+    this.geonames = geonames;
     this.credit.hidden = false;
     this.follow();
     let atlas: Atlas;
@@ -118,9 +119,12 @@ export class GraphBasemap {
     this.credit.textContent = '';
   }
 
-  /** Keeps the outlines under the graph's pan and zoom. */
+  /** Keeps the outlines under the graph's pan and zoom, and the credit in the interface language. */
   follow(): void {
     if (!this.frame) return;
+    const labels = this.labels();
+    const credit = this.geonames ? `${labels.outlinesCredit} · ${labels.geonamesCredit}` : labels.outlinesCredit;
+    if (this.credit.textContent !== credit) this.credit.textContent = credit;
     const cy = this.cy();
     const zoom = cy.zoom();
     const pan = cy.pan();
