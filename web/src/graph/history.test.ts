@@ -44,6 +44,22 @@ describe('undo and redo of graph edits', () => {
     expect(applied.at(-1)).toEqual(fields([], [], [], 'force'));
   });
 
+  it('hands the recorded positions with a layout choice to undo and redo (after: known once the layout is in place)', () => {
+    const placed: Array<Positions | undefined> = [];
+    const history = new EditHistory({
+      applyState: (_f, positions) => placed.push(positions),
+      applyPositions: () => {},
+    });
+    const positions = { before: { a: { x: 1, y: 2 } } as Positions, after: null as Positions | null };
+    history.record({ kind: 'state', label: 'Map', before: fields([]), after: fields([], [], [], 'geo'), positions });
+    history.undo();
+    history.redo();
+    positions.after = { a: { x: 5, y: 6 } };
+    history.undo();
+    history.redo();
+    expect(placed).toEqual([{ a: { x: 1, y: 2 } }, undefined, { a: { x: 1, y: 2 } }, { a: { x: 5, y: 6 } }]);
+  });
+
   it('drops the redo list when a new edit is made after an undo', () => {
     const { history } = harness();
     history.record({ kind: 'state', label: 'pin p', before: fields([]), after: fields([], [], ['p']) });
