@@ -223,6 +223,17 @@ describe('the time bar', () => {
     await expect.poll(() => cursorX(page), { timeout: 30_000 }).not.toBeNull();
     expect(await axeViolations(page, 'time bar (ar)')).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'timebar-ar.png') });
+    // The next step lists what entered with the Arabic quotes that brought it in, marked as Arabic, right to left.
+    await page.locator('.timebar-forward').click();
+    await expect.poll(() => at(page)).not.toBe('2019-03-10');
+    const quotes = page.locator('#timebar .timebar-quote');
+    await expect.poll(() => quotes.count()).toBeGreaterThan(0);
+    for (const quote of await quotes.all()) {
+      expect(await quote.getAttribute('lang')).toBe('ar');
+      expect(await quote.getAttribute('dir')).toBe('rtl');
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'timebar-ar-quotes.png') });
+    expect(await axeViolations(page, 'time bar quotes (ar)')).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
