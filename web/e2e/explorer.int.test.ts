@@ -139,7 +139,11 @@ describe('the explorer in Chromium', () => {
       });
     };
     const { page, problems } = await open();
-    page.on('requestfinished', record);
+    // Each read is recorded asynchronously: wait for all before the page closes (a record still reading a closed page
+    // rejected unhandled once, under a CPU hog).
+    const recording: Array<Promise<void>> = [];
+    const onFinished = (request: import('playwright-core').Request) => void recording.push(record(request));
+    page.on('requestfinished', onFinished);
     await page.goto(`${base}/`);
     await page.waitForFunction(
       () => ((window as unknown as { explorer?: Explorer }).explorer?.cy.nodes().length ?? 0) > 50,
@@ -162,6 +166,8 @@ describe('the explorer in Chromium', () => {
     expect(whole).toBeGreaterThan(1000);
     expect(overview?.bodyBytes).toBeLessThan(100);
     expect(problems).toEqual([]);
+    page.off('requestfinished', onFinished);
+    await Promise.allSettled(recording);
     await page.close();
   });
 
