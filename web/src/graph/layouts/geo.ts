@@ -4,6 +4,7 @@
  * linked to; places without coordinates and nodes linked to no located place wait in marked rows below, never stacked
  * on one point. Concentric: the best connected node in the middle, rings outwards by fewer connections.
  */
+import { neighboursOf } from './adjacency.ts';
 
 export interface GeoInput {
   id: string;
@@ -88,16 +89,7 @@ export function geoPositions(
   for (const n of located) if (n.point?.origin === 'gazetteer') gazetteer.add(n.id);
   for (const n of sorted) if (n.isPlace && n.point === null) unlocated.add(n.id);
 
-  const neighbours = new Map<string, string[]>();
-  const link = (from: string, to: string) => {
-    const list = neighbours.get(from);
-    if (list) list.push(to);
-    else neighbours.set(from, [to]);
-  };
-  for (const e of edges) {
-    link(e.source, e.target);
-    link(e.target, e.source);
-  }
+  const neighbours = neighboursOf(edges);
   // Rings outwards: first what is linked to a located place, then what is linked to those, three steps at most.
   let pending = sorted.filter((n) => !positions.has(n.id) && !unlocated.has(n.id));
   for (let step = 0; step < 3 && pending.length > 0; step++) {

@@ -4,7 +4,9 @@
  * stand under the events they take part in; what has no date, and no dated neighbour, waits in a marked lane below.
  * In Arabic time runs right to left, as on the explorer's timeline (timeline/model.ts mirrors its scale the same way).
  */
+
 import type { Direction } from '../../ui-types.ts';
+import { neighboursOf } from './adjacency.ts';
 
 export interface TimedNode {
   id: string;
@@ -109,16 +111,7 @@ export function timeOrderedPositions(
     axis = { fromDay, toDay, fromX: 0, toX: sign * width, bandTop: -LANE, undatedY: 0 };
   }
   // Actors and places (and anything undated) under the mean x of their dated neighbours.
-  const neighbours = new Map<string, string[]>();
-  const link = (from: string, to: string) => {
-    const list = neighbours.get(from);
-    if (list) list.push(to);
-    else neighbours.set(from, [to]);
-  };
-  for (const e of edges) {
-    link(e.source, e.target);
-    link(e.target, e.source);
-  }
+  const neighbours = neighboursOf(edges);
   const rest = nodes.filter((n) => !positions.has(n.id));
   const anchored: Array<{ id: string; start: number; end: number; x: number }> = [];
   for (const n of rest) {
