@@ -559,6 +559,31 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('hides what the filters hide when they change while a fresh graph is laid out', async () => {
+    const { page, problems } = await open();
+    type Probe = {
+      cy: { getElementById(id: string): { hasClass(c: string): boolean } };
+      data: { graph: Subgraph };
+      graph: {
+        setData(s: Subgraph, language: string, placing: { fresh: boolean }): Promise<void>;
+        applyHidden(ids: ReadonlySet<string>): void;
+      };
+    };
+    const unhidden = await page.evaluate(async () => {
+      const explorer = (window as unknown as { explorer: Probe }).explorer;
+      const { graph, data } = explorer;
+      // Given without positions, the graph is laid out in the worker before its elements go in.
+      const arriving = graph.setData(data.graph, 'en', { fresh: true });
+      const hide = new Set(data.graph.nodes.slice(0, 10).map((n) => n.id));
+      graph.applyHidden(hide);
+      await arriving;
+      return [...hide].filter((id) => !explorer.cy.getElementById(id).hasClass('hidden'));
+    });
+    expect(unhidden).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a large graph switches to the tuned renderer, lays out off the main thread and still pans and zooms', async () => {
     // A high-density screen, so drawing at the device's pixel ratio and at ratio 1 can be told apart.
     const { page, problems } = await open('', { width: 1440, height: 900 }, 2);

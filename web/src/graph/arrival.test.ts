@@ -1,6 +1,6 @@
-import type { ElementDefinition } from 'cytoscape';
+import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { arrivalOrder, FIRST_CHUNK, nextChunkSize } from './arrival.ts';
+import { ADD_AT_ONCE, arrivalOrder, ElementArrival, FIRST_CHUNK, nextChunkSize } from './arrival.ts';
 import { boxAround, frameBox, LABEL_ROOM } from './framing.ts';
 
 const node = (id: string): ElementDefinition => ({ group: 'nodes', data: { id } });
@@ -20,6 +20,24 @@ describe('elements arriving in chunks', () => {
     expect(nextChunkSize(100, 6, 12)).toBe(200);
     expect(nextChunkSize(100, 60, 12)).toBe(20);
     expect(nextChunkSize(100, 0.01, 12)).toBe(2000);
+  });
+
+  it('are dressed with the view state of the moment their chunk goes in, not of the moment they were handed over', async () => {
+    // Node has no frames: the next "frame" is the next turn of the event loop.
+    globalThis.requestAnimationFrame ??= (draw) => setTimeout(() => draw(performance.now()), 0) as unknown as number;
+    const cy = cytoscape({ headless: true });
+    const elements = Array.from({ length: ADD_AT_ONCE * 3 }, (_, i) => node(`n${i}`));
+    let filtered = false;
+    const arriving = new ElementArrival().add(
+      () => cy,
+      elements,
+      (element) => ({ ...element, classes: filtered ? 'hidden' : '' }),
+    );
+    // The first chunk went in at once; a filter comes on before the rest do.
+    filtered = true;
+    expect(await arriving).toBe(true);
+    expect(cy.nodes().length).toBe(elements.length);
+    expect(cy.nodes('.hidden').length).toBe(elements.length - FIRST_CHUNK);
   });
 });
 

@@ -35,15 +35,20 @@ export class ElementArrival {
   chunks = 0;
 
   /**
-   * Adds `elements` to the instance `target()` returns when each chunk runs (it can be replaced meanwhile). Resolves
-   * true once all are in, false when a later call superseded this one.
+   * Adds `elements` to the instance `target()` returns when each chunk runs (it can be replaced meanwhile), each as
+   * `dress` makes it at that moment (the view's state then: a filter can move while elements wait). Resolves true once
+   * all are in, false when a later call superseded this one.
    */
-  async add(target: () => Core, elements: readonly ElementDefinition[]): Promise<boolean> {
+  async add(
+    target: () => Core,
+    elements: readonly ElementDefinition[],
+    dress: (element: ElementDefinition) => ElementDefinition = (element) => element,
+  ): Promise<boolean> {
     const generation = ++this.generation;
     this.chunks = 0;
     const ordered = arrivalOrder(elements);
     if (ordered.length <= ADD_AT_ONCE) {
-      if (ordered.length > 0) target().add(ordered);
+      if (ordered.length > 0) target().add(ordered.map(dress));
       this.chunks = ordered.length > 0 ? 1 : 0;
       return true;
     }
@@ -53,7 +58,7 @@ export class ElementArrival {
       const began = performance.now();
       const cy = target();
       cy.startBatch();
-      const added = cy.add(chunk);
+      const added = cy.add(chunk.map(dress));
       cy.endBatch();
       // Cytoscape styles and measures elements lazily, in the next draw: asking their bounding box does it here, so
       // this chunk's time counts it and the draw that follows only paints.

@@ -263,7 +263,7 @@ export class GraphView {
         if (existing.nonempty()) {
           existing.data(element.data);
           existing.classes(this.withViewState(element));
-        } else added.push({ ...element, classes: this.withViewState(element) });
+        } else added.push(element);
       }
     });
     const addedNodes = added.filter((e) => e.group === 'nodes');
@@ -296,7 +296,9 @@ export class GraphView {
         element.position = spiralPosition(i + 1, centre, 20);
       });
     }
-    if (!(await this.arrival.add(() => this.core, added))) return;
+    // Classes from the view's state as each element goes in: the filters may have moved while the layout ran.
+    const dressed = (element: ElementDefinition) => ({ ...element, classes: this.withViewState(element) });
+    if (!(await this.arrival.add(() => this.core, added, dressed))) return;
     if (fresh) {
       this.layoutsApplied++;
       this.core.emit('layoutapplied');
