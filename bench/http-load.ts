@@ -18,17 +18,20 @@ export interface LoadResult {
 
 const HEADERS = { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'bench' };
 
+/** Sends one request and returns its `data` and the response's size; an answer with errors or no data throws. */
+export async function fetchData(url: string, request: GraphQLRequest): Promise<{ data: unknown; bytes: number }> {
+  const response = await fetch(url, { method: 'POST', headers: HEADERS, body: JSON.stringify(request) });
+  const text = await response.text();
+  const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
+  if (response.status !== 200 || body.errors?.length || !body.data)
+    throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);
+  return { data: body.data, bytes: Buffer.byteLength(text) };
+}
+
 /** Sends each request once and checks the answers carry data and no errors, so a broken query is not benchmarked. */
 export async function checkRequests(url: string, requests: readonly GraphQLRequest[]): Promise<number[]> {
   const sizes: number[] = [];
-  for (const request of requests) {
-    const response = await fetch(url, { method: 'POST', headers: HEADERS, body: JSON.stringify(request) });
-    const text = await response.text();
-    const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
-    if (response.status !== 200 || body.errors?.length || !body.data)
-      throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);
-    sizes.push(Buffer.byteLength(text));
-  }
+  for (const request of requests) sizes.push((await fetchData(url, request)).bytes);
   return sizes;
 }
 

@@ -1,7 +1,13 @@
-/** The HTTP workloads: W2 timeline window and W3 neighbourhood against @neo4j/graphql, W6 trivial query against bare Yoga. */
+/**
+ * The HTTP workloads: W2 timeline window and W3 neighbourhood against @neo4j/graphql (W3 also against the same content
+ * by the obvious Cypher, in a `@cypher` field of that server), W6 trivial query against bare Yoga.
+ */
 import type { BenchContext } from '../context.ts';
+import { obviousNeighbourhoodCypher, PEER_DEPTHS, type PeerDepth } from '../peers/neighbourhood-cypher.ts';
+import { describeGoal, type Goal } from '../stats.ts';
 import type { Measurement, WorkloadReport } from '../types.ts';
 import { compareHttp } from './http-compare.ts';
+import { checkSameContent, type FlatNeighbourhood } from './neighbourhood-content.ts';
 import { actorsWithDegree, timelineWindows } from './samples.ts';
 
 const NEO4J_GRAPHQL = '@neo4j/graphql';
@@ -62,17 +68,21 @@ export async function w2Timeline(ctx: BenchContext): Promise<WorkloadReport> {
   };
 }
 
+const NODE_LIMIT = 200;
+const EDGE_LIMIT = 1000;
+const LIMITS = { nodes: NODE_LIMIT, edges: EDGE_LIMIT };
+
 const SUBJECT_NEIGHBOURHOOD = /* GraphQL */ `
-  query Neighbourhood($id: ID!, $depth: Int!) {
-    neighborhood(id: $id, depth: $depth, limit: 200) {
+  query Neighbourhood($id: ID!, $depth: Int!, $limit: Int!, $edgeLimit: Int!) {
+    neighborhood(id: $id, depth: $depth, limit: $limit, edgeLimit: $edgeLimit) {
       nodes { id kind name }
       edges { id type source target }
     }
   }`;
 
-// @neo4j/graphql has no neighbourhood operation: the nearest equivalent is a nested selection of the same depth
-// (actor → events → their actors and places) bounded to about 200 nodes.
-const PEER_NEIGHBOURHOOD: Record<1 | 2, string> = {
+// @neo4j/graphql has no neighbourhood operation: the nearest equivalent among its generated ones is a nested selection
+// of the same depth (actor → events → their actors and places) bounded to about 200 nodes.
+const PEER_NEIGHBOURHOOD: Record<PeerDepth, string> = {
   1: /* GraphQL */ `
   query Neighbourhood($id: ID!) {
     actors(where: { id: { eq: $id } }) {
@@ -93,11 +103,53 @@ const PEER_NEIGHBOURHOOD: Record<1 | 2, string> = {
   }`,
 };
 
+// The same content by the obvious Cypher, in a `@cypher` query field of the same @neo4j/graphql server.
+const OBVIOUS_CYPHER = 'obvious Cypher (@neo4j/graphql @cypher)';
+const PEER_CYPHER_NEIGHBOURHOOD = (depth: PeerDepth) => /* GraphQL */ `
+  query Neighbourhood($id: ID!, $limit: Int!, $edgeLimit: Int!) {
+    neighbourhoodDepth${depth}(id: $id, limit: $limit, edgeLimit: $edgeLimit) {
+      nodes { id kind name }
+      edges { id type source target }
+    }
+  }`;
+// The issue's goals against the like-for-like peer: at least its throughput while returning the same, and a p95 bound.
+const LIKE_FOR_LIKE_THROUGHPUT = { kind: 'ratioAtLeast', value: 1 } as const;
+const LIKE_FOR_LIKE_P95: Record<PeerDepth, Goal> = {
+  1: { kind: 'atMost', value: 50, unit: 'ms' },
+  2: { kind: 'atMost', value: 200, unit: 'ms' },
+};
+
+const readSubject = (data: unknown): FlatNeighbourhood => (data as { neighborhood: FlatNeighbourhood }).neighborhood;
+const readPeer =
+  (depth: PeerDepth) =>
+  (data: unknown): FlatNeighbourhood =>
+    (data as Record<string, FlatNeighbourhood>)[`neighbourhoodDepth${depth}`] as FlatNeighbourhood;
+
 // Start actors with a typical number of participations. On the skewed synthetic M set the hubs (the top few hundred
 // actors by participations) have neighbourhoods with tens of thousands of relationships among 200 nodes, and the
 // query hits the server's 5-s timeout: see BENCHMARKS.md.
 const MIN_PARTICIPATIONS = 3;
 const MAX_PARTICIPATIONS = 30;
+
+/** The row that stands for a comparison that could not run, with why. */
+function notMeasured(what: string, peer: string, goal: string, error: unknown, ctx: BenchContext): Measurement {
+  const message = (error as Error).message.slice(0, 300);
+  ctx.log(`  W3 ${what} vs ${peer} not measured: ${message}`);
+  return {
+    workload: 'W3',
+    name: what,
+    subject: 'this server',
+    peer,
+    metric: 'req/s',
+    higherIsBetter: true,
+    subjectValue: Number.NaN,
+    peerValue: null,
+    ratio: null,
+    goal,
+    goalMet: false,
+    notes: `not measured: ${message.includes('QUERY_TIMEOUT') ? 'a request went over the 5-s query timeout' : message}`,
+  };
+}
 
 export async function w3Neighbourhood(ctx: BenchContext): Promise<WorkloadReport> {
   const actors = await actorsWithDegree(ctx.driver, 12, ctx.dataset.seed, MIN_PARTICIPATIONS, MAX_PARTICIPATIONS);
@@ -105,19 +157,23 @@ export async function w3Neighbourhood(ctx: BenchContext): Promise<WorkloadReport
   const peer = await ctx.server('neo4j-graphql');
   const measurements: Measurement[] = [];
   const bytes: Record<string, { subject: number; peer: number }> = {};
-  for (const depth of [1, 2] as const) {
-    const what = `neighbourhood (depth ${depth}, ≤200 nodes)`;
-    let result: Awaited<ReturnType<typeof compareHttp>>;
+  const sameContent: Record<string, string> = {};
+  for (const depth of PEER_DEPTHS) {
+    const what = `neighbourhood (depth ${depth}, ≤${NODE_LIMIT} nodes)`;
+    const subjectSide = {
+      name: 'this server',
+      url: subject.url,
+      requests: actors.map((id) => ({
+        query: SUBJECT_NEIGHBOURHOOD,
+        variables: { id, depth, limit: NODE_LIMIT, edgeLimit: EDGE_LIMIT },
+      })),
+    };
     try {
-      result = await compareHttp(
+      const result = await compareHttp(
         ctx,
         'W3',
         what,
-        {
-          name: 'this server',
-          url: subject.url,
-          requests: actors.map((id) => ({ query: SUBJECT_NEIGHBOURHOOD, variables: { id, depth } })),
-        },
+        subjectSide,
         {
           name: NEO4J_GRAPHQL,
           url: peer.url,
@@ -125,48 +181,72 @@ export async function w3Neighbourhood(ctx: BenchContext): Promise<WorkloadReport
         },
         { throughput: THROUGHPUT_GOAL, p95: P95_GOAL, p95Text: P95_TEXT },
       );
-    } catch (error) {
-      // A request over the server's query timeout fails the check before any load: report it and go on.
-      const message = (error as Error).message.slice(0, 300);
-      ctx.log(`  W3 depth ${depth} not measured: ${message}`);
-      measurements.push({
+      bytes[`depth ${depth}`] = result.bytes;
+      measurements.push(...result.measurements, {
         workload: 'W3',
-        name: what,
+        name: `${what}: mean response size`,
         subject: 'this server',
         peer: NEO4J_GRAPHQL,
-        metric: 'req/s',
-        higherIsBetter: true,
-        subjectValue: Number.NaN,
-        peerValue: null,
-        ratio: null,
-        goal: '≥1.5×',
-        goalMet: false,
-        notes: `not measured: a request of this server failed (${message.includes('QUERY_TIMEOUT') ? 'over the 5-s query timeout' : message})`,
+        metric: 'bytes',
+        higherIsBetter: false,
+        subjectValue: result.bytes.subject,
+        peerValue: result.bytes.peer,
+        ratio: result.bytes.peer / result.bytes.subject,
+        notes:
+          'not the same content: this server returns up to 200 nodes and every relationship among them (flat, by id); the peer returns the nested tree only',
       });
-      continue;
+    } catch (error) {
+      // A request over the server's query timeout fails the check before any load: report it and go on.
+      measurements.push(notMeasured(what, NEO4J_GRAPHQL, describeGoal(THROUGHPUT_GOAL), error, ctx));
     }
-    bytes[`depth ${depth}`] = result.bytes;
-    measurements.push(...result.measurements, {
-      workload: 'W3',
-      name: `${what}: mean response size`,
-      subject: 'this server',
-      peer: NEO4J_GRAPHQL,
-      metric: 'bytes',
-      higherIsBetter: false,
-      subjectValue: result.bytes.subject,
-      peerValue: result.bytes.peer,
-      ratio: result.bytes.peer / result.bytes.subject,
-      notes:
-        'not the same content: this server returns up to 200 nodes and every relationship among them (flat, by id); the peer returns the nested tree only',
-    });
+
+    const likeWhat = `neighbourhood (depth ${depth}, ≤${NODE_LIMIT} nodes and ≤${EDGE_LIMIT} relationships among them)`;
+    const peerSide = {
+      name: OBVIOUS_CYPHER,
+      url: peer.url,
+      requests: actors.map((id) => ({
+        query: PEER_CYPHER_NEIGHBOURHOOD(depth),
+        variables: { id, limit: NODE_LIMIT, edgeLimit: EDGE_LIMIT },
+      })),
+    };
+    try {
+      const content = await checkSameContent(
+        ctx.driver,
+        actors,
+        { ...subjectSide, read: readSubject },
+        { ...peerSide, read: readPeer(depth) },
+        LIMITS,
+      );
+      sameContent[`depth ${depth}`] = content;
+      ctx.log(`  W3 depth ${depth} content: ${content}`);
+      const result = await compareHttp(ctx, 'W3', likeWhat, subjectSide, peerSide, {
+        throughput: LIKE_FOR_LIKE_THROUGHPUT,
+        p95: LIKE_FOR_LIKE_P95[depth],
+      });
+      bytes[`depth ${depth}, like for like`] = result.bytes;
+      measurements.push(
+        ...result.measurements.map((m) =>
+          m.metric === 'req/s' ? { ...m, notes: [content, m.notes].filter(Boolean).join('; ') } : m,
+        ),
+      );
+    } catch (error) {
+      measurements.push(notMeasured(likeWhat, OBVIOUS_CYPHER, describeGoal(LIKE_FOR_LIKE_THROUGHPUT), error, ctx));
+    }
   }
   return {
     workload: 'W3',
     title:
-      'Neighbourhood of a hub actor, depth 1 and 2, limit 200, vs an @neo4j/graphql nested selection of the same depth',
+      'Neighbourhood of an actor, depth 1 and 2, limit 200: vs an @neo4j/graphql nested selection of the same depth, and vs the same content by the obvious Cypher in an @neo4j/graphql @cypher field',
     dataset: ctx.dataset.label,
     measurements,
-    details: { actors, bytes, subjectQuery: SUBJECT_NEIGHBOURHOOD, peerQueries: PEER_NEIGHBOURHOOD },
+    details: {
+      actors,
+      bytes,
+      sameContent,
+      subjectQuery: SUBJECT_NEIGHBOURHOOD,
+      peerQueries: PEER_NEIGHBOURHOOD,
+      peerCypher: Object.fromEntries(PEER_DEPTHS.map((d) => [d, obviousNeighbourhoodCypher(d)])),
+    },
   };
 }
 
