@@ -127,8 +127,8 @@ describe('describeVerdicts', () => {
     ];
     expect(describeVerdicts(verdicts, limits)).toBe(
       'same node and relationship ids on 1 of 3 sample actors; on the other 2 the 200-node limit cuts a hop, which ' +
-        'this server fills by rank and the peer by id: 120–150 of 200 nodes in common, 1000 vs 980–1000 ' +
-        "relationships, each side every relationship among its own nodes up to 1000 (checked against Neo4j's count)",
+        'this server fills by rank and the peer by id: 120–150 of 200 nodes in common, 1,000 vs 980–1,000 ' +
+        "relationships, each side every relationship among its own nodes up to 1,000 (checked against Neo4j's count)",
     );
   });
 

@@ -9,6 +9,7 @@
 import type { Driver } from 'neo4j-driver';
 import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
 import { fetchData, type GraphQLRequest } from '../http-load.ts';
+import { formatNumber } from '../stats.ts';
 import { rows } from './samples.ts';
 
 export interface FlatNeighbourhood {
@@ -115,9 +116,9 @@ export function compareNeighbourhoods(
 }
 
 const range = (values: number[]): string => {
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  return low === high ? `${low}` : `${low}–${high}`;
+  const low = formatNumber(Math.min(...values));
+  const high = formatNumber(Math.max(...values));
+  return low === high ? low : `${low}–${high}`;
 };
 
 /**
@@ -138,7 +139,7 @@ export function describeVerdicts(verdicts: readonly ContentVerdict[], limits: Ne
       `on the other ${rule.length} the ${limits.nodes}-node limit cuts a hop, which this server fills by rank and the peer by id: ` +
         `${range(rule.map((v) => v.commonNodes))} of ${range(rule.map((v) => v.nodes))} nodes in common, ` +
         `${range(rule.map((v) => v.edges.subject))} vs ${range(rule.map((v) => v.edges.peer))} relationships, ` +
-        `each side every relationship among its own nodes up to ${limits.edges} (checked against Neo4j's count)`,
+        `each side every relationship among its own nodes up to ${formatNumber(limits.edges)} (checked against Neo4j's count)`,
     );
   return parts.join('; ');
 }

@@ -4,7 +4,7 @@
  */
 import type { BenchContext } from '../context.ts';
 import { obviousNeighbourhoodCypher, PEER_DEPTHS, type PeerDepth } from '../peers/neighbourhood-cypher.ts';
-import { describeGoal, type Goal } from '../stats.ts';
+import { describeGoal, formatNumber, type Goal } from '../stats.ts';
 import type { Measurement, WorkloadReport } from '../types.ts';
 import { compareHttp } from './http-compare.ts';
 import { checkSameContent, type FlatNeighbourhood } from './neighbourhood-content.ts';
@@ -200,7 +200,7 @@ export async function w3Neighbourhood(ctx: BenchContext): Promise<WorkloadReport
       measurements.push(notMeasured(what, NEO4J_GRAPHQL, describeGoal(THROUGHPUT_GOAL), error, ctx));
     }
 
-    const likeWhat = `neighbourhood (depth ${depth}, ≤${NODE_LIMIT} nodes and ≤${EDGE_LIMIT} relationships among them)`;
+    const likeWhat = `neighbourhood (depth ${depth}, ≤${NODE_LIMIT} nodes and ≤${formatNumber(EDGE_LIMIT)} relationships among them)`;
     const peerSide = {
       name: OBVIOUS_CYPHER,
       url: peer.url,
