@@ -23,9 +23,11 @@ async function appFor(kind: Exclude<ServerKind, 'explorer'>) {
   switch (kind) {
     case 'subject':
       await driver.verifyConnectivity();
+      // Response cache off: the workloads cycle through a dozen requests, which the cache would answer from memory
+      // after the first round while every peer computes each answer. bench/response-cache.ts measures the cache.
       return createApp({
         driver,
-        config: { ...configFromEnv({ NODE_ENV: 'production' }), logLevel: 'silent' },
+        config: { ...configFromEnv({ NODE_ENV: 'production' }), logLevel: 'silent', responseCacheBytes: 0 },
       });
     case 'neo4j-graphql': {
       await driver.verifyConnectivity();
