@@ -67,7 +67,12 @@ async function openOnce(browser: Browser, base: string, shot: string | null): Pr
   const problems: string[] = [];
   const overviewBytes = { encoded: 0, decoded: 0 };
   page.on('response', (response) => {
-    if (!response.request().postData()?.includes('query Overview')) return;
+    // The explorer sends its reads as persisted GETs (operationName in the URL), a long one as a POST with its text.
+    const request = response.request();
+    const isOverview =
+      new URL(request.url()).searchParams.get('operationName') === 'Overview' ||
+      (request.postData()?.includes('query Overview') ?? false);
+    if (!isOverview) return;
     void Promise.all([response.allHeaders(), response.body()]).then(
       ([headers, body]) => {
         overviewBytes.encoded = Number(headers['content-length'] ?? body.byteLength);
