@@ -6,10 +6,11 @@
  * Neo4j does not stop these reads at a 1 ms timeout (it checks timeouts only every few seconds), so whether a request
  * outlasts the 0.5 s grace depends on its size and the machine. On the article's small graph it did not on a calm
  * machine; sending many at once flooded the database so that the grace's liveness check failed (DATABASE_UNAVAILABLE,
- * as designed). So: the synthetic S graph, the heaviest reads the explorer makes on it (a depth-3 neighbourhood of the
+ * as designed). So: the synthetic M graph, the heaviest reads the explorer makes on it (a depth-3 neighbourhood of the
  * best-connected actor, the opening view at its largest), one at a time so the database stays free for the liveness
- * check, until some run past the grace. On this 2-core machine they take 0.3–0.5 s warm; a machine several times
- * faster would need a bigger graph here.
+ * check, until some run past the grace. On the synthetic S graph these took 0.3–0.5 s on this 2-core machine, and on
+ * a calm run none outlasted the grace (6 December); on M a depth-2 neighbourhood alone has a p95 of 0.45 s
+ * (BENCHMARKS.md), and depth 3 reads far more. A machine several times faster would need a bigger graph still.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,9 +67,9 @@ describe('a request that runs out of time', () => {
   beforeAll(async () => {
     driver = createDriver(testConnection());
     await driver.verifyConnectivity();
-    await generateSynthDataset('S', 7, await folderFiles(await scratch));
+    await generateSynthDataset('M', 7, await folderFiles(await scratch));
     await resetProductData(driver);
-    await streamLoadFiles(driver, [path.join(await scratch, DATASET_FILE)], { batchSize: 5000 });
+    await streamLoadFiles(driver, [path.join(await scratch, DATASET_FILE)], { batchSize: 10_000 });
     const { records } = await driver.executeQuery(
       'MATCH (a:KG:Actor) WITH a, COUNT { (a)--() } AS links ORDER BY links DESC, a.id LIMIT 2 RETURN a.id AS id',
     );
