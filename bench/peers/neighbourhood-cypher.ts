@@ -3,7 +3,8 @@
  * served by the @neo4j/graphql peer through `@cypher` query fields (see neo4j-graphql-typedefs.ts). The start node
  * comes from the `:KG(id)` uniqueness index; the nodes within `depth` hops, nearest first and then by id, up to
  * `$limit` with the start; then every relationship among them, up to `$edgeLimit`, those touching the start first
- * and then by id (this server's cap rule), returned by id. What it does not do is this server's ranking of the
+ * and then by id, returned by id (this server now keeps, after those touching the start, the relationships of its best-ranked
+ * nodes first; the W3 content check allows for that). What it does not do is this server's ranking of the
  * neighbours within a hop (certainty, then links into the previous level), so when a level does not fit under the
  * limit the two may pick different nodes at that level.
  */

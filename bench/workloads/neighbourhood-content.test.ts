@@ -114,6 +114,20 @@ describe('compareNeighbourhoods', () => {
 describe('describeVerdicts', () => {
   const limits = { nodes: 200, edges: 1000 };
 
+  it('accepts the same nodes with other relationships kept under the cap when both keep the rule', () => {
+    const capped = { subject: { among: 5, touchingStart: 2 }, peer: { among: 5, touchingStart: 2 } };
+    const mine = { ...subject, edges: [edge('a', 'b'), edge('a', 'c'), edge('b', 'c')] };
+    const theirs = { ...subject, edges: [edge('a', 'b'), edge('a', 'c'), edge('c', 'd')] };
+    expect(compareNeighbourhoods('a', mine, theirs, capped, LIMITS)).toEqual({
+      kind: 'same nodes',
+      nodes: 4,
+      edges: 3,
+      commonEdges: 2,
+    });
+    const touchingLess = { ...subject, edges: [edge('a', 'b'), edge('b', 'c'), edge('c', 'd')] };
+    expect(compareNeighbourhoods('a', mine, touchingLess, capped, LIMITS).kind).toBe('different');
+  });
+
   it('says how many samples were the same', () => {
     const same: ContentVerdict = { kind: 'same', nodes: 8, edges: 17 };
     expect(describeVerdicts([same, same], limits)).toBe('same node and relationship ids on 2 of 2 sample actors');
@@ -124,9 +138,12 @@ describe('describeVerdicts', () => {
       { kind: 'same', nodes: 75, edges: 889 },
       { kind: 'same rule', nodes: 200, commonNodes: 120, edges: { subject: 1000, peer: 1000 } },
       { kind: 'same rule', nodes: 200, commonNodes: 150, edges: { subject: 1000, peer: 980 } },
+      { kind: 'same nodes', nodes: 40, edges: 1000, commonEdges: 620 },
     ];
     expect(describeVerdicts(verdicts, limits)).toBe(
-      'same node and relationship ids on 1 of 3 sample actors; on the other 2 the 200-node limit cuts a hop, which ' +
+      'same node and relationship ids on 1 of 4 sample actors; same nodes on 1 more, with more relationships among ' +
+        'them than the cap of 1,000: both keep every one touching the start, then this server those of its ' +
+        'best-ranked nodes and the peer by id (620 of 1,000 in common); on the other 2 the 200-node limit cuts a hop, which ' +
         'this server fills by rank and the peer by id: 120–150 of 200 nodes in common, 1,000 vs 980–1,000 ' +
         "relationships, each side every relationship among its own nodes up to 1,000 (checked against Neo4j's count)",
     );

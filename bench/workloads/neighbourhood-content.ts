@@ -4,7 +4,9 @@
  * ids is "same". When a hop does not fit under the node limit the two may legitimately pick different nodes there
  * (this server ranks neighbours, the peer takes them by id): then each must still hold to the rule on its own (the
  * start included, as many nodes as the other, every relationship among its nodes up to the edge cap, those touching
- * the start first), checked against counts Neo4j gives for that node set.
+ * the start first), checked against counts Neo4j gives for that node set. When the same nodes hold more relationships
+ * than the cap, the two may keep different ones beyond those touching the start (this server takes those of its
+ * best-ranked nodes first, the peer takes them by id), each side still holding to the rule.
  */
 import type { Driver } from 'neo4j-driver';
 import { GRAPH_REL_TYPES } from '../../schema/vocabulary.ts';
@@ -31,6 +33,7 @@ export interface NeighbourhoodLimits {
 export type ContentVerdict =
   | { kind: 'same'; nodes: number; edges: number }
   | { kind: 'same rule'; nodes: number; commonNodes: number; edges: { subject: number; peer: number } }
+  | { kind: 'same nodes'; nodes: number; edges: number; commonEdges: number }
   | { kind: 'different'; problems: string[] };
 
 function duplicates(ids: readonly string[]): string[] {
@@ -95,6 +98,14 @@ export function compareNeighbourhoods(
     const subjectEdges = new Set(subject.edges.map((e) => e.id));
     const onlyPeer = peer.edges.filter((e) => !subjectEdges.has(e.id)).length;
     const onlySubject = subject.edges.length - (peer.edges.length - onlyPeer);
+    const bothCapped = counts.subject.among > limits.edges && subject.edges.length === peer.edges.length;
+    if (onlyPeer && bothCapped && !problems.length)
+      return {
+        kind: 'same nodes',
+        nodes: subjectNodes.size,
+        edges: subject.edges.length,
+        commonEdges: peer.edges.length - onlyPeer,
+      };
     if (onlyPeer || onlySubject)
       problems.push(
         `same nodes, different relationships: ${onlySubject} only from this server, ${onlyPeer} only from the peer`,
@@ -133,7 +144,14 @@ export function describeVerdicts(verdicts: readonly ContentVerdict[], limits: Ne
     );
   const same = verdicts.filter((v) => v.kind === 'same');
   const rule = verdicts.flatMap((v) => (v.kind === 'same rule' ? [v] : []));
+  const capped = verdicts.flatMap((v) => (v.kind === 'same nodes' ? [v] : []));
   const parts = [`same node and relationship ids on ${same.length} of ${verdicts.length} sample actors`];
+  if (capped.length)
+    parts.push(
+      `same nodes on ${capped.length} more, with more relationships among them than the cap of ${formatNumber(limits.edges)}: ` +
+        `both keep every one touching the start, then this server those of its best-ranked nodes and the peer by id ` +
+        `(${range(capped.map((v) => v.commonEdges))} of ${range(capped.map((v) => v.edges))} in common)`,
+    );
   if (rule.length)
     parts.push(
       `on the other ${rule.length} the ${limits.nodes}-node limit cuts a hop, which this server fills by rank and the peer by id: ` +

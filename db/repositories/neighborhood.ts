@@ -24,17 +24,22 @@ const NODE_FILTER = inWindow('m');
 
 // One query per neighbourhood. Each level: neighbours of the previous level not yet included, best-supported first
 // (lowest certainty rank, then most links into the level, then id), as many as there is room for under $limit. Then
-// every relationship among the nodes that passes the filter. Levels are written out (depth ≤ MAX_DEPTH) because a
-// level's input is the previous level's output.
+// the relationships among the nodes that pass the filter: all of them counted, and up to $edgeLimit kept, taken node
+// by node in the order the levels chose them (the start first), each node's relationships with itself and the nodes
+// after it by id. Taking them in that order stops reading once the cap is reached, so a neighbourhood of hubs (tens
+// of thousands of relationships among 200 nodes) is not sorted whole. Levels are written out (depth ≤ MAX_DEPTH)
+// because a level's input is the previous level's output.
 const MAX_DEPTH = 3;
 
+// Seen nodes are dropped after the grouping, once per candidate rather than once per relationship.
 const level = (n: number): string => `
   CALL (start, seen${n - 1}, frontier${n - 1}) {
     UNWIND frontier${n - 1} AS f
     MATCH (f)-[r:${TYPES}]-(m:Entity)
-    WHERE NOT m IN seen${n - 1} AND ${REL_FILTER} AND ${NODE_FILTER}
+    WHERE ${REL_FILTER}
     WITH m, min(r.certaintyRank) AS rank, count(r) AS links
-    ORDER BY rank, links DESC, m.id
+    WHERE NOT m IN seen${n - 1} AND ${NODE_FILTER}
+    WITH m ORDER BY rank, links DESC, m.id LIMIT $limit
     WITH collect(m) AS candidates
     RETURN candidates[..($limit - size(seen${n - 1}))] AS frontier${n}
   }
@@ -46,13 +51,23 @@ function neighborhoodCypher(depth: number, projection: SubgraphProjection): stri
   MATCH (start:KG:Entity {id: $id})
   WITH start, [start] AS seen0, [start] AS frontier0${levels}
   WITH start, seen${depth} AS nodes
-  CALL (start, nodes) {
+  CALL (nodes) {
     UNWIND nodes AS a
-    MATCH (a)-[r:${TYPES}]->(m:Entity)
+    MATCH (a)-[r:${TYPES}]->(m)
     WHERE m IN nodes AND ${REL_FILTER}
-    WITH r ORDER BY CASE WHEN a = start OR m = start THEN 0 ELSE 1 END, r.id
-    WITH collect(r) AS found
-    RETURN size(found) AS totalEdges, found[..$edgeLimit] AS kept
+    RETURN count(r) AS totalEdges
+  }
+  CALL (nodes) {
+    UNWIND range(0, size(nodes) - 1) AS i
+    CALL (nodes, i) {
+      WITH nodes[i] AS a, nodes[i..] AS later
+      MATCH (a)-[r:${TYPES}]-(m)
+      WHERE m IN later AND ${REL_FILTER}
+      WITH DISTINCT r ORDER BY r.id LIMIT $edgeLimit
+      RETURN r
+    }
+    WITH r LIMIT $edgeLimit
+    RETURN collect(r) AS kept
   }
   CALL (kept) {
     UNWIND kept AS r
@@ -98,7 +113,8 @@ export const DEFAULT_EDGE_LIMIT = 1000;
 /**
  * Nodes within `depth` relationships of `id` (at most `limit` nodes, the start included) and the
  * relationships among them that pass the filter: at most `edgeLimit` of them, those touching the start
- * node first, then by id (`truncated` and `totalEdges` say what was left out). Edges come back ordered by id.
+ * node first, then those of the nodes nearest and best supported (`truncated` and `totalEdges` say what was
+ * left out). Edges come back ordered by id.
  * Returns null when the start node does not exist.
  */
 export async function findNeighborhood(

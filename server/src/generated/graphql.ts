@@ -597,7 +597,7 @@ export type Subgraph = {
   nodes: Array<Node>;
   /** How many relationships among the nodes pass the filter; more than edges.length when some were left out. */
   totalEdges: Scalars['Int']['output'];
-  /** True when relationships were left out to stay within edgeLimit (those touching the start node are kept first). */
+  /** True when relationships were left out to stay within edgeLimit (those touching the start node are kept first, then those of the nodes nearest and best supported, in the order of nodes). */
   truncated: Scalars['Boolean']['output'];
 };
 
