@@ -24,10 +24,11 @@ const NODE_FILTER = inWindow('m');
 
 // One query per neighbourhood. Each level: neighbours of the previous level not yet included, best-supported first
 // (lowest certainty rank, then most links into the level, then id), as many as there is room for under $limit. Then
-// the relationships among the nodes that pass the filter: all of them counted, and up to $edgeLimit kept, taken node
-// by node in the order the levels chose them (the start first), each node's relationships with itself and the nodes
-// after it by id. Taking them in that order stops reading once the cap is reached, so a neighbourhood of hubs (tens
-// of thousands of relationships among 200 nodes) is not sorted whole. Levels are written out (depth ≤ MAX_DEPTH)
+// the relationships among the nodes that pass the filter, read until one more than $edgeLimit is found. When they
+// are more than that, all of them are counted and $edgeLimit kept, taken node by node in the order the levels chose
+// them (the start first), each node's relationships with itself and the nodes after it by id; taking them in that
+// order stops reading at the cap, so a neighbourhood of hubs (tens of thousands of relationships among 200 nodes) is
+// never sorted whole. Levels are written out (depth ≤ MAX_DEPTH)
 // because a level's input is the previous level's output.
 const MAX_DEPTH = 3;
 
@@ -55,10 +56,17 @@ function neighborhoodCypher(depth: number, projection: SubgraphProjection): stri
     UNWIND nodes AS a
     MATCH (a)-[r:${TYPES}]->(m)
     WHERE m IN nodes AND ${REL_FILTER}
-    RETURN count(r) AS totalEdges
+    WITH r LIMIT $edgeLimit + 1
+    RETURN collect(r) AS first
   }
-  CALL (nodes) {
-    UNWIND range(0, size(nodes) - 1) AS i
+  CALL (nodes, first) {
+    UNWIND CASE WHEN size(first) > $edgeLimit THEN nodes ELSE [] END AS a
+    MATCH (a)-[r:${TYPES}]->(m)
+    WHERE m IN nodes AND ${REL_FILTER}
+    RETURN count(r) AS counted
+  }
+  CALL (nodes, first) {
+    UNWIND CASE WHEN size(first) > $edgeLimit THEN range(0, size(nodes) - 1) ELSE [] END AS i
     CALL (nodes, i) {
       WITH nodes[i] AS a, nodes[i..] AS later
       MATCH (a)-[r:${TYPES}]-(m)
@@ -67,8 +75,10 @@ function neighborhoodCypher(depth: number, projection: SubgraphProjection): stri
       RETURN r
     }
     WITH r LIMIT $edgeLimit
-    RETURN collect(r) AS kept
+    RETURN collect(r) AS capped
   }
+  WITH nodes, CASE WHEN size(first) > $edgeLimit THEN counted ELSE size(first) END AS totalEdges,
+    CASE WHEN size(first) > $edgeLimit THEN capped ELSE first END AS kept
   CALL (kept) {
     UNWIND kept AS r
     WITH r ORDER BY r.id
