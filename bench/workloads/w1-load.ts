@@ -1,11 +1,19 @@
 /**
- * W1: loading. The whole dataset through the product's loader (timed), and on a slice of it (participations and
- * their actors and events, copied under scratch labels): batched `UNWIND … MERGE` like the loader vs one auto-commit
- * MERGE per row, and batched with vs without a uniqueness constraint. Scratch data is removed afterwards.
+ * W1: loading. The whole dataset through the product's loader (timed); the same files through the bulk path
+ * (`npm run seed:bulk`: Neo4j's offline importer) into a Neo4j home of its own, from the files to served; and on a
+ * slice of the data (participations and their actors and events, copied under scratch labels): batched
+ * `UNWIND … MERGE` like the loader vs one auto-commit MERGE per row, and batched with vs without a uniqueness
+ * constraint. Scratch data and the bulk home are removed afterwards.
  */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { writeQuery, writeSession } from '../../db/access.ts';
+import { createDriver } from '../../db/driver.ts';
+import { resolveNeo4jConfig, stopNeo4j } from '../../neo4j/launcher.ts';
+import { bulkLoadFiles } from '../../start/bulk-load.ts';
 import type { BenchContext } from '../context.ts';
+import { REPO } from '../dataset.ts';
 import { interleave, measurement } from '../measure.ts';
 import { median } from '../stats.ts';
 import type { Measurement, WorkloadReport } from '../types.ts';
@@ -100,6 +108,58 @@ const stageNote = (stages: Record<string, number>): string => {
   return parts.length ? `; stages: ${parts.join(', ')}` : '';
 };
 
+interface BulkTiming {
+  seconds: number;
+  stages: Record<string, number>;
+}
+
+/** Issue 15's goals for a load into an empty database, from the dataset files to served. */
+const EMPTY_LOAD_GOAL_S: Partial<Record<string, number>> = { M: 30, L: 150 };
+
+/**
+ * The dataset files through the bulk path into a new, empty Neo4j home (no server running at the start), timed
+ * until the graph is served; then checked against the bench database's node count, stopped and removed.
+ */
+async function bulkLoad(ctx: BenchContext): Promise<BulkTiming> {
+  const config = resolveNeo4jConfig(process.env, {
+    homeDir: path.join(REPO, '.neo4j-bench-bulk'),
+    boltPort: Number(process.env.NEO4J_BENCH_BULK_BOLT_PORT || 7697),
+    heap: '1g',
+    pageCache: '512m',
+  });
+  const clean = async () => {
+    await stopNeo4j(config).catch(() => undefined);
+    await rm(config.homeDir, { recursive: true, force: true });
+  };
+  await clean();
+  const stages: Record<string, number> = {};
+  let current: { stage: string; at: number } | null = null;
+  const mark = (stage: string | null) => {
+    const now = performance.now();
+    if (current) stages[current.stage] = (stages[current.stage] ?? 0) + (now - current.at) / 1000;
+    current = stage ? { stage, at: now } : null;
+  };
+  const started = performance.now();
+  try {
+    await bulkLoadFiles(config, ctx.dataset.files, { onStage: mark });
+    mark(null);
+    const seconds = (performance.now() - started) / 1000;
+    const countKg = 'MATCH (n:KG) RETURN count(n) AS nodes';
+    const driver = createDriver({ uri: config.uri, user: config.user, password: config.password });
+    try {
+      const [bulk] = await rows<{ nodes: number }>(driver, countKg);
+      const [bench] = await rows<{ nodes: number }>(ctx.driver, countKg);
+      if (bulk?.nodes !== bench?.nodes)
+        throw new Error(`the bulk load served ${bulk?.nodes} :KG nodes where the bench database holds ${bench?.nodes}`);
+    } finally {
+      await driver.close();
+    }
+    return { seconds, stages };
+  } finally {
+    await clean();
+  }
+}
+
 export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
   const measurements: Measurement[] = [];
   const load = await ctx.load();
@@ -132,6 +192,33 @@ export async function w1Load(ctx: BenchContext): Promise<WorkloadReport> {
       rounds,
     );
     const perRowRate = median(vsPerRow.peer);
+    ctx.log('  W1: the bulk path into an empty Neo4j home…');
+    const bulk = await bulkLoad(ctx);
+    const bulkRate = (load.nodes + load.relationships) / bulk.seconds;
+    ctx.log(`  W1: bulk-loaded in ${bulk.seconds.toFixed(1)} s${stageNote(bulk.stages)}`);
+    const emptyGoal = EMPTY_LOAD_GOAL_S[ctx.dataset.size];
+    measurements.push(
+      measurement({
+        workload: 'W1',
+        name: 'bulk load into an empty database (npm run seed:bulk: validate, plan, neo4j-admin import, start, finish), from the files to served',
+        peer: null,
+        metric: 's',
+        higherIsBetter: false,
+        subjectSamples: [bulk.seconds],
+        ...(emptyGoal ? { goal: { kind: 'atMost', value: emptyGoal, unit: 's' } as const } : {}),
+        notes: `${Math.round(bulkRate).toLocaleString('en-US')} rows/s; no Neo4j running at the start, a new home of its own${stageNote(bulk.stages)}`,
+      }),
+      measurement({
+        workload: 'W1',
+        name: 'bulk load vs one auto-commit MERGE per row (per-row rate on the slice)',
+        peer: 'auto-commit MERGE per row',
+        metric: 'rows/s',
+        higherIsBetter: true,
+        subjectSamples: [bulkRate],
+        peerSamples: vsPerRow.peer,
+        goal: { kind: 'ratioAtLeast', value: 100 },
+      }),
+    );
     measurements.push(
       measurement({
         workload: 'W1',
