@@ -340,6 +340,11 @@ describe('neighbourhoods', () => {
     }
     const small = await post('{ __typename }', 'br');
     expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('vary')).toContain('accept-encoding');
+    const uncompressed = await post(large, 'identity');
+    expect(uncompressed.headers.get('content-encoding')).toBeNull();
+    expect(uncompressed.headers.get('vary')).toContain('accept-encoding');
+    expect(await uncompressed.text()).toBe(plain);
     expect(await small.json()).toEqual({ data: { __typename: 'Query' } });
   });
 

@@ -62,11 +62,16 @@ export function compressGraphQLAnswers(minBytes: number = COMPRESS_MIN_BYTES): P
       if (new URL(request.url).pathname !== '/graphql') return;
       if (!(response.headers.get('content-type') ?? '').includes('json')) return;
       const encoding = preferredEncoding(request.headers.get('accept-encoding'));
+      // An answer that goes out as it is keeps its body: only the Vary header changes.
+      if (!encoding || Number(response.headers.get('content-length') ?? Number.NaN) < minBytes) {
+        response.headers.append('vary', 'accept-encoding');
+        return;
+      }
       const headers = new fetchAPI.Headers(response.headers);
       headers.append('vary', 'accept-encoding');
       const init = { status: response.status, statusText: response.statusText, headers };
       const body = new Uint8Array(await response.arrayBuffer());
-      if (!encoding || body.byteLength < minBytes) {
+      if (body.byteLength < minBytes) {
         setResponse(new fetchAPI.Response(body, init));
         return;
       }
