@@ -123,7 +123,7 @@ const EMPTY_LOAD_GOAL_S: Partial<Record<string, number>> = { M: 30, L: 150 };
 async function bulkLoad(ctx: BenchContext): Promise<BulkTiming> {
   const config = resolveNeo4jConfig(process.env, {
     homeDir: path.join(REPO, '.neo4j-bench-bulk'),
-    boltPort: Number(process.env.NEO4J_BENCH_BULK_BOLT_PORT || 7697),
+    boltPort: Number(process.env.NEO4J_BENCH_BULK_BOLT_PORT || 7696),
     heap: '1g',
     pageCache: '512m',
   });
