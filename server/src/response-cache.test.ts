@@ -20,6 +20,16 @@ describe('ResponseCache', () => {
     expect(cache.size).toEqual({ entries: 10, bytes: entry * 10 });
   });
 
+  it('keeps a copy: what a reader does to a result it got does not change the kept one', () => {
+    const cache = new ResponseCache(10_000);
+    const stored = { data: { names: ['الباغوز', 'Baghouz'] } };
+    cache.set('q', stored);
+    stored.data.names.push('changed after set');
+    const first = cache.get('q') as typeof stored;
+    first.data.names.push('changed after get');
+    expect(cache.get('q')).toEqual({ data: { names: ['الباغوز', 'Baghouz'] } });
+  });
+
   it('does not keep a result larger than a tenth of the budget', () => {
     const cache = new ResponseCache(1000);
     cache.set('big', result('x'.repeat(200)));
