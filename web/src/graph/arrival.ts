@@ -32,13 +32,13 @@ export function nextChunkSize(lastCount: number, lastMs: number, budgetMs = CHUN
 const FRAME_MS = 1000 / 60;
 
 /**
- * The time the next chunk may take, ms: the budget, or as long as the frame after the last chunk took beyond a frame's
- * time. Cytoscape redraws every element drawn so far in that frame, a task that grows with the graph (a quarter of a
- * second at 5,000 nodes in software rendering, W7); a chunk no longer than that task is never the longest, and the
+ * The time the next chunk may take, ms: the budget, or half of what the frame after the last chunk took beyond a
+ * frame's time. Cytoscape redraws every element drawn so far in that frame, a task that grows with the graph (a quarter
+ * of a second at 5,000 nodes in software rendering, W7); a chunk well under that task is never the longest, and the
  * graph arrives in a few such frames rather than in dozens.
  */
 export function chunkBudget(frameMs: number, budgetMs = CHUNK_BUDGET_MS): number {
-  return Math.max(budgetMs, frameMs - FRAME_MS);
+  return Math.max(budgetMs, (frameMs - FRAME_MS) / 2);
 }
 
 /** Adds elements in chunks; a later `add` (or `cancel`) stops the chunks of an earlier one. */
