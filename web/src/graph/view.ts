@@ -84,6 +84,11 @@ export function hiddenBy(
   );
 }
 
+/** Cytoscape's parsed-style read (missing from its typings): it restyles the element first when that is due. */
+interface StyledElement {
+  pstyle(name: string): unknown;
+}
+
 /** Sets the `hidden` class on exactly what the ids hide, touching only elements whose visibility changes. */
 export function applyHiddenTo(cy: Core, hidden: ReadonlySet<string>): void {
   const hides = (ele: cytoscape.SingularElementArgument) => hiddenBy(hidden, ele.data());
@@ -95,7 +100,7 @@ export function applyHiddenTo(cy: Core, hidden: ReadonlySet<string>): void {
   });
   // Cytoscape restyles lazily and `visible()` (the `:visible` selector) answers from a cache only a restyle clears:
   // restyled now, what frames "what is shown" right after (fit) sees the new visibility.
-  toHide.union(toShow).forEach((ele) => void ele.style('visibility'));
+  toHide.union(toShow).forEach((ele) => void (ele as unknown as StyledElement).pstyle('visibility'));
 }
 
 export type { CursorMove } from './cursor.ts';
