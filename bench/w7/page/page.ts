@@ -53,6 +53,13 @@ function longestIn(from: number, to: number, unless?: number): number {
   );
 }
 
+/** The parts of Cytoscape's canvas renderer `drawFloor` uses (not in its typings). */
+interface DirectRenderer {
+  data: { lyrTxrCache: { invalidateElements(eles: cytoscape.CollectionReturnValue): void; skipping: boolean } };
+  redrawHint(group: 'eles', dirty: boolean): void;
+  render(options: object): void;
+}
+
 export interface MountReport {
   nodes: number;
   edges: number;
@@ -228,6 +235,27 @@ const w7 = {
     const first = w7.frames[0] ?? 0;
     const last = w7.frames[w7.frames.length - 1] ?? 0;
     return { frames: w7.frames, renders: w7.renders, longestTaskMs: longestIn(first, last) };
+  },
+
+  /**
+   * The floor under every full redraw: one direct draw of the whole graph with every style and bounding box already
+   * computed (the layered texture cache set aside, as after any change to the elements), ms per draw. Renderer
+   * internals, for measurement only.
+   */
+  drawFloor(times: number): number[] {
+    const renderer = (cy as Core & { renderer(): DirectRenderer }).renderer();
+    const out: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const layers = renderer.data.lyrTxrCache;
+      layers.invalidateElements((cy as Core).elements());
+      // As in a frame right after a change: the layered cache skipped (the renderer sets this before each frame).
+      layers.skipping = true;
+      renderer.redrawHint('eles', true);
+      const began = performance.now();
+      renderer.render({});
+      out.push(performance.now() - began);
+    }
+    return out;
   },
 
   /** Applies a time window (or clears it) and returns ms until the result is on screen. */

@@ -1,6 +1,14 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { ADD_AT_ONCE, arrivalOrder, ElementArrival, FIRST_CHUNK, nextChunkSize } from './arrival.ts';
+import {
+  ADD_AT_ONCE,
+  arrivalOrder,
+  CHUNK_BUDGET_MS,
+  chunkBudget,
+  ElementArrival,
+  FIRST_CHUNK,
+  nextChunkSize,
+} from './arrival.ts';
 import { boxAround, frameBox, LABEL_ROOM } from './framing.ts';
 
 const node = (id: string): ElementDefinition => ({ group: 'nodes', data: { id } });
@@ -20,6 +28,13 @@ describe('elements arriving in chunks', () => {
     expect(nextChunkSize(100, 6, 12)).toBe(200);
     expect(nextChunkSize(100, 60, 12)).toBe(20);
     expect(nextChunkSize(100, 0.01, 12)).toBe(2000);
+  });
+
+  it('may take half as long as the redraw after the last one took, so that the graph arrives in few redraws', () => {
+    // A frame that drew quickly leaves the budget as it is; one that took a 250 ms redraw lets the next chunk take 117.
+    expect(chunkBudget(16)).toBe(CHUNK_BUDGET_MS);
+    expect(chunkBudget(250)).toBeCloseTo((250 - 1000 / 60) / 2);
+    expect(nextChunkSize(100, 12, chunkBudget(250))).toBe(972);
   });
 
   it('are dressed with the view state of the moment their chunk goes in, not of the moment they were handed over', async () => {

@@ -35,10 +35,31 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
+/**
+ * The part of Cytoscape's full image that holds what is shown: elements hidden by a filter are drawn as nothing but
+ * still count in the bounds the full image covers (style.ts, `.hidden`).
+ */
+async function shownPart(cy: Core, full: Blob): Promise<ImageBitmap> {
+  const image = await createImageBitmap(full);
+  const all = cy.elements().boundingBox();
+  const shown = cy.elements(':visible').boundingBox();
+  if (shown.w <= 0 || shown.h <= 0 || all.w <= 0) return image;
+  // Cytoscape draws the bounds at ceil(width) × its scale (SCALE and the pixel ratio).
+  const k = image.width / Math.ceil(all.w);
+  const x = Math.max(0, Math.floor((shown.x1 - all.x1) * k));
+  const y = Math.max(0, Math.floor((shown.y1 - all.y1) * k));
+  const width = Math.min(image.width - x, Math.round(Math.ceil(shown.w) * k));
+  const height = Math.min(image.height - y, Math.round(Math.ceil(shown.h) * k));
+  if (x === 0 && y === 0 && width === image.width && height === image.height) return image;
+  const cropped = await createImageBitmap(image, x, y, width, height);
+  image.close();
+  return cropped;
+}
+
 /** The visible graph at `SCALE`×, framed by the caption above and the legend below. */
 export async function graphPng(cy: Core, caption: PngCaption): Promise<Blob> {
   const graph = (await cy.png({ output: 'blob-promise', bg: '#ffffff', full: true, scale: SCALE })) as Blob;
-  const image = await createImageBitmap(graph);
+  const image = await shownPart(cy, graph);
   const width = Math.max(image.width + 2 * MARGIN * SCALE, 900 * SCALE);
   const measure = document.createElement('canvas').getContext('2d');
   if (!measure) return graph;

@@ -70,14 +70,37 @@ export interface GraphViewOptions {
   arrangerLabels?(): ArrangerLabels;
 }
 
-/** Sets the `hidden` class on exactly the given ids, touching only elements whose visibility changes. */
+/**
+ * Whether the ids hide an element: its own id, or for an edge either end's (the `hidden` class hides by visibility,
+ * which, unlike `display: none`, does not take a node's edges with it).
+ */
+export function hiddenBy(
+  hidden: ReadonlySet<string>,
+  data: { id?: string; source?: string; target?: string },
+): boolean {
+  return (
+    hidden.has(data.id as string) ||
+    (data.source !== undefined && (hidden.has(data.source) || hidden.has(data.target as string)))
+  );
+}
+
+/** Cytoscape's parsed-style read (missing from its typings): it restyles the element first when that is due. */
+interface StyledElement {
+  pstyle(name: string): unknown;
+}
+
+/** Sets the `hidden` class on exactly what the ids hide, touching only elements whose visibility changes. */
 export function applyHiddenTo(cy: Core, hidden: ReadonlySet<string>): void {
-  const toHide = cy.elements().filter((ele) => hidden.has(ele.id()) && !ele.hasClass('hidden'));
-  const toShow = cy.elements('.hidden').filter((ele) => !hidden.has(ele.id()));
+  const hides = (ele: cytoscape.SingularElementArgument) => hiddenBy(hidden, ele.data());
+  const toHide = cy.elements().filter((ele) => !ele.hasClass('hidden') && hides(ele));
+  const toShow = cy.elements('.hidden').filter((ele) => !hides(ele));
   cy.batch(() => {
     toHide.addClass('hidden');
     toShow.removeClass('hidden');
   });
+  // Cytoscape restyles lazily and `visible()` (the `:visible` selector) answers from a cache only a restyle clears:
+  // restyled now, what frames "what is shown" right after (fit) sees the new visibility.
+  toHide.union(toShow).forEach((ele) => void (ele as unknown as StyledElement).pstyle('visibility'));
 }
 
 export type { CursorMove } from './cursor.ts';
@@ -359,7 +382,7 @@ export class GraphView {
   private withViewState(element: ElementDefinition): string {
     const id = element.data.id as string;
     const own = typeof element.classes === 'string' ? element.classes : (element.classes ?? []).join(' ');
-    return [own, this.hiddenIds.has(id) ? 'hidden' : '', this.expandedIds.has(id) ? 'expanded' : '']
+    return [own, hiddenBy(this.hiddenIds, element.data) ? 'hidden' : '', this.expandedIds.has(id) ? 'expanded' : '']
       .filter(Boolean)
       .join(' ');
   }
@@ -444,6 +467,12 @@ export class GraphView {
       let elements = this.core.collection();
       for (const id of ids) elements = elements.union(this.core.getElementById(id));
       elements.removeClass('hidden dimmed').addClass('path');
+      // As when a node's `display: none` hid its edges: an edge hidden only by a path node's hiding shows with it.
+      elements
+        .nodes()
+        .connectedEdges('.hidden')
+        .filter((e) => !this.hiddenIds.has(e.id()) && !e.source().hasClass('hidden') && !e.target().hasClass('hidden'))
+        .removeClass('hidden');
       this.core.elements().not(elements).addClass('dimmed');
       void this.layoutDone.then(() => this.frame(elements, { maxZoom: 1.4 }));
       this.scheduleLabels();
