@@ -154,14 +154,23 @@ export interface RelationshipCount {
 }
 
 const RELATIONSHIP_COUNTS = `
-  MATCH (start:KG:Entity {id: $id})-[r:${TYPES}]-(:Entity)
+  MATCH (start:KG:Entity {id: $id})-[r:${TYPES}]-(m:Entity)
+  WHERE ${REL_FILTER} AND ${NODE_FILTER}
   WITH type(r) AS type, count(r) AS count
   RETURN type, count ORDER BY count DESC, type`;
 
+const NO_FILTER: GraphFilter = { fromDay: null, toDay: null, voices: null, maxRank: null };
+
 /**
- * How many relationships of each graph type touch a node, most first (ties by type name): what an "expand by" menu
- * offers. Empty for a node with none (or none that exists: callers check the id first).
+ * How many relationships of each graph type touch a node and pass the filter (the neighbourhood's: the relationship
+ * and the node at its other end in the window, the relationship told by the voices and certain enough), most first
+ * (ties by type name): what an "expand by" menu offers. Empty for a node with none (or none that exists: callers
+ * check the id first).
  */
-export async function countRelationships(driver: Driver, id: string): Promise<RelationshipCount[]> {
-  return readRows<RelationshipCount>(driver, RELATIONSHIP_COUNTS, { id });
+export async function countRelationships(
+  driver: Driver,
+  id: string,
+  filter: GraphFilter = NO_FILTER,
+): Promise<RelationshipCount[]> {
+  return readRows<RelationshipCount>(driver, RELATIONSHIP_COUNTS, { ...filter, id });
 }

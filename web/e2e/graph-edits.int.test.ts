@@ -104,10 +104,15 @@ async function menuItems(page: Page): Promise<string[]> {
   return page.locator('#graph-menu [role="menuitem"]').allTextContents();
 }
 
-/** Incident relationships of a node by type, from the server (GraphQL), as the menu is to count them. */
-async function serverCounts(page: Page, id: string): Promise<Map<string, number>> {
+/**
+ * Incident relationships of a node by type, from the server (GraphQL), as the menu is to count them; `filter` is the
+ * neighborhood's filter arguments (e.g. `minCertainty: REPORTED`).
+ */
+async function serverCounts(page: Page, id: string, filter = ''): Promise<Map<string, number>> {
   const response = await page.request.post(`${harness.base}/graphql`, {
-    data: { query: `{ neighborhood(id: "${id}", depth: 1, limit: 500) { edges { type source target } } }` },
+    data: {
+      query: `{ neighborhood(id: "${id}", depth: 1, limit: 500 ${filter}) { edges { type source target } } }`,
+    },
   });
   const body = (await response.json()) as {
     data: { neighborhood: { edges: Array<{ type: string; source: string; target: string }> } };
@@ -179,6 +184,22 @@ describe('the context menu on nodes and edges', () => {
     });
     await settle(page);
     expect(await shown(page, 'actor:sdf')).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('counts under the filters the view has: with "reported or firmer" only what that shows', async () => {
+    const { page, problems } = await openExplorer(harness.browser, harness.base, 'min=REPORTED');
+    const at = await pointOf(page, 'actor:sdf');
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    const counted = (await menuItems(page)).flatMap((text) => {
+      const match = /\((\d+)\)$/.exec(text);
+      return match ? [Number(match[1])] : [];
+    });
+    const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+    const filtered = total(await serverCounts(page, 'actor:sdf', 'minCertainty: REPORTED'));
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(filtered);
+    expect(filtered).toBeLessThan(total(await serverCounts(page, 'actor:sdf')));
     expect(problems).toEqual([]);
     await page.close();
   });

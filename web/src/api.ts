@@ -4,6 +4,7 @@
  * server's codes.
  */
 import {
+  type Certainty,
   DetailsDocument,
   type DetailsQuery,
   type EdgeFieldsFragment,
@@ -139,9 +140,29 @@ export async function fetchNeighborhood(id: string, limit = 200): Promise<Neighb
   return (await request(NeighborhoodDocument, { id, limit })).neighborhood;
 }
 
-/** How many relationships of each type a node has, most first (the context menu's "expand by" entries). */
-export async function fetchRelationshipCounts(id: string): Promise<RelationshipCountsQuery['relationshipCounts']> {
-  return (await request(RelationshipCountsDocument, { id })).relationshipCounts;
+/** The view's filters as the API takes them (a window, whose voices, how certain). */
+export interface CountFilter {
+  window: TimeWindow | null;
+  attributedTo: readonly string[];
+  minCertainty: Certainty | null;
+}
+
+/**
+ * How many relationships of each type a node has under the view's filters, most first (the context menu's "expand
+ * by" entries).
+ */
+export async function fetchRelationshipCounts(
+  id: string,
+  filter: CountFilter,
+): Promise<RelationshipCountsQuery['relationshipCounts']> {
+  const variables = {
+    id,
+    from: filter.window?.from,
+    to: filter.window?.to,
+    attributedTo: filter.attributedTo.length > 0 ? [...filter.attributedTo] : undefined,
+    minCertainty: filter.minCertainty ?? undefined,
+  };
+  return (await request(RelationshipCountsDocument, variables)).relationshipCounts;
 }
 
 export async function fetchTimeline(): Promise<TimelineQuery> {

@@ -250,17 +250,20 @@ export class GraphEdits {
     });
   }
 
-  /** A node's relationships by type, from the server (asked once per node). */
+  /** A node's relationships by type under the view's filters, from the server (asked once per node and filter). */
   private relationCounts(id: string): Promise<RelationCounts> {
-    let counts = this.counts.get(id);
+    const { window, attributedTo, minCertainty } = this.options.store.state;
+    const filter = { window, attributedTo, minCertainty };
+    const key = JSON.stringify([id, filter]);
+    let counts = this.counts.get(key);
     if (!counts) {
-      counts = fetchRelationshipCounts(id).then(
+      counts = fetchRelationshipCounts(id, filter).then(
         (found): RelationCounts => ({ status: 'done', byType: relationsInMenu(found) }),
         (error: unknown): RelationCounts => ({ status: 'error', message: (error as Error).message }),
       );
-      this.counts.set(id, counts);
+      this.counts.set(key, counts);
       // A failure is not kept: the next opening asks again.
-      void counts.then((c) => c.status === 'error' && this.counts.delete(id));
+      void counts.then((c) => c.status === 'error' && this.counts.delete(key));
     }
     return counts;
   }

@@ -403,7 +403,7 @@ export type Query = {
   node: Maybe<Node>;
   /** Up to k (≤ 10) shortest paths, shortest first. */
   paths: Array<Path>;
-  /** How many relationships of each type a node has (the graph's relationship types, most first), e.g. for "expand by" menus. */
+  /** How many relationships of each type a node has (the graph's relationship types, most first), e.g. for "expand by" menus; with a window or perspective, only those its neighborhood would return under the same filter. */
   relationshipCounts: Array<RelationshipCount>;
   /** Full-text search over names, Arabic names and aliases, in either script; exact name matches first. limit ≤ 100. */
   search: Array<SearchHit>;
@@ -504,7 +504,11 @@ export type QueryPathsArgs = {
  * BAD_USER_INPUT (saying which kind was expected) for the id of a node of another kind, e.g. a place's id as `actorId`.
  */
 export type QueryRelationshipCountsArgs = {
+  attributedTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  from?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+  minCertainty?: InputMaybe<Certainty>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 

@@ -277,8 +277,12 @@ export const resolvers: Resolvers = {
     },
 
     relationshipCounts: async (_, args, ctx) => {
-      await requireIds(ctx.driver, [{ argument: 'id', id: args.id, kinds: ENTITY }]);
-      return countRelationships(ctx.driver, args.id);
+      const filter = graphFilter(args);
+      await requireIds(ctx.driver, [
+        { argument: 'id', id: args.id, kinds: ENTITY },
+        ...eachOf('attributedTo', filter.voices, ACTOR),
+      ]);
+      return countRelationships(ctx.driver, args.id, filter);
     },
 
     shortestPath: async (_, args, ctx) => {

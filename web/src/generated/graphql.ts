@@ -92,6 +92,10 @@ export type NeighborhoodQuery = { neighborhood: { totalEdges: number, truncated:
 
 export type RelationshipCountsQueryVariables = Exact<{
   id: string;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  attributedTo?: Array<string> | string | null | undefined;
+  minCertainty?: Certainty | null | undefined;
 }>;
 
 
@@ -619,8 +623,14 @@ export const NeighborhoodDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const RelationshipCountsDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query RelationshipCounts($id: ID!) {
-  relationshipCounts(id: $id) {
+    query RelationshipCounts($id: ID!, $from: String, $to: String, $attributedTo: [String!], $minCertainty: Certainty) {
+  relationshipCounts(
+    id: $id
+    from: $from
+    to: $to
+    attributedTo: $attributedTo
+    minCertainty: $minCertainty
+  ) {
     type
     count
   }

@@ -7,7 +7,7 @@ export const PERSISTED_OPERATION_HASHES: ReadonlyMap<object, string> = new Map<o
   [NeighborhoodDocument, '8b4276398fcda3c6783d5753ddca1ae8e4b4789b14e016a1f926cf81985e308c'],
   [OverviewDocument, '12ac80e2f2eb0bc457eeab82e8f7bffed82aff514c37f8b761afc8837cce2b6c'],
   [PathsDocument, 'ff42bc4b175ea35e928062e8686944b8cbaed1d8337233b2998558b1f95b134e'],
-  [RelationshipCountsDocument, '4d052ed386570a1027655d49712e104785d434aff7d5f1580abd49f44dac4dbf'],
+  [RelationshipCountsDocument, '77aa5c1023aa388ded4b3a28097c9760ef7f45dbb9053a3cfcfc54418f5c5a6e'],
   [SearchDocument, '36745e18ccef7382430d5affd1fa52be89de9108076a0498ee6aadbfbb8bd4c6'],
   [SourceTextDocument, '888c71031c97c57f04cabed28edfebdc32be6056a54c418701c9c3a72329057c'],
   [TimelineDocument, 'ab57233ef4c1a06d3fc2b518b45a8eedff6b9dd311cc9ea91db256d4cac69d82'],
