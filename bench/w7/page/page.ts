@@ -9,7 +9,8 @@ import type { Subgraph } from '../../../web/src/api.ts';
 import { hiddenInSubgraph, toElements, type ViewFilter } from '../../../web/src/graph/elements.ts';
 import { graphStyle } from '../../../web/src/graph/style.ts';
 import { appliedRendererSettings, fcoseOptions } from '../../../web/src/graph/tuning.ts';
-import { applyHiddenTo, GraphView } from '../../../web/src/graph/view.ts';
+import { GraphView } from '../../../web/src/graph/view.ts';
+import { applyHiddenTo } from '../../../web/src/graph/visibility.ts';
 import type { TimeWindow } from '../../../web/src/ui-types.ts';
 import { syntheticSubgraph } from '../synthetic.ts';
 
